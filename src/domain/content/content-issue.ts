@@ -1,0 +1,118 @@
+/**
+ * The one road for content errors: every problem in content/ becomes a ContentIssue naming the file, the
+ * field, the bad value and the fix, and all of them are reported together.
+ */
+import type { z } from 'zod';
+
+export interface ContentIssue {
+  /** Path relative to the project, e.g. `content/documents/anhui/xuancheng/xuanzhou/2023-year-task-list.md`. */
+  file: string;
+  /** Field path in the front matter, e.g. `metrics[2].quote`; absent for whole-file problems. */
+  field?: string;
+  /** The offending value, when there is one. */
+  value?: unknown;
+  /** What is wrong. */
+  message: string;
+  /** How to fix it. */
+  hint: string;
+}
+
+/** Field path as authors write it: `metrics[2].quote`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = data;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** Turns zod's issues for one file into ContentIssues with hints an author can act on. */
+export function issuesFromZod(file: string, error: z.ZodError, data: unknown, fieldPrefix: readonly PropertyKey[] = []): ContentIssue[] {
+  return error.issues.map((issue) => {
+    const path = [...fieldPrefix, ...issue.path];
+    const value = valueAt(data, issue.path);
+    const field = fieldPath(path) || undefined;
+    const base = { file, ...(field ? { field } : {}) };
+    switch (issue.code) {
+      case 'invalid_type':
+        if (value === undefined) {
+          return { ...base, message: `required field is missing`, hint: `add \`${field}\` (expected ${issue.expected}); see README › Content model` };
+        }
+        return { ...base, value, message: `expected ${issue.expected}, got ${describe(value)}`, hint: hintForType(issue.expected) };
+      case 'invalid_value':
+        return { ...base, value, message: `${JSON.stringify(value)} is not allowed`, hint: `use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` };
+      case 'unrecognized_keys':
+        return {
+          ...base,
+          value: issue.keys,
+          message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}`,
+          hint: 'check the spelling against README › Content model, or remove the field',
+        };
+      case 'too_small':
+        if (issue.origin === 'number') {
+          return { ...base, value, message: `${String(value)} is below the minimum ${String(issue.minimum)}`, hint: 'figures are never negative; copy the number exactly as the source states it' };
+        }
+        return { ...base, value, message: `is too short (minimum ${String(issue.minimum)})`, hint: 'fill in the value as the source gives it, or remove the field if the source does not give it' };
+      case 'too_big':
+        return { ...base, value, message: `${String(value)} is above the maximum ${String(issue.maximum)}`, hint: 'check the value against the source' };
+      case 'invalid_format':
+        return { ...base, value, message: `${JSON.stringify(value)} is not a valid ${issue.format}`, hint: issue.format === 'url' ? 'give the full http(s) address of the source page' : `write a valid ${issue.format}` };
+      case 'custom': {
+        const hint = (issue.params as { hint?: string } | undefined)?.hint ?? 'see README › Content model';
+        return { ...base, value, message: issue.message, hint };
+      }
+      default:
+        return { ...base, value, message: issue.message, hint: 'see README › Content model' };
+    }
+  });
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
+  return typeof value;
+}
+
+function hintForType(expected: string): string {
+  switch (expected) {
+    case 'number':
+      return 'write the number without quotes or units, e.g. `value: 550` (the unit goes in `unit`)';
+    case 'array':
+      return 'write a YAML list, one `- item` per line';
+    case 'object':
+      return 'write the nested fields indented under the key';
+    default:
+      return `write a ${expected}`;
+  }
+}
+
+/** Formats issues for a terminal, grouped by file, every issue listed. */
+export function formatContentIssues(issues: readonly ContentIssue[]): string {
+  const byFile = new Map<string, ContentIssue[]>();
+  for (const issue of issues) {
+    const list = byFile.get(issue.file) ?? [];
+    list.push(issue);
+    byFile.set(issue.file, list);
+  }
+  const lines = [`${issues.length} content error${issues.length === 1 ? '' : 's'} in ${byFile.size} file${byFile.size === 1 ? '' : 's'}:`];
+  for (const [file, fileIssues] of byFile) {
+    lines.push('', file);
+    for (const issue of fileIssues) {
+      const where = issue.field ? `${issue.field}: ` : '';
+      const value = issue.value === undefined || issue.message.includes(JSON.stringify(issue.value)) ? '' : ` (value: ${JSON.stringify(issue.value)})`;
+      lines.push(`  ✗ ${where}${issue.message}${value}`, `    → ${issue.hint}`);
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,47 @@
+import * as yaml from 'js-yaml';
+
+export interface SplitFile {
+  /** Parsed YAML front matter. */
+  data: unknown;
+  /** Markdown after the closing `---`. */
+  body: string;
+}
+
+/** Thrown for a file whose front matter cannot be read; `line` is 1-based within the file. */
+export class FrontmatterError extends Error {
+  readonly line: number | undefined;
+  constructor(message: string, line?: number) {
+    super(message);
+    this.name = 'FrontmatterError';
+    this.line = line;
+  }
+}
+
+/** Splits `---\nYAML\n---\nbody` and parses the YAML. */
+export function splitFrontmatter(text: string): SplitFile {
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const match = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(source);
+  if (!match) throw new FrontmatterError('the file does not start with a `---` front-matter block', 1);
+  const yamlText = match[1] ?? '';
+  try {
+    const data = yaml.load(yamlText, { schema: yaml.DEFAULT_SCHEMA });
+    return { data: data ?? {}, body: source.slice(match[0].length) };
+  } catch (error) {
+    if (error instanceof yaml.YAMLException) {
+      throw new FrontmatterError(`malformed YAML: ${error.reason}`, error.mark ? error.mark.line + 2 : undefined);
+    }
+    throw error;
+  }
+}
+
+/** Parses a standalone YAML data file (a metric or topic definition). */
+export function parseYamlFile(text: string): unknown {
+  try {
+    return yaml.load(text.replace(/^\uFEFF/, ''), { schema: yaml.DEFAULT_SCHEMA });
+  } catch (error) {
+    if (error instanceof yaml.YAMLException) {
+      throw new FrontmatterError(`malformed YAML: ${error.reason}`, error.mark ? error.mark.line + 1 : undefined);
+    }
+    throw error;
+  }
+}

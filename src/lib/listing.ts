@@ -1,0 +1,51 @@
+/** Data for the document list pages and their facets. */
+import { getCollection } from 'astro:content';
+import { buildFacets, type FacetName } from '../domain/facets.ts';
+import type { DocumentKind } from '../schemas/document.ts';
+import { allDocuments, type DocumentItem } from './documents.ts';
+import { kindLabel } from './format.ts';
+import { paginateList } from '../domain/pagination.ts';
+
+export const pageSize = 30;
+
+export interface FacetLink {
+  facet: FacetName;
+  value: string;
+  label: string;
+  count: number;
+  href: string;
+}
+
+export function facetHref(facet: FacetName, value: string): string {
+  return `/documents/${facet}/${value}/`;
+}
+
+let cached: { facets: Record<FacetName, Map<string, DocumentItem[]>>; links: Record<FacetName, FacetLink[]> } | undefined;
+
+export async function documentFacets() {
+  if (!cached) {
+    const docs = await allDocuments();
+    const facets = buildFacets(docs);
+    const topics = new Map((await getCollection('topics')).map((t) => [t.id, t.data.name]));
+    const label = (facet: FacetName, value: string) =>
+      facet === 'year' ? `${value}年` : facet === 'kind' ? kindLabel(value as DocumentKind) : (topics.get(value) ?? value);
+    const links = {} as Record<FacetName, FacetLink[]>;
+    for (const facet of Object.keys(facets) as FacetName[]) {
+      links[facet] = [...facets[facet]].map(([value, list]) => ({ facet, value, label: label(facet, value), count: list.length, href: facetHref(facet, value) }));
+    }
+    links.topic.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    cached = { facets, links };
+  }
+  return cached;
+}
+
+/** Every page of every facet list, for the static facet routes. */
+export async function facetPages() {
+  const { facets, links } = await documentFacets();
+  return (Object.keys(facets) as FacetName[]).flatMap((facet) =>
+    [...facets[facet]].flatMap(([value, docs]) => {
+      const label = links[facet].find((link) => link.value === value)?.label ?? value;
+      return paginateList(docs, pageSize, facetHref(facet, value)).map((page) => ({ current: { facet, value, label }, page }));
+    }),
+  );
+}

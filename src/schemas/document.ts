@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { calendarDateSchema } from './calendar-date.ts';
+import { metricValueSchema } from './metric.ts';
+import { taskSchema } from './task.ts';
+
+/** What a document is: 工作计划/要点/安排, 工作总结, or 重点工作任务清单. */
+export const documentKinds = ['plan', 'summary', 'task-list'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+export const documentKindNames: Record<DocumentKind, string> = {
+  plan: '工作计划',
+  summary: '工作总结',
+  'task-list': '重点工作任务清单',
+};
+
+/** Half of the year a document covers; `null` for the whole year. */
+export const halves = ['H1', 'H2'] as const;
+export type Half = (typeof halves)[number];
+
+export const periodSchema = z.object({
+  /** Calendar year the document covers, e.g. `2023`. */
+  year: z.number().int().min(1949).max(2100),
+  /** `H1` (上半年), `H2` (下半年) or `null` (the whole year). */
+  half: z.enum(halves).nullable(),
+});
+export type Period = z.output<typeof periodSchema>;
+
+/** Where the text was published. Every field is optional and is never invented. */
+export const sourceSchema = z.object({
+  /** Address of the page the text was copied from, e.g. `https://www.xuanzhou.gov.cn/…`. */
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  /** 索引号 as printed, e.g. `11341703003249426F/202308-00030`. */
+  index_no: z.string().min(1).optional(),
+  /** 文号 / 发文字号 as printed, e.g. `沈皇民发〔2023〕5号`. */
+  doc_no: z.string().min(1).optional(),
+  /** Date the text was copied from the source, e.g. `2026-11-20`. */
+  retrieved: calendarDateSchema.optional(),
+});
+
+/** Front matter of a document file, `content/documents/<region path>/<year>-<period>-<kind>.md`. */
+export const documentFrontmatterSchema = z.object({
+  /** Title as the source gives it, e.g. `2023年区民政局重点工作任务一清单`. */
+  title: z.string().min(1),
+  /** `true` when the source gives no title and `title` was written by the maintainer; pages say so. */
+  title_editorial: z.boolean().optional(),
+  /** `plan` | `summary` | `task-list`. */
+  kind: z.enum(documentKinds),
+  /** `{ year, half }`, e.g. `{ year: 2023, half: H1 }`. */
+  period: periodSchema,
+  /** 发布机构 / 公开主体 as written, e.g. `宣州区民政局`; left out when the source does not name it. */
+  publisher: z.string().min(1).optional(),
+  /** Region slug path, e.g. `anhui/xuancheng/xuanzhou`; must name a region of the division table. */
+  region: z.string().min(1),
+  /** 发布日期, where the source gives it, e.g. `2023-08-28`. */
+  published: calendarDateSchema.optional(),
+  /** 成文日期 / 生成日期, where the source gives it. */
+  written: calendarDateSchema.optional(),
+  /** Where the text was published: `{ url, index_no, doc_no, retrieved }`. */
+  source: sourceSchema.default({}),
+  /** Topic ids (files in content/topics/), e.g. `[elderly-care, social-assistance]`. */
+  topics: z.array(z.string().min(1)).default([]),
+  /** Figures the body states, each with its quote. */
+  metrics: z.array(metricValueSchema).default([]),
+  /** Rows of a key-task list. */
+  tasks: z.array(taskSchema).default([]),
+  /** What the maintainer wants readers to know about this copy, in Chinese (e.g. `原文在网页上重复粘贴一次，已去重`). */
+  note: z.string().min(1).optional(),
+}).strict();
+
+export type DocumentFrontmatterInput = z.input<typeof documentFrontmatterSchema>;
+export type DocumentFrontmatter = z.output<typeof documentFrontmatterSchema>;
+
+/** File stem a document must have: `<year>-<h1|h2|year>-<kind>`. */
+export function documentFileStem(frontmatter: Pick<DocumentFrontmatter, 'period' | 'kind'>): string {
+  const half = frontmatter.period.half === null ? 'year' : frontmatter.period.half.toLowerCase();
+  return `${frontmatter.period.year}-${half}-${frontmatter.kind}`;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * Where a listed task stands, as read from the same bureau's later summary. Maintainers set it; ingestion
+ * and `npm run tasks:suggest` only propose.
+ */
+export const taskStatuses = ['done', 'in-progress', 'not-started', 'not-mentioned', 'awaiting-summary'] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+
+/** Chinese label and definition of each status; shown wherever a status is. */
+export const taskStatusDefinitions: Record<TaskStatus, { label: string; definition: string }> = {
+  done: { label: '已完成', definition: '后续工作总结明确报告该事项已完成或目标已实现。' },
+  'in-progress': { label: '推进中', definition: '后续工作总结报告该事项正在推进、部分完成或尚未全部达标。' },
+  'not-started': { label: '未启动', definition: '后续工作总结明确报告该事项尚未开展。' },
+  'not-mentioned': { label: '总结未提及', definition: '同一机构已发布后续工作总结，但总结中找不到与该事项对应的内容。' },
+  'awaiting-summary': { label: '待总结', definition: '同一机构尚未发布（或本站尚未收录）覆盖该时段的工作总结，无法判断进展。' },
+};
+
+/** Where the later summary reports on a task. */
+export const taskEvidenceSchema = z.object({
+  /** Id of the summary document, its path under content/documents/ without `.md`, e.g. `anhui/xuancheng/xuanzhou/2023-h2-summary`. */
+  document: z.string().min(1),
+  /** Exact fragment of that summary's body that reports on the task. */
+  quote: z.string().min(2),
+});
+
+/** One row of a key-task list (重点工作任务清单). */
+export const taskSchema = z.object({
+  /** Unique within the document: section number and the row's 序号, e.g. `3-8`. */
+  id: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/),
+  /** The list's section the row sits in, e.g. `一、区委十四届六次全会任务`. */
+  group: z.string().min(1),
+  /** 重点工作事项, e.g. `稳步提高城乡居民最低生活保障标准`. */
+  title: z.string().min(1),
+  /** 工作目标, as written. */
+  goal: z.string().min(1),
+  /** 分管领导, as written (names separated by spaces). */
+  leader: z.string().min(1),
+  /** 责任科室, as written. */
+  owner: z.string().min(1),
+  /** `done` | `in-progress` | `not-started` | `not-mentioned` | `awaiting-summary`. */
+  status: z.enum(taskStatuses),
+  /** The later summary's report on the task, when there is one. */
+  evidence: taskEvidenceSchema.optional(),
+});
+
+export type TaskInput = z.input<typeof taskSchema>;
+export type Task = z.output<typeof taskSchema>;
