@@ -18,9 +18,17 @@ export class ContentValidationError extends Error {
   }
 }
 
+/**
+ * The folder holding `content/`: the project by default; `GONGKAI_CONTENT_ROOT` points a build at another one
+ * (the build tests' fixtures, the benchmark's generated corpus).
+ */
+export function contentRoot(projectRoot: URL | string = process.cwd()): string {
+  return process.env.GONGKAI_CONTENT_ROOT ?? (typeof projectRoot === 'string' ? projectRoot : decodeURIComponent(projectRoot.pathname));
+}
+
 function validatedContent(root: URL): ValidationResult {
   if (!validated) {
-    const result = loadContent(decodeURIComponent(root.pathname));
+    const result = loadContent(contentRoot(root));
     if (result.issues.length > 0) throw new ContentValidationError(formatContentIssues(result.issues));
     validated = result;
   }
@@ -35,9 +43,9 @@ export function documentsLoader(): Loader {
       const { model } = validatedContent(config.root);
       store.clear();
       for (const doc of model.documents) {
-        // The body stays on disk (filePath); pages read it when they render, which keeps Astro's content
-        // store small at 100,000 documents.
-        store.set({ id: doc.id, data: { ...doc.data }, filePath: doc.file, digest: generateDigest(doc.body + JSON.stringify(doc.data)) });
+        // The body stays on disk; pages read it when they render (lib/documents.ts), which keeps Astro's
+        // content store small at 100,000 documents.
+        store.set({ id: doc.id, data: { ...doc.data }, digest: generateDigest(doc.body + JSON.stringify(doc.data)) });
       }
       logger.info(`${model.documents.length} documents validated and loaded in ${Math.round(performance.now() - started)} ms`);
     },

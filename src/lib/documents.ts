@@ -1,9 +1,11 @@
 /** Queries over the documents collection for pages. */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { splitFrontmatter } from '../domain/content/frontmatter.ts';
 import { renderDocumentBody, type RenderedDocument } from '../domain/markdown/render-document.ts';
 import type { DocumentFrontmatter } from '../schemas/document.ts';
+import { contentRoot } from './content-loaders.ts';
 
 export type DocumentItem = CollectionEntry<'documents'>;
 
@@ -25,14 +27,19 @@ export async function allDocuments(): Promise<DocumentItem[]> {
   return cached;
 }
 
+/** Absolute path of a document's file (the build's working directory is the project). */
+export function documentFile(id: string): string {
+  return join(contentRoot(), 'content/documents', `${id}.md`);
+}
+
 /** Reads and renders a document's body from its file. */
 export function renderDocument(doc: DocumentItem): RenderedDocument & { body: string } {
-  if (!doc.filePath) throw new Error(`document ${doc.id} has no file path`);
-  const { body } = splitFrontmatter(readFileSync(doc.filePath, 'utf8'));
+  const file = documentFile(doc.id);
+  const { body } = splitFrontmatter(readFileSync(file, 'utf8'));
   const quotes = [...doc.data.metrics.map((m) => m.quote)];
   const rendered = renderDocumentBody(body, quotes);
   if (rendered.unmarkedQuotes.length > 0) {
-    throw new Error(`${doc.filePath}: quotes could not be anchored (they cross Markdown formatting): ${rendered.unmarkedQuotes.join(' | ')}`);
+    throw new Error(`${file}: quotes could not be anchored (they cross Markdown formatting): ${rendered.unmarkedQuotes.join(' | ')}`);
   }
   return { ...rendered, body };
 }

@@ -24,7 +24,7 @@ export function splitFrontmatter(text: string): SplitFile {
   if (!match) throw new FrontmatterError('the file does not start with a `---` front-matter block', 1);
   const yamlText = match[1] ?? '';
   try {
-    const data = yaml.load(yamlText, { schema: yaml.DEFAULT_SCHEMA });
+    const data = yaml.load(yamlText);
     return { data: data ?? {}, body: source.slice(match[0].length) };
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
@@ -37,7 +37,7 @@ export function splitFrontmatter(text: string): SplitFile {
 /** Parses a standalone YAML data file (a metric or topic definition). */
 export function parseYamlFile(text: string): unknown {
   try {
-    return yaml.load(text.replace(/^\uFEFF/, ''), { schema: yaml.DEFAULT_SCHEMA });
+    return yaml.load(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       throw new FrontmatterError(`malformed YAML: ${error.reason}`, error.mark ? error.mark.line + 1 : undefined);

@@ -24,13 +24,15 @@ export interface RenderedDocument {
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(markdownItCjkFriendly);
 
-const safeLink = /^(https?:|mailto:|\/|#|\.\.?\/)/i;
+// `//host/…` is another site (protocol-relative), not a path on this one: refused, so every external link is
+// an explicit http(s) link and carries rel="noopener".
+const safeLink = /^(https?:|mailto:|\/(?!\/)|#|\.\.?\/)/i;
 markdown.validateLink = (url: string) => safeLink.test(url.trim());
 
 const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   const token = tokens[idx];
-  if (token && /^https?:/i.test(token.attrGet('href') ?? '')) token.attrSet('rel', 'noopener noreferrer external');
+  if (token && /^https?:/i.test(String(token.attrGet('href') ?? ''))) token.attrSet('rel', 'noopener noreferrer external');
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 // Wide tables scroll inside their own box so a phone never scrolls the page sideways.

@@ -1,0 +1,90 @@
+/**
+ * Builds the site from small fixture content folders (GONGKAI_CONTENT_ROOT) and checks what is published,
+ * and that invalid content fails the build with the full report and publishes nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { quoteAnchor } from '../../src/domain/anchors.ts';
+
+const repo = resolve(import.meta.dirname, '../..');
+const fixture = join(repo, 'tests/fixtures/site');
+const work = mkdtempSync(join(tmpdir(), 'gongkai-build-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function build(contentRoot: string, outDir: string) {
+  return spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, GONGKAI_CONTENT_ROOT: contentRoot, GONGKAI_CACHE_DIR: `${outDir}-cache`, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+}
+
+describe('building the site from a content folder', () => {
+  const outDir = join(work, 'dist');
+  const result = build(fixture, outDir);
+  const read = (path: string) => readFileSync(join(outDir, path), 'utf8');
+
+  it('succeeds and publishes a page per document at /documents/<path>/', () => {
+    expect(result.status, result.stderr).toBe(0);
+    expect(existsSync(join(outDir, 'documents/hunan/chenzhou/zixing/2023-h1-summary/index.html'))).toBe(true);
+    expect(existsSync(join(outDir, 'documents/anhui/xuancheng/xuanzhou/2023-year-task-list/index.html'))).toBe(true);
+  });
+
+  it('marks each figure’s quote in the body with its anchor', () => {
+    const html = read('documents/hunan/chenzhou/zixing/2023-h1-summary/index.html');
+    const anchor = quoteAnchor('城市低保A类由500元/月.人提高至550元/月.人');
+    expect(html).toContain(`<mark class="quote" id="${anchor}">城市低保A类由500元/月.人提高至550元/月.人</mark>`);
+    expect(html).toContain(`href="#${anchor}"`);
+  });
+
+  it('renders emphasis next to Chinese punctuation in a .md document', () => {
+    expect(read('documents/hunan/chenzhou/zixing/2023-h1-summary/index.html')).toContain('<strong>重点任务：</strong>推进低保提标');
+  });
+
+  it('renders emphasis next to Chinese punctuation in an .mdx page', () => {
+    expect(read('about/index.html')).toContain('<strong>原则：</strong>原文没有说的');
+  });
+
+  it('escapes raw HTML in a document body instead of running it', () => {
+    const html = read('documents/hunan/chenzhou/zixing/2023-h1-summary/index.html');
+    expect(html).not.toContain('<script>alert("content must not run")</script>');
+    expect(html).toContain('&lt;script&gt;alert(&quot;content must not run&quot;)&lt;/script&gt;');
+  });
+
+  it('shows a yearly standard per month too, with the conversion named', () => {
+    const html = read('documents/hunan/chenzhou/zixing/2023-h1-summary/index.html');
+    expect(html).toContain('4,560 元/人/年');
+    expect(html).toContain('≈ 380 元/人/月（年标准 ÷ 12 折算为月标准）');
+  });
+
+  it('says so where the source does not give a field', () => {
+    const html = read('documents/hunan/chenzhou/zixing/2023-h1-summary/index.html');
+    expect(html).toMatch(/<dt>索引号<\/dt><dd><em class="unknown">原文未注明<\/em><\/dd>/);
+  });
+
+  it('lists the task list’s tasks in a table', () => {
+    const html = read('documents/anhui/xuancheng/xuanzhou/2023-year-task-list/index.html');
+    expect(html).toContain('稳步提高城乡居民最低生活保障标准');
+    expect(html).toContain('待总结');
+  });
+});
+
+describe('building from invalid content', () => {
+  it('fails with every error named and publishes nothing', () => {
+    const broken = join(work, 'broken');
+    cpSync(fixture, broken, { recursive: true });
+    const file = join(broken, 'content/documents/hunan/chenzhou/zixing/2023-h1-summary.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('published: 2023-07-10', 'published: 2023-13-45').replace('kind: summary', 'kind: report'));
+    const outDir = join(work, 'broken-dist');
+    const result = build(broken, outDir);
+    const output = result.stdout + result.stderr;
+    expect(result.status).not.toBe(0);
+    expect(output).toContain('content/documents/hunan/chenzhou/zixing/2023-h1-summary.md');
+    expect(output).toContain('published: "2023-13-45" is not a real date');
+    expect(output).toContain('kind: "report" is not allowed');
+    expect(existsSync(join(outDir, 'index.html'))).toBe(false);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * The docs are checked: every field of every content schema must be named in the README, and every
+ * command-line flag of every script in the README or docs/.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { documentFrontmatterSchema } from '../src/schemas/document.ts';
+import { metricDefinitionSchema } from '../src/schemas/metric.ts';
+import { regionSchema } from '../src/schemas/region.ts';
+import { topicSchema } from '../src/schemas/topic.ts';
+
+const repo = resolve(import.meta.dirname, '..');
+const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+const docs = readdirSync(join(repo, 'docs'))
+  .filter((name) => name.endsWith('.md'))
+  .map((name) => readFileSync(join(repo, 'docs', name), 'utf8'))
+  .join('\n');
+
+/** Every field name in a schema, nested objects and arrays of objects included. */
+function fieldNames(schema: z.ZodType, names = new Set<string>()): Set<string> {
+  let inner: z.ZodType = schema;
+  // Unwrap optional/default/nullable/pipe wrappers to reach the object or array.
+  for (;;) {
+    const def = (inner as unknown as { def: { type: string; innerType?: z.ZodType; in?: z.ZodType; element?: z.ZodType } }).def;
+    if (def.innerType) inner = def.innerType;
+    else if (def.type === 'pipe' && def.in) inner = def.in;
+    else break;
+  }
+  if (inner instanceof z.ZodObject) {
+    for (const [name, field] of Object.entries(inner.shape)) {
+      names.add(name);
+      fieldNames(field as z.ZodType, names);
+    }
+  } else if (inner instanceof z.ZodArray) {
+    fieldNames(inner.element as z.ZodType, names);
+  }
+  return names;
+}
+
+describe('the README', () => {
+  const schemas = { documents: documentFrontmatterSchema, metrics: metricDefinitionSchema, topics: topicSchema, regions: regionSchema };
+  for (const [collection, schema] of Object.entries(schemas)) {
+    it(`documents every field of the ${collection} schema`, () => {
+      const fields = [...fieldNames(schema)];
+      expect(fields.length).toBeGreaterThan(3);
+      const missing = fields.filter((field) => !readme.includes(`\`${field}\``));
+      expect(missing, `fields not named in README.md: ${missing.join(', ')}`).toEqual([]);
+    });
+  }
+
+  it('gives the quick start as exactly the two commands', () => {
+    expect(readme).toContain('npm install && npm run build    # builds the site from content/ into dist/ (npm run preview serves it)\nnpm test\n');
+  });
+});
+
+describe('the command-line flags', () => {
+  const scripts = readdirSync(join(repo, 'scripts')).filter((name) => name.endsWith('.ts'));
+  it('are each documented in the README or docs/', () => {
+    const missing: string[] = [];
+    for (const script of scripts) {
+      const source = readFileSync(join(repo, 'scripts', script), 'utf8');
+      for (const [flag] of source.matchAll(/(?<![\w-])--[a-z][a-z-]+(?![\w-])/g)) {
+        if (flag === '--outDir' || flag === '--no-sandbox') continue;
+        if (!readme.includes(flag) && !docs.includes(flag)) missing.push(`${script}: ${flag}`);
+      }
+    }
+    expect(missing, `flags not documented: ${missing.join(', ')}`).toEqual([]);
+  });
+});
