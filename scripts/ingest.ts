@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+/**
+ * `npm run ingest -- [options] FILE...`: turns text copied from government sites into draft content files.
+ * Argument parsing and printing only; the work is in src/domain/ingest. See docs/ingest.md.
+ */
+import { basename, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadIngestContext } from '../src/domain/ingest/context.ts';
+import { orderedFrontmatter } from '../src/domain/ingest/draft.ts';
+import { ingestDecoded } from '../src/domain/ingest/ingest.ts';
+import { writeDraft } from '../src/domain/ingest/output.ts';
+import { readInput } from '../src/domain/ingest/read-input.ts';
+import { formatReport } from '../src/domain/ingest/report.ts';
+
+const usage = `usage: npm run ingest -- [options] FILE...
+
+Reads each FILE (text copied from a government site: UTF-8, GB18030/GBK or UTF-16) and writes one draft
+content file per document it holds, with a report of what was inferred, extracted and dropped.
+
+options:
+  --out DIR    write into DIR instead of content/ (DIR/documents/…, DIR/drafts/…)
+  --force      overwrite a file that already exists
+  --dry-run    write nothing; print the reports and where each draft would go
+  --json       print only a JSON array of {frontmatter, body, dropped} to stdout; write nothing
+  --help       print this help
+
+Exit status: 0 when every file was read, 1 when any file was refused (the others are still processed),
+2 for a usage error. Full documentation: docs/ingest.md`;
+
+let args;
+try {
+  args = parseArgs({
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${usage}`);
+  process.exit(2);
+}
+const { values, positionals } = args;
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+if (positionals.length === 0) {
+  console.error(`no input files\n\n${usage}`);
+  process.exit(2);
+}
+
+const projectRoot = resolve(import.meta.dirname, '..');
+const contentDir = values.out ? resolve(values.out) : join(projectRoot, 'content');
+const context = loadIngestContext(projectRoot);
+const json: { frontmatter: Record<string, unknown>; body: string; dropped: { reason: string; text: string }[] }[] = [];
+let refused = 0;
+
+positionals.forEach((file, i) => {
+  const progress = positionals.length > 1 ? `[${i + 1}/${positionals.length}] ` : '';
+  const result = ingestDecoded(readInput(file), basename(file), context);
+  if (!result.ok) {
+    refused += 1;
+    console.error(`${progress}refused ${file}: ${result.reason}`);
+    return;
+  }
+  const { drafts, encoding } = result;
+  if (values.json) {
+    for (const draft of drafts) json.push({ frontmatter: orderedFrontmatter(draft.frontmatter), body: draft.body, dropped: draft.dropped.map(({ reason, text }) => ({ reason, text })) });
+    if (positionals.length > 1) console.error(`${progress}${file}: ${drafts.length} draft${drafts.length === 1 ? '' : 's'} (${encoding})`);
+    return;
+  }
+  console.error(`${progress}${file}: ${encoding}, ${drafts.length} document${drafts.length === 1 ? '' : 's'}`);
+  for (const draft of drafts) {
+    const written = writeDraft(draft, { contentDir, force: values.force, dryRun: values['dry-run'] });
+    const status = { written: 'written', overwritten: 'overwritten (--force)', exists: 'exists, not overwritten (use --force)', 'dry-run': 'dry run, not written' }[written.status];
+    console.log(`\n${formatReport(draft, written.destination, relative(process.cwd(), written.file) || written.file, status)}`);
+  }
+});
+
+if (values.json) console.log(JSON.stringify(json, null, 2));
+if (refused > 0) {
+  console.error(`${refused} of ${positionals.length} file${positionals.length === 1 ? '' : 's'} refused`);
+  process.exit(1);
+}
