@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 // Documents (.md) are rendered by src/domain/markdown (markdown-it + markdown-it-cjk-friendly): fast at
 // 100,000 documents and raw HTML is escaped. Editorial pages (.mdx) go through unified with
@@ -11,7 +12,7 @@ export default defineConfig({
   site: process.env.GONGKAI_SITE ?? 'https://gongkai.example.org',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx({ processor: unified({ remarkPlugins: [remarkCjkFriendly] }) })],
+  integrations: [mdx({ processor: unified({ remarkPlugins: [remarkCjkFriendly] }) }), searchIndex()],
   markdown: { processor: unified({ remarkPlugins: [remarkCjkFriendly] }) },
   devToolbar: { enabled: false },
   // A build pointed at another content folder (tests, the benchmark) keeps its own content cache, so

@@ -1,0 +1,93 @@
+/**
+ * Government abbreviations (低保 ↔ 最低生活保障): groups of equivalent forms that maintainers keep in
+ * `content/search/abbreviations.yaml`. A query that contains one form also finds, as *related* results, the
+ * documents that write another form of it; exact matches always come first.
+ */
+import { normalise } from './normalise.ts';
+
+/** One form of a query part to try: the part with one abbreviation form swapped for another. */
+export interface RelatedForm {
+  /** Index of the query part this variant replaces. */
+  partIndex: number;
+  /** The normalised variant part that is searched, e.g. `最低生活保障标准`. */
+  part: string;
+  /** The form swapped in, as maintainers wrote it, e.g. `最低生活保障`. */
+  form: string;
+  /** The form of the query it replaces, as maintainers wrote it, e.g. `低保`. */
+  replaces: string;
+}
+
+/** Most variants tried for one query, so that a query full of abbreviations stays cheap. */
+export const MAX_RELATED_FORMS = 8;
+
+/**
+ * Checks the parsed YAML of the abbreviations file and returns its groups. Every problem is reported at once,
+ * each naming the entry and how to fix it.
+ */
+export function parseAbbreviations(data: unknown, file = 'content/search/abbreviations.yaml'): string[][] {
+  const problems: string[] = [];
+  const groups: string[][] = [];
+  const seen = new Map<string, number>();
+  if (!Array.isArray(data)) {
+    throw new Error(`${file}: expected a list of groups like \`- forms: [低保, 最低生活保障]\`, got ${JSON.stringify(data)?.slice(0, 80)}`);
+  }
+  data.forEach((entry: unknown, index) => {
+    const where = `${file}: entry ${index + 1}`;
+    const forms = (entry as { forms?: unknown } | null)?.forms;
+    if (!Array.isArray(forms) || forms.length < 2) {
+      problems.push(`${where}: \`forms\` must list at least two equivalent forms, e.g. \`forms: [低保, 最低生活保障]\`; got ${JSON.stringify(forms)}`);
+      return;
+    }
+    const group: string[] = [];
+    for (const form of forms as unknown[]) {
+      const text = typeof form === 'number' ? String(form) : form;
+      if (typeof text !== 'string' || normalise(text) === '') {
+        problems.push(`${where}: form ${JSON.stringify(form)} is empty or not text; write the words as they appear in documents`);
+        continue;
+      }
+      const key = normalise(text);
+      const other = seen.get(key);
+      if (other !== undefined) {
+        problems.push(
+          other === index
+            ? `${where}: form "${text}" is listed twice; remove one`
+            : `${where}: form "${text}" is also in entry ${other + 1}; merge the two groups into one`,
+        );
+        continue;
+      }
+      seen.set(key, index);
+      group.push(text);
+    }
+    if (group.length >= 2) groups.push(group);
+  });
+  if (problems.length > 0) throw new Error(`Abbreviation file has ${problems.length} problem(s):\n${problems.join('\n')}`);
+  return groups;
+}
+
+/**
+ * The related forms of a query: for each part that contains a form of a group (the longest such form), the
+ * part with that form replaced by each other form of the group.
+ */
+export function relatedForms(parts: readonly string[], groups: readonly (readonly string[])[]): RelatedForm[] {
+  const out: RelatedForm[] = [];
+  const normalisedGroups = groups.map((group) => group.map((form) => ({ form, key: normalise(form) })));
+  parts.forEach((part, partIndex) => {
+    const allContained = normalisedGroups.flat().filter((f) => part.includes(f.key));
+    for (const group of normalisedGroups) {
+      // The longest form the part contains (特困人员救助供养 rather than 特困 inside it), and not one that is
+      // only there as a piece of a longer form of another group (特困 inside 特困人员供养服务设施).
+      const contained = group.filter((f) => part.includes(f.key)).sort((a, b) => b.key.length - a.key.length)[0];
+      if (!contained) continue;
+      if (allContained.some((f) => f.key.length > contained.key.length && f.key.includes(contained.key) && !group.includes(f))) continue;
+      for (const other of group) {
+        if (other === contained) continue;
+        // If the other form contains this one (五保 → 农村五保供养 inside 农村五保供养), swapping would garble it.
+        if (other.key.includes(contained.key) && part.includes(other.key)) continue;
+        const variant = part.split(contained.key).join(other.key);
+        if (variant === part || out.some((r) => r.partIndex === partIndex && r.part === variant)) continue;
+        out.push({ partIndex, part: variant, form: other.form, replaces: contained.form });
+      }
+    }
+  });
+  return out.slice(0, MAX_RELATED_FORMS);
+}

@@ -1,0 +1,252 @@
+/**
+ * The on-disk layout of the search index, shared by the builder (Node) and the client (browser).
+ *
+ *   manifest.json          SearchManifest: doc count, shard counts, version hash, abbreviation groups
+ *   facets.json            values of region/year/kind/topic with document counts (for the filter UI)
+ *   g/<shard>.bin          postings of the grams whose hash falls in this shard (GRAM SHARDS)
+ *   x/<shard>-<n>.bin      the postings of one large gram, kept out of its shard so shard-mates stay cheap
+ *   x/<shard>-<n>.d.bin    … or, when its positions are large, its doc list
+ *   x/<shard>-<n>.p.bin    … and its positions (only fetched for queries of 3+ characters)
+ *   c/<block>.bin          date of every document, uint16 little-endian days since 1950-01-01 (0 = unknown)
+ *   d/<n>.json             doc table: url, title, meta and where its text is, DOC_TABLE_SIZE docs per file
+ *   t/<n>.json             original text in chunks (for excerpts), packed into files of ~TEXT_FILE_BYTES
+ *
+ * A gram is a unigram (one UTF-16 code unit), a bigram (two) or a facet key ("\0year:2023"). Postings of a
+ * gram: a doc section — per document: varint(doc gap), varint(tf·2 + inTitle), and when inTitle
+ * varint(titleTf − 1) — and for bigrams a position section — per document, its tf positions in the
+ * normalised "title ␟ body" (body starts at titleLength + 1), first absolute then gaps. Facet doc sections
+ * hold only the doc gaps.
+ */
+import { ByteReader, ByteWriter } from './bytes.ts';
+
+export const FORMAT_VERSION = 1;
+/** Docs per doc-table file `d/<n>.json`: small, because a results page needs ≤ 10 of them. */
+export const DOC_TABLE_SIZE = 16;
+/** Docs per date block `c/<n>.bin` (2 bytes each). */
+export const DATE_BLOCK_SIZE = 16384;
+/** Longest text chunk (code units); long laws are split so an excerpt fetches one piece of them. */
+export const TEXT_CHUNK_LENGTH = 3000;
+/** Chunks overlap by this much so a match that crosses a chunk boundary is still found in one chunk. */
+export const TEXT_CHUNK_OVERLAP = 200;
+/** Target size of a text file `t/<n>.json` in UTF-8 bytes. */
+export const TEXT_FILE_BYTES = 16 * 1024;
+
+export const GRAM_UNIGRAM = 0;
+export const GRAM_BIGRAM = 1;
+export const GRAM_FACET = 2;
+/** Flag in a shard entry: the postings are in an `x/` file, not inline. */
+export const ENTRY_EXTERNAL = 4;
+/** Flag in a shard entry: the external postings are split into a doc file and a position file. */
+export const ENTRY_SPLIT = 8;
+/** External postings whose positions exceed this many bytes are split, so 1–2 character queries skip them. */
+export const SPLIT_POSITIONS_BYTES = 16 * 1024;
+
+/** Prefix of facet keys; normalised text never contains U+0000, so a facet key never collides with a gram. */
+export const FACET_PREFIX = '\u0000';
+
+export type FacetName = 'region' | 'year' | 'kind' | 'topic';
+
+export function facetKey(facet: FacetName, value: string): string {
+  return `${FACET_PREFIX}${facet}:${value}`;
+}
+
+/** The search index's manifest, `manifest.json`. */
+export interface SearchManifest {
+  /** Layout version; a client refuses another. */
+  format: number;
+  /** Hash of every other file's bytes: changes whenever the index does (use it to bust caches). */
+  version: string;
+  /** Number of documents. */
+  docCount: number;
+  /** Number of gram shards `g/<shard>.bin`. */
+  gramShards: number;
+  /** Docs per doc-table file. */
+  docTableSize: number;
+  /** Docs per date block. */
+  dateBlockSize: number;
+  /** Number of text files `t/<n>.json`. */
+  textFiles: number;
+  /** Abbreviation groups, each a list of equivalent forms as maintainers wrote them (低保, 最低生活保障). */
+  abbreviations: string[][];
+}
+
+/** Meta of a document as the search shows and filters it. */
+export interface SearchDocMeta {
+  /** Region slug path, e.g. `anhui/xuancheng/xuanzhou`. */
+  region: string;
+  /** Region name, e.g. `宣州区`. */
+  regionName: string;
+  /** Slugs of province, city, county, e.g. `['anhui', 'xuancheng', 'xuanzhou']`. */
+  regionPath: string[];
+  /** Year the document covers, e.g. `2023`. */
+  year: number;
+  /** Document kind, e.g. `plan`. */
+  kind: string;
+  /** Topic ids, e.g. `['elderly-care']`. */
+  topics: string[];
+  /** Publication date `YYYY-MM-DD`, or `''` when unknown. */
+  date: string;
+}
+
+/** Where one chunk of a document's text is: text file, slot in it, and the chunk's offset in the body. */
+export type TextChunkRef = [file: number, slot: number, offset: number];
+
+/** One entry of a doc-table file `d/<n>.json`. */
+export interface DocTableEntry {
+  id: string;
+  url: string;
+  title: string;
+  meta: SearchDocMeta;
+  text: TextChunkRef[];
+}
+
+export interface DocTableFile {
+  first: number;
+  docs: DocTableEntry[];
+}
+
+export interface TextFile {
+  chunks: string[];
+}
+
+export function gramShardPath(shard: number): string {
+  return `g/${shard.toString(16).padStart(4, '0')}.bin`;
+}
+
+export function externalPath(shard: number, ordinal: number, section: 'd' | 'p' | 'dp'): string {
+  return `x/${shard.toString(16).padStart(4, '0')}-${ordinal}${section === 'dp' ? '' : `.${section}`}.bin`;
+}
+
+export function dateBlockPath(block: number): string {
+  return `c/${block}.bin`;
+}
+
+export function docTablePath(n: number): string {
+  return `d/${n}.json`;
+}
+
+export function textFilePath(n: number): string {
+  return `t/${n}.json`;
+}
+
+/** Shard of a gram key: FNV-1a over its code units, then a 32-bit finaliser so low bits mix well. */
+export function gramShard(key: string, shards: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) % shards;
+}
+
+/** Days since 1950-01-01 of a `YYYY-MM-DD` date; 0 when unknown or out of range. */
+export function dayNumber(date: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!m) return 0;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const days = Math.round((ms - Date.UTC(1950, 0, 1)) / 86_400_000) + 1;
+  return days >= 1 && days <= 0xffff ? days : 0;
+}
+
+/** One gram's postings as stored in a shard. */
+export interface ShardEntry {
+  key: string;
+  kind: number;
+  docCount: number;
+  d: Uint8Array;
+  p: Uint8Array;
+}
+
+/** Where a gram's postings are, as the client reads a shard. */
+export interface ShardEntryRef {
+  kind: number;
+  docCount: number;
+  dLength: number;
+  pLength: number;
+  /** Inline postings: offsets into the shard file. */
+  dOffset: number;
+  pOffset: number;
+  /** Ordinal of the external files, or -1 when inline. */
+  external: number;
+  /** External postings in two files (`.d.bin`, `.p.bin`) rather than one. */
+  split: boolean;
+}
+
+/** Encodes a gram shard; entries larger than `inlineMax` bytes are marked external (written by the caller). */
+export function encodeShard(entries: readonly ShardEntry[], inlineMax: number): { bytes: Uint8Array; external: ShardEntry[] } {
+  const head = new ByteWriter(1024);
+  const external: ShardEntry[] = [];
+  head.varint(entries.length);
+  let dataLength = 0;
+  for (const entry of entries) {
+    head.varint(entry.key.length);
+    for (let i = 0; i < entry.key.length; i++) head.varint(entry.key.charCodeAt(i));
+    const isExternal = entry.d.length + entry.p.length > inlineMax;
+    const split = isExternal && entry.p.length > SPLIT_POSITIONS_BYTES;
+    head.varint(entry.kind | (isExternal ? ENTRY_EXTERNAL : 0) | (split ? ENTRY_SPLIT : 0));
+    head.varint(entry.docCount);
+    head.varint(entry.d.length);
+    head.varint(entry.p.length);
+    if (isExternal) external.push(entry);
+    else dataLength += entry.d.length + entry.p.length;
+  }
+  const bytes = new Uint8Array(head.length + dataLength);
+  bytes.set(head.view(), 0);
+  let offset = head.length;
+  for (const entry of entries) {
+    if (entry.d.length + entry.p.length > inlineMax) continue;
+    bytes.set(entry.d, offset);
+    offset += entry.d.length;
+    bytes.set(entry.p, offset);
+    offset += entry.p.length;
+  }
+  return { bytes, external };
+}
+
+/** Reads a gram shard's directory: key → where its postings are. */
+export function decodeShard(bytes: Uint8Array): Map<string, ShardEntryRef> {
+  const reader = new ByteReader(bytes);
+  const count = reader.varint();
+  const refs: Array<[string, ShardEntryRef]> = [];
+  let externalOrdinal = 0;
+  for (let e = 0; e < count; e++) {
+    const keyLength = reader.varint();
+    let key = '';
+    for (let i = 0; i < keyLength; i++) key += String.fromCharCode(reader.varint());
+    const flags = reader.varint();
+    const docCount = reader.varint();
+    const dLength = reader.varint();
+    const pLength = reader.varint();
+    const isExternal = (flags & ENTRY_EXTERNAL) !== 0;
+    refs.push([
+      key,
+      {
+        kind: flags & 3,
+        docCount,
+        dLength,
+        pLength,
+        dOffset: 0,
+        pOffset: 0,
+        external: isExternal ? externalOrdinal++ : -1,
+        split: (flags & ENTRY_SPLIT) !== 0,
+      },
+    ]);
+  }
+  let offset = reader.offset;
+  for (const [, ref] of refs) {
+    if (ref.external >= 0) {
+      // One external file holds the doc list then the positions.
+      if (!ref.split) ref.pOffset = ref.dLength;
+      continue;
+    }
+    ref.dOffset = offset;
+    ref.pOffset = offset + ref.dLength;
+    offset += ref.dLength + ref.pLength;
+  }
+  return new Map(refs);
+}

@@ -1,0 +1,182 @@
+/**
+ * The /search/ page in the browser: reads the query, filters and sort from the URL, asks the static index,
+ * and renders results with DOM methods (text is never parsed as HTML). When the results have settled the
+ * container carries `data-exact-count`; tests and outside checks rely on it.
+ */
+import { createSearchClient, type SearchResponse, type SearchResult } from '../domain/search/index.ts';
+
+const kindNames: Record<string, string> = { plan: '工作计划', summary: '工作总结', 'task-list': '重点工作任务清单' };
+const pageSize = 20;
+const filterNames = ['region', 'year', 'kind', 'topic'] as const;
+
+const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+const container = document.querySelector<HTMLElement>('[data-search-results]');
+const status = document.querySelector<HTMLElement>('[data-search-status]');
+const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
+
+const client = createSearchClient({
+  fetchFile: async (path) => {
+    const response = await fetch(`/search/${path}`);
+    if (!response.ok) throw new Error(`search index file ${path}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  },
+});
+
+interface SearchState {
+  q: string;
+  filters: Partial<Record<(typeof filterNames)[number], string>>;
+  sort: 'relevance' | 'date';
+}
+
+function stateFromUrl(): SearchState {
+  const params = new URLSearchParams(location.search);
+  const filters: SearchState['filters'] = {};
+  for (const name of filterNames) {
+    const value = params.get(name);
+    if (value) filters[name] = value;
+  }
+  return { q: params.get('q')?.trim() ?? '', filters, sort: params.get('sort') === 'date' ? 'date' : 'relevance' };
+}
+
+function fillForm(state: SearchState): void {
+  if (!form) return;
+  (form.elements.namedItem('q') as HTMLInputElement).value = state.q;
+  for (const name of filterNames) (form.elements.namedItem(name) as HTMLSelectElement).value = state.filters[name] ?? '';
+  (form.elements.namedItem('sort') as HTMLSelectElement).value = state.sort;
+  const header = document.querySelector<HTMLInputElement>('#site-search');
+  if (header) header.value = state.q;
+}
+
+function urlFor(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const name of filterNames) if (state.filters[name]) params.set(name, state.filters[name]!);
+  if (state.sort === 'date') params.set('sort', 'date');
+  const query = params.toString();
+  return `/search/${query ? `?${query}` : ''}`;
+}
+
+/** Text with the given [start, end) ranges wrapped in <mark>. */
+function highlighted(text: string, ranges: readonly (readonly [number, number])[]): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  let at = 0;
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (start < at) continue;
+    fragment.append(text.slice(at, start));
+    const mark = document.createElement('mark');
+    mark.textContent = text.slice(start, end);
+    fragment.append(mark);
+    at = end;
+  }
+  fragment.append(text.slice(at));
+  return fragment;
+}
+
+function resultItem(result: SearchResult, query: string): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'search-result';
+  const link = document.createElement('a');
+  link.className = 'search-result__title';
+  // The document page reads `hl` and scrolls to the first match, highlighted.
+  link.href = `${result.url}?hl=${encodeURIComponent(result.related ? result.related.form : query)}`;
+  link.dataset.resultUrl = result.url;
+  link.append(highlighted(result.title, result.titleHighlights));
+  item.append(link);
+  if (result.related) {
+    const label = document.createElement('p');
+    label.className = 'search-result__related';
+    label.textContent = `相关结果：含“${result.related.form}”（“${result.related.replaces}”的另一种说法）`;
+    item.append(label);
+  }
+  const meta = document.createElement('p');
+  meta.className = 'doc-list__meta';
+  for (const text of [result.meta.regionName, `${result.meta.year}年`, kindNames[result.meta.kind] ?? result.meta.kind, result.meta.date ? `发布于 ${result.meta.date}` : '']) {
+    if (!text) continue;
+    const span = document.createElement('span');
+    span.textContent = text;
+    meta.append(span);
+  }
+  item.append(meta);
+  if (result.excerpt.text) {
+    const excerpt = document.createElement('p');
+    excerpt.className = 'search-result__excerpt';
+    excerpt.append(highlighted(result.excerpt.text, result.excerpt.highlights));
+    item.append(excerpt);
+  }
+  return item;
+}
+
+let current: { state: SearchState; offset: number; list: HTMLOListElement | null; response: SearchResponse | null } | null = null;
+
+async function run(state: SearchState, offset = 0): Promise<void> {
+  if (!container || !status) return;
+  container.setAttribute('aria-busy', 'true');
+  container.removeAttribute('data-exact-count');
+  if (offset === 0) container.replaceChildren();
+  if (!state.q) {
+    status.textContent = '请输入要搜索的词语。';
+    container.setAttribute('data-exact-count', '0');
+    container.removeAttribute('aria-busy');
+    if (more) more.hidden = true;
+    return;
+  }
+  status.textContent = '正在搜索…';
+  try {
+    const filters = Object.fromEntries(Object.entries(state.filters).filter(([, v]) => v));
+    const response = await client.search(state.q, { filters, sort: state.sort, limit: pageSize, offset });
+    let list = offset === 0 ? null : (current?.list ?? null);
+    if (!list) {
+      list = document.createElement('ol');
+      list.className = 'doc-list search-results';
+      container.append(list);
+    }
+    for (const result of response.results) list.append(resultItem(result, state.q));
+    current = { state, offset, list, response };
+    const shown = list.children.length;
+    const total = response.exactCount + response.relatedCount;
+    status.textContent =
+      response.exactCount === 0 && response.relatedCount === 0
+        ? `没有找到含“${state.q}”的文件。请检查用字，或换一个更短的词。`
+        : `找到 ${response.exactCount} 份含“${state.q}”的文件${response.relatedCount ? `，另有 ${response.relatedCount} 份相关结果（含同义的全称或简称）` : ''}。`;
+    if (more) more.hidden = shown >= total;
+    container.setAttribute('data-exact-count', String(response.exactCount));
+  } catch (error) {
+    status.textContent = '搜索暂时无法使用，请稍后再试。';
+    container.setAttribute('data-exact-count', '0');
+    console.error(error);
+  } finally {
+    container.removeAttribute('aria-busy');
+  }
+}
+
+if (form && container) {
+  const state = stateFromUrl();
+  fillForm(state);
+  void run(state);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const next: SearchState = {
+      q: String(data.get('q') ?? '').trim(),
+      filters: Object.fromEntries(filterNames.map((name) => [name, String(data.get(name) ?? '')]).filter(([, v]) => v)),
+      sort: data.get('sort') === 'date' ? 'date' : 'relevance',
+    };
+    history.pushState(null, '', urlFor(next));
+    fillForm(next);
+    void run(next);
+  });
+  // Filters apply as soon as they change, like the submit button (the change event bubbles to the form).
+  form.addEventListener('change', (event) => {
+    const name = (event.target as HTMLInputElement | HTMLSelectElement | null)?.name;
+    if (name && (name === 'sort' || (filterNames as readonly string[]).includes(name))) form.requestSubmit();
+  });
+  addEventListener('popstate', () => {
+    const next = stateFromUrl();
+    fillForm(next);
+    void run(next);
+  });
+  more?.addEventListener('click', () => {
+    if (!current) return;
+    void run(current.state, current.offset + pageSize);
+  });
+}
