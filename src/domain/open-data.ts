@@ -1,0 +1,169 @@
+/**
+ * The open-data files: `/data/metrics.csv|json`, `/data/tasks.csv`, `/data/documents.json`. Their columns are a
+ * promise to everyone who scripts against them: names and order are fixed here, documented in docs/data.md
+ * and on /data/, and pinned by tests. Values are as the documents state them (a yearly standard stays yearly,
+ * with its unit); every row carries the absolute URL of the sentence it came from.
+ */
+import type { DocumentFrontmatter } from '../schemas/document.ts';
+import type { Region } from '../schemas/region.ts';
+import { documentPath, quoteAnchor } from './anchors.ts';
+import { recordsToCsv } from './csv.ts';
+
+export const metricColumns = ['region', 'region_name', 'region_code', 'document', 'year', 'half', 'metric', 'category', 'scope', 'value', 'unit', 'previous', 'quote', 'url'] as const;
+export const taskColumns = ['region', 'region_name', 'region_code', 'document', 'group', 'id', 'title', 'goal', 'leader', 'owner', 'status', 'evidence', 'url'] as const;
+
+export type MetricColumn = (typeof metricColumns)[number];
+export type TaskColumn = (typeof taskColumns)[number];
+
+export interface MetricRow {
+  region: string;
+  region_name: string;
+  region_code: string;
+  document: string;
+  year: number;
+  half: 'H1' | 'H2' | null;
+  metric: string;
+  category: string | null;
+  scope: string | null;
+  value: number;
+  unit: string;
+  previous: number | null;
+  quote: string;
+  url: string;
+}
+
+export interface TaskRow {
+  region: string;
+  region_name: string;
+  region_code: string;
+  document: string;
+  group: string;
+  id: string;
+  title: string;
+  goal: string;
+  leader: string;
+  owner: string;
+  status: string;
+  evidence: string | null;
+  url: string;
+}
+
+export interface OpenDataDocument {
+  id: string;
+  data: DocumentFrontmatter;
+}
+
+export interface OpenDataContext {
+  /** The site's origin, e.g. `https://gongkai.example.org`. */
+  site: URL | string;
+  regions: ReadonlyMap<string, Region>;
+  /** Display name of a region, e.g. `上海市 崇明区`. */
+  regionName: (slug: string) => string;
+}
+
+/** Absolute URL of a site path. */
+export function absoluteUrl(site: URL | string, path: string): string {
+  return new URL(path, site).href;
+}
+
+function regionColumns(slug: string, context: OpenDataContext) {
+  return { region: slug, region_name: context.regionName(slug), region_code: context.regions.get(slug)?.code ?? '' };
+}
+
+/** One row per figure, documents in the given order, figures in document order. */
+export function metricRows(documents: readonly OpenDataDocument[], context: OpenDataContext): MetricRow[] {
+  return documents.flatMap((doc) =>
+    doc.data.metrics.map((figure) => ({
+      ...regionColumns(doc.data.region, context),
+      document: doc.id,
+      year: doc.data.period.year,
+      half: doc.data.period.half,
+      metric: figure.metric,
+      category: figure.category ?? null,
+      scope: figure.scope ?? null,
+      value: figure.value,
+      unit: figure.unit,
+      previous: figure.previous ?? null,
+      quote: figure.quote,
+      url: absoluteUrl(context.site, `${documentPath(doc.id)}#${quoteAnchor(figure.quote)}`),
+    })),
+  );
+}
+
+/** One row per listed task; `url` is the task's row on its list's page, `evidence` the summary's words. */
+export function taskRows(documents: readonly OpenDataDocument[], context: OpenDataContext): TaskRow[] {
+  return documents.flatMap((doc) =>
+    doc.data.tasks.map((task) => ({
+      ...regionColumns(doc.data.region, context),
+      document: doc.id,
+      group: task.group,
+      id: task.id,
+      title: task.title,
+      goal: task.goal,
+      leader: task.leader,
+      owner: task.owner,
+      status: task.status,
+      evidence: task.evidence?.quote ?? null,
+      url: absoluteUrl(context.site, `${documentPath(doc.id)}#task-${task.id}`),
+    })),
+  );
+}
+
+export function metricsCsv(rows: readonly MetricRow[]): string {
+  return recordsToCsv(metricColumns, rows);
+}
+
+export function tasksCsv(rows: readonly TaskRow[]): string {
+  return recordsToCsv(taskColumns, rows);
+}
+
+/** `metrics.json`: the same rows and keys as the CSV, numbers as numbers and empty fields as `null`. */
+export function metricsJson(rows: readonly MetricRow[]): string {
+  return `${JSON.stringify(rows.map((row) => Object.fromEntries(metricColumns.map((c) => [c, row[c]]))), null, 1)}\n`;
+}
+
+/** `documents.json`: every document's front matter as validated (defaults filled in), with its id and page URL. */
+export function documentsJson(documents: readonly OpenDataDocument[], context: OpenDataContext): string {
+  const records = documents.map((doc) => ({
+    id: doc.id,
+    url: absoluteUrl(context.site, documentPath(doc.id)),
+    ...regionColumns(doc.data.region, context),
+    ...doc.data,
+  }));
+  return `${JSON.stringify(records, null, 1)}\n`;
+}
+
+/** What each column of metrics.csv / metrics.json holds; shown on /data/ and mirrored in docs/data.md. */
+export const metricColumnDescriptions: Record<MetricColumn, string> = {
+  region: '地区路径（拼音），如 hunan/chenzhou/zixing；也是地区页面的网址 /regions/<region>/',
+  region_name: '地区全称，如“湖南省 郴州市 资兴市”',
+  region_code: '六位行政区划代码（GB/T 2260），如 431081',
+  document: '文件标识，即 content/documents/ 下的路径（不含 .md），文件页面为 /documents/<document>/',
+  year: '文件所属年度，如 2023',
+  half: '半年：H1（上半年）、H2（下半年），全年文件为空',
+  metric: '指标标识，如 dibao-urban；定义见 /metrics/<metric>/',
+  category: '分类施保的类别 A、B、C；不分类为空',
+  scope: '城市 urban 或农村 rural（仅当指标本身不区分时填写）；否则为空',
+  value: '文件陈述的数值，按 unit 所示单位，未换算',
+  unit: '文件陈述的单位（已规范化），如 元/人/月、元/人/年、张',
+  previous: '文件同时陈述的调整前数值（如“由500元提高至550元”中的 500），单位同 unit；未陈述为空',
+  quote: '原文中陈述该数值的最短片段，逐字照录',
+  url: '文件页面上该片段的地址（含 #锚点），打开即定位并高亮该句',
+};
+
+/** What each column of tasks.csv holds. */
+export const taskColumnDescriptions: Record<TaskColumn, string> = {
+  region: '地区路径（拼音），同 metrics.csv',
+  region_name: '地区全称',
+  region_code: '六位行政区划代码（GB/T 2260）',
+  document: '任务清单（或含任务表的计划）的文件标识',
+  group: '任务所在的清单部分，如“一、区委十四届六次全会任务”',
+  id: '任务编号：部分序号-行序号，如 3-8；在同一文件内唯一',
+  title: '重点工作事项，照录',
+  goal: '工作目标，照录',
+  leader: '分管领导，照录（多人以空格分隔）',
+  owner: '责任科室，照录',
+  status: '进展状态：done（已完成）、in-progress（推进中）、not-started（未启动）、not-mentioned（总结未提及）、awaiting-summary（待总结）',
+  evidence: '后续工作总结中报告该任务的原文片段；没有则为空',
+  url: '任务清单文件页面上该任务所在行的地址（#task-<id>）',
+};

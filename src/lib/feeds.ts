@@ -1,0 +1,104 @@
+/** Atom feeds and the sitemap: which documents and pages they list, with dates from the documents. */
+import { allDocuments, documentSortKey, type DocumentItem } from './documents.ts';
+import { regionFullName, regionTable } from './regions.ts';
+import { kindLabel, periodLabel } from './format.ts';
+import { absoluteUrl } from './figures.ts';
+import { atomFeed, type AtomEntry } from '../domain/atom.ts';
+import { documentPath } from '../domain/anchors.ts';
+import { planSitemaps, type SitemapUrl } from '../domain/sitemap.ts';
+import { paginateList, pageUrl } from '../domain/pagination.ts';
+import { facetHref, facetPages, pageSize } from './listing.ts';
+import { metricDefinitions } from './definitions.ts';
+
+/** Entries per feed: readers poll the newest; the archive is the site itself. */
+export const feedSize = 50;
+
+async function entryOf(doc: DocumentItem): Promise<AtomEntry> {
+  const { bySlug } = await regionTable();
+  const region = regionFullName(bySlug, doc.data.region);
+  const counts = [doc.data.metrics.length ? `${doc.data.metrics.length} 项指标数据` : '', doc.data.tasks.length ? `${doc.data.tasks.length} 项重点任务` : ''].filter(Boolean).join('，');
+  return {
+    url: absoluteUrl(documentPath(doc.id)),
+    title: doc.data.title,
+    updated: documentSortKey(doc.data),
+    ...(doc.data.published ? { published: doc.data.published } : {}),
+    ...(doc.data.publisher ? { author: doc.data.publisher } : {}),
+    summary: `${region} ${periodLabel(doc.data.period)}${kindLabel(doc.data.kind)}。${counts ? `${counts}。` : ''}`,
+    categories: [{ term: doc.data.kind, label: kindLabel(doc.data.kind) }],
+  };
+}
+
+let byRegion: Map<string, DocumentItem[]> | undefined;
+
+/** Documents of each region and its sub-regions, newest first: one pass up each document's ancestors. */
+export async function documentsByRegion(): Promise<Map<string, DocumentItem[]>> {
+  if (!byRegion) {
+    const { bySlug } = await regionTable();
+    byRegion = new Map();
+    for (const doc of await allDocuments()) {
+      for (let slug: string | undefined = doc.data.region; slug; slug = bySlug.get(slug)?.parent) {
+        const list = byRegion.get(slug);
+        if (list) list.push(doc);
+        else byRegion.set(slug, [doc]);
+      }
+    }
+  }
+  return byRegion;
+}
+
+export async function siteFeed(): Promise<string> {
+  const docs = (await allDocuments()).slice(0, feedSize);
+  return atomFeed({
+    selfUrl: absoluteUrl('/feed.xml'),
+    alternateUrl: absoluteUrl('/documents/'),
+    title: '公开 · 民政工作公开：最新文件',
+    subtitle: '各地民政局新收录的工作计划、工作总结和重点工作任务清单',
+    author: '公开 · 民政工作公开',
+    entries: await Promise.all(docs.map(entryOf)),
+  });
+}
+
+/** A region's feed: its own documents and those of every region under it. */
+export async function regionFeed(slug: string): Promise<string> {
+  const { bySlug } = await regionTable();
+  const name = regionFullName(bySlug, slug);
+  const docs = ((await documentsByRegion()).get(slug) ?? []).slice(0, feedSize);
+  return atomFeed({
+    selfUrl: absoluteUrl(`/regions/${slug}/feed.xml`),
+    alternateUrl: absoluteUrl(`/regions/${slug}/`),
+    title: `公开 · ${name}：最新文件`,
+    subtitle: `${name}及下辖地区民政部门新收录的文件`,
+    author: '公开 · 民政工作公开',
+    entries: await Promise.all(docs.map(entryOf)),
+  });
+}
+
+/** Every HTML page the site publishes, with a last-modified date where a document gives one. */
+export async function sitemapUrls(): Promise<SitemapUrl[]> {
+  const docs = await allDocuments();
+  const { published } = await regionTable();
+  const metrics = await metricDefinitions();
+  const urls: SitemapUrl[] = ['/', '/documents/', '/regions/', '/metrics/', '/tasks/', '/data/', '/about/'].map((path) => ({ loc: absoluteUrl(path) }));
+  for (const page of paginateList(docs, pageSize, '/documents/').slice(1)) urls.push({ loc: absoluteUrl(pageUrl('/documents/', page.currentPage)) });
+  for (const { current, page } of await facetPages()) urls.push({ loc: absoluteUrl(pageUrl(facetHref(current.facet, current.value), page.currentPage)) });
+  for (const doc of docs) urls.push({ loc: absoluteUrl(documentPath(doc.id)), lastmod: documentSortKey(doc.data) });
+  // A region page changes when a document in it or under it does: walk each document up its ancestors.
+  const { bySlug } = await regionTable();
+  const newestIn = new Map<string, string>();
+  for (const doc of docs) {
+    const date = documentSortKey(doc.data);
+    for (let slug: string | undefined = doc.data.region; slug; slug = bySlug.get(slug)?.parent) {
+      if ((newestIn.get(slug) ?? '') < date) newestIn.set(slug, date);
+    }
+  }
+  for (const region of published) {
+    const lastmod = newestIn.get(region.slug);
+    urls.push({ loc: absoluteUrl(`/regions/${region.slug}/`), ...(lastmod ? { lastmod } : {}) });
+  }
+  for (const id of metrics.keys()) urls.push({ loc: absoluteUrl(`/metrics/${id}/`) });
+  return urls;
+}
+
+export async function sitemapPlan() {
+  return planSitemaps(await sitemapUrls(), (n) => absoluteUrl(`/sitemap-${n}.xml`));
+}

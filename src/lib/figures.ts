@@ -1,0 +1,148 @@
+/**
+ * Astro glue for figures, charts, tasks and open data: reads the collections once, hands them to src/domain
+ * and src/charts, and names every chart and its CSV so pages and CSV endpoints build the very same model.
+ */
+import { allDocuments } from './documents.ts';
+import { metricDefinitions } from './definitions.ts';
+import { regionFullName, regionTable } from './regions.ts';
+import { comparisons, metricPoints, trends, type MetricPoint, type Trend } from '../domain/metric-series.ts';
+import { statusByRegionAndYear, listedTasks, type ListedTask, type StatusRollup } from '../domain/task-status.ts';
+import type { OpenDataContext } from '../domain/open-data.ts';
+import type { MetricDefinition } from '../schemas/metric.ts';
+import type { ChartModel } from '../charts/chart-model.ts';
+import { comparisonChart } from '../charts/bar-comparison.ts';
+import { trendChart } from '../charts/trend-line.ts';
+import { seriesLabel, type FigureTableContext } from '../charts/figure-table.ts';
+import { rollupAnchor, taskStatusChart } from '../charts/task-status.ts';
+
+/** The site's origin from `site` in astro.config.mjs. */
+export function siteOrigin(): string {
+  return import.meta.env.SITE ?? 'https://gongkai.example.org';
+}
+
+export function absoluteUrl(path: string): string {
+  return new URL(path, siteOrigin()).href;
+}
+
+/** How many regions a metric page's trend chart draws; the rest are on their region pages and in metrics.csv. */
+export const maxTrendLines = 12;
+
+interface FigureData {
+  points: MetricPoint[];
+  /** Points grouped once, so a page per metric or region does not scan every point (100,000 documents). */
+  byMetric: Map<string, MetricPoint[]>;
+  byRegion: Map<string, MetricPoint[]>;
+  metrics: Map<string, MetricDefinition>;
+  context: FigureTableContext;
+}
+
+let cached: Promise<FigureData> | undefined;
+
+export function figureData(): Promise<FigureData> {
+  cached ??= (async () => {
+    const [docs, metrics, { bySlug }] = await Promise.all([allDocuments(), metricDefinitions(), regionTable()]);
+    // Oldest first, so ties and "first seen" orders follow publication.
+    const points = metricPoints([...docs].reverse(), metrics, bySlug);
+    const context: FigureTableContext = { regionName: (slug) => regionFullName(bySlug, slug), absolute: absoluteUrl };
+    return { points, byMetric: groupBy(points, (p) => p.metric), byRegion: groupBy(points, (p) => p.region.slug), metrics, context };
+  })();
+  return cached;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+export async function openDataContext(): Promise<OpenDataContext> {
+  const { bySlug } = await regionTable();
+  return { site: siteOrigin(), regions: bySlug, regionName: (slug) => regionFullName(bySlug, slug) };
+}
+
+export interface MetricCharts {
+  comparisons: ChartModel[];
+  trends: ChartModel[];
+  /** Regions left off a trend chart because of `maxTrendLines`, per trend chart id. */
+  omitted: Map<string, number>;
+  points: MetricPoint[];
+}
+
+/** Every chart of a metric's page. */
+export async function metricCharts(metricId: string): Promise<MetricCharts> {
+  const { byMetric, metrics, context } = await figureData();
+  const metric = metrics.get(metricId);
+  if (!metric) throw new Error(`no metric "${metricId}"`);
+  const points = byMetric.get(metricId) ?? [];
+  const { bySlug } = await regionTable();
+  const comparisonModels = comparisons(points, metricId).map((c) => {
+    const id = c.province ? `compare-${c.level}-${c.province}` : `compare-${c.level}`;
+    return comparisonChart(c, metric, { ...context, id, csvPath: `/metrics/${metricId}/${id}.csv`, ...(c.province ? { provinceName: bySlug.get(c.province)?.name ?? c.province } : {}) });
+  });
+  // One trend chart per metric: a line per region and series (宣州区, 资兴市 A类 …), at most maxTrendLines of them.
+  const allTrends = trends(points, { metric: metricId });
+  const omitted = new Map<string, number>();
+  const trendModels: ChartModel[] = [];
+  if (allTrends.length > 0) {
+    const id = 'trend';
+    const shown = [...allTrends].sort((a, b) => b.points.length - a.points.length || a.region.code.localeCompare(b.region.code)).slice(0, maxTrendLines);
+    const order = new Map(allTrends.map((t, i) => [t, i]));
+    shown.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    if (allTrends.length > shown.length) omitted.set(id, allTrends.length - shown.length);
+    const names = [...new Set(shown.map((t) => t.region.slug))].map((slug) => bySlug.get(slug)?.name ?? slug);
+    const regionLabel = (t: Trend) => (names.indexOf(t.region.name) !== names.lastIndexOf(t.region.name) ? context.regionName(t.region.slug) : t.region.name);
+    trendModels.push(
+      trendChart(shown, metric, {
+        ...context,
+        id,
+        csvPath: `/metrics/${metricId}/${id}.csv`,
+        title: `${metric.short_name}：各地区历年变化`,
+        lineLabel: (t) => [regionLabel(t), ...t.points[0]!.qualifiers].join(' '),
+      }),
+    );
+  }
+  return { comparisons: comparisonModels, trends: trendModels, omitted, points };
+}
+
+/** A region's own trend charts, one per metric it states (lines per class or scope). */
+export async function regionCharts(slug: string): Promise<ChartModel[]> {
+  const { byRegion, metrics, context } = await figureData();
+  const own = trends(byRegion.get(slug) ?? [], { region: slug });
+  const byMetric = new Map<string, Trend[]>();
+  for (const trend of own) byMetric.set(trend.metric, [...(byMetric.get(trend.metric) ?? []), trend]);
+  return [...byMetric]
+    .sort(([a], [b]) => (metrics.get(a)?.order ?? 0) - (metrics.get(b)?.order ?? 0))
+    .map(([metricId, group]) => {
+      const metric = metrics.get(metricId)!;
+      const id = `trend-${metricId}`;
+      return trendChart(group, metric, {
+        ...context,
+        id,
+        csvPath: `/regions/${slug}/${id}.csv`,
+        title: `${metric.short_name}：${group[0]!.region.name}历年变化`,
+        lineLabel: (t) => seriesLabel(t.points[0], metric),
+      });
+    });
+}
+
+export interface TaskOverview {
+  rollups: StatusRollup[];
+  chart: ChartModel;
+  tasks: ListedTask[];
+  /** Tasks of each rollup, by its key (`<region>@<year>`). */
+  tasksByRollup: Map<string, ListedTask[]>;
+}
+
+export async function taskOverview(): Promise<TaskOverview> {
+  const docs = (await allDocuments()).filter((d) => d.data.tasks.length > 0);
+  const { bySlug } = await regionTable();
+  const rollups = statusByRegionAndYear(docs);
+  const chart = taskStatusChart(rollups, { id: 'status', csvPath: '/tasks/status.csv', regionName: (slug) => regionFullName(bySlug, slug), listAnchor: (r) => `#${rollupAnchor(r)}` });
+  const tasks = listedTasks(docs);
+  return { rollups, chart, tasks, tasksByRollup: groupBy(tasks, (t) => `${t.region}@${t.year}`) };
+}

@@ -1,0 +1,155 @@
+/**
+ * The open-data files as a journalist gets them from the built site: every seed figure in metrics.csv with a
+ * link that opens its quote, 宣州's 32 tasks in tasks.csv, JSON that parses, feeds and sitemap that resolve.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Minimal RFC 4180 reader for the tests (quoted fields, doubled quotes, CRLF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += c;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+async function fetchBytes(path: string): Promise<{ status: number; type: string; bytes: Buffer }> {
+  const response = await fetch(`${baseUrl}${path}`);
+  return { status: response.status, type: response.headers.get('content-type') ?? '', bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+/** The site-relative path and fragment of an absolute URL the build wrote with its configured site. */
+function sitePath(url: string): { path: string; anchor: string } {
+  const parsed = new URL(url);
+  return { path: parsed.pathname, anchor: parsed.hash.slice(1) };
+}
+
+describe('metrics.csv', () => {
+  it('starts with a UTF-8 BOM and the documented columns', async () => {
+    const { status, bytes } = await fetchBytes('/data/metrics.csv');
+    expect(status).toBe(200);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(parseCsv(bytes.toString('utf8').slice(1))[0]).toEqual(['region', 'region_name', 'region_code', 'document', 'year', 'half', 'metric', 'category', 'scope', 'value', 'unit', 'previous', 'quote', 'url']);
+  });
+
+  it('holds the seeds’ 15 figures, each with a link to a page where its quote is marked', async () => {
+    const [, ...rows] = parseCsv((await fetchBytes('/data/metrics.csv')).bytes.toString('utf8').slice(1));
+    expect(rows).toHaveLength(15);
+    const pages = new Map<string, string>();
+    for (const row of rows) {
+      const [quote, url] = [row[12]!, row[13]!];
+      const { path, anchor } = sitePath(url);
+      if (!pages.has(path)) {
+        const response = await fetch(`${baseUrl}${path}`);
+        expect(response.status, path).toBe(200);
+        pages.set(path, await response.text());
+      }
+      expect(pages.get(path), `${path}#${anchor}`).toContain(`<mark class="quote" id="${anchor}">${quote.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</mark>`);
+    }
+  });
+
+  it('gives the same rows as metrics.json', async () => {
+    const csv = parseCsv((await fetchBytes('/data/metrics.csv')).bytes.toString('utf8').slice(1));
+    const json = (await (await fetch(`${baseUrl}/data/metrics.json`)).json()) as Record<string, unknown>[];
+    expect(json).toHaveLength(csv.length - 1);
+    expect(json.map((r) => r.quote)).toEqual(csv.slice(1).map((r) => r[12]));
+    expect(json.find((r) => r.quote === '城市最低生活保障标准为780元/月/人')).toMatchObject({ region_code: '341802', value: 780, year: 2023, half: null });
+  });
+
+  it('opens in a browser on the quote, highlighted', async () => {
+    const [, first] = parseCsv((await fetchBytes('/data/metrics.csv')).bytes.toString('utf8').slice(1));
+    const { path, anchor } = sitePath(first![13]!);
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}${path}#${anchor}`);
+    expect(await page.evaluate(() => document.querySelector(':target')?.tagName)).toBe('MARK');
+    await page.close();
+  });
+});
+
+describe('tasks.csv', () => {
+  it('holds 宣州区’s 32 tasks with the documented columns and links to their rows', async () => {
+    const { bytes } = await fetchBytes('/data/tasks.csv');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = parseCsv(bytes.toString('utf8').slice(1));
+    expect(header).toEqual(['region', 'region_name', 'region_code', 'document', 'group', 'id', 'title', 'goal', 'leader', 'owner', 'status', 'evidence', 'url']);
+    const xuanzhou = rows.filter((r) => r[0] === 'anhui/xuancheng/xuanzhou');
+    expect(xuanzhou).toHaveLength(32);
+    expect(new Set(xuanzhou.map((r) => r[5])).size).toBe(32);
+    const html = await (await fetch(`${baseUrl}${sitePath(xuanzhou[0]![12]!).path}`)).text();
+    for (const row of xuanzhou) expect(html).toContain(`id="${sitePath(row[12]!).anchor}"`);
+  });
+});
+
+describe('documents.json, feeds and the sitemap', () => {
+  it('lists all six documents with their front matter', async () => {
+    const docs = (await (await fetch(`${baseUrl}/data/documents.json`)).json()) as { id: string; title: string; kind: string; url: string }[];
+    expect(docs).toHaveLength(6);
+    expect(docs.map((d) => d.id)).toContain('anhui/xuancheng/xuanzhou/2023-year-task-list');
+    for (const d of docs) expect(d.url).toMatch(/^https?:\/\/[^/]+\/documents\/.+\/$/);
+  });
+
+  it('publish Atom feeds, site-wide and per region, that a browser parses', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/data/`);
+    for (const [path, entries] of [['/feed.xml', 6], ['/regions/hunan/feed.xml', 1], ['/regions/shanghai/feed.xml', 2]] as const) {
+      const xml = await (await fetch(`${baseUrl}${path}`)).text();
+      const parsed = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'application/xml');
+        return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.namespaceURI, entries: doc.getElementsByTagName('entry').length };
+      }, xml);
+      expect(parsed, path).toEqual({ error: null, root: 'http://www.w3.org/2005/Atom', entries });
+    }
+    await page.close();
+  });
+
+  it('lists in sitemap.xml only pages that exist, and robots.txt points to it', async () => {
+    const sitemap = await (await fetch(`${baseUrl}/sitemap.xml`)).text();
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    expect(locs).toContain('/metrics/dibao-urban/');
+    expect(locs).toContain('/documents/anhui/xuancheng/xuanzhou/2023-year-task-list/');
+    for (const path of locs) expect((await fetch(`${baseUrl}${path}`)).status, path).toBe(200);
+    const robots = await (await fetch(`${baseUrl}/robots.txt`)).text();
+    expect(robots).toMatch(/^Sitemap: https?:\/\/.+\/sitemap\.xml$/m);
+  });
+
+  it('offers a CSV of exactly each chart’s table', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/metrics/dibao-rural/`);
+    const tables = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-chart]')].map((figure) => ({
+        csv: figure.querySelector<HTMLAnchorElement>('.chart__download a')!.getAttribute('href')!,
+        values: [...figure.querySelectorAll<HTMLElement>('td[data-value]')].map((td) => td.dataset.value),
+      })),
+    );
+    expect(tables.length).toBeGreaterThan(0);
+    for (const table of tables) {
+      const [header, ...rows] = parseCsv((await fetchBytes(table.csv)).bytes.toString('utf8').slice(1));
+      expect(header![3]).toBe('数值');
+      expect(rows.map((r) => r[3])).toEqual(table.values);
+    }
+    await page.close();
+  });
+});

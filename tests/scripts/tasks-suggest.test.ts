@@ -1,0 +1,66 @@
+/** `npm run tasks:suggest` as a maintainer runs it: help, JSON, YAML, and clear errors for wrong input. */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repo = resolve(import.meta.dirname, '../..');
+const node = join(repo, 'node_modules/.bin/node');
+const work = mkdtempSync(join(tmpdir(), 'gongkai-tasks-suggest-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const run = (...args: string[]) => spawnSync(node, ['scripts/tasks-suggest.ts', ...args], { cwd: repo, encoding: 'utf8' });
+
+const taskList = 'content/documents/anhui/xuancheng/xuanzhou/2023-year-task-list.md';
+const summaryDir = join(work, 'content/documents/anhui/xuancheng/xuanzhou');
+const summary = join(summaryDir, '2023-year-summary.md');
+mkdirSync(summaryDir, { recursive: true });
+writeFileSync(
+  summary,
+  ['---', 'title: "宣州区民政局2023年工作总结"', 'kind: summary', 'period: { year: 2023, half: null }', 'region: anhui/xuancheng/xuanzhou', '---', '', '城市最低生活保障标准提高至780元/月/人、农村最低生活保障标准提高至755元/月/人,已从7月份执行。', '', '全面完成552户特殊困难老年人家庭适老化改造任务。', ''].join('\n'),
+);
+
+describe('npm run tasks:suggest', () => {
+  it('explains itself with --help', () => {
+    const result = run('--help');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: npm run tasks:suggest -- <task-list file> <summary file>');
+    for (const flag of ['--json', '--top', '--threshold', '--help']) expect(result.stdout).toContain(flag);
+  });
+
+  it('prints each task’s best sentences with scores, a suggested status and YAML to paste', () => {
+    const result = run(taskList, summary);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/\[2-2\] 稳步提高城乡居民最低生活保障标准\n {2}now: awaiting-summary · suggested: done/);
+    expect(result.stdout).toMatch(/\n {2}0\.\d{3} {2}城市最低生活保障标准提高至780元/);
+    expect(result.stdout).toContain('      document: "anhui/xuancheng/xuanzhou/2023-year-summary"');
+    expect(result.stdout).toContain('32 tasks:');
+  });
+
+  it('prints JSON with --json', () => {
+    const result = run('--json', '--top', '1', taskList, summary);
+    const parsed = JSON.parse(result.stdout) as { summary: string; suggestions: { task: { id: string }; matches: unknown[]; suggestedStatus: string }[] };
+    expect(parsed.summary).toBe('anhui/xuancheng/xuanzhou/2023-year-summary');
+    expect(parsed.suggestions).toHaveLength(32);
+    expect(parsed.suggestions.every((s) => s.matches.length === 1)).toBe(true);
+    expect(parsed.suggestions.find((s) => s.task.id === '3-12')!.suggestedStatus).toBe('done');
+  });
+
+  it('says which file is missing', () => {
+    const result = run(taskList, join(work, 'nope.md'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`tasks:suggest: summary file not found: ${join(work, 'nope.md')}`);
+  });
+
+  it('refuses a first file that lists no tasks', () => {
+    const result = run(summary, summary);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('is not a task list: its front matter has no tasks: (kind: summary)');
+  });
+
+  it('refuses a wrong number of files or a bad option value with usage', () => {
+    expect(run(taskList).status).toBe(2);
+    expect(run('--threshold', '2', taskList, summary).stderr).toContain('--threshold must be a score between 0 and 1');
+  });
+});
