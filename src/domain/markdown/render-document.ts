@@ -36,7 +36,11 @@ markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 // Wide tables scroll inside their own box so a phone never scrolls the page sideways.
-markdown.renderer.rules.table_open = () => '<div class="table-scroll" tabindex="0" role="region" aria-label="表格"><table>\n';
+// Each box is a keyboard-focusable region, so each needs its own name: 表格 1, 表格 2 … in document order.
+markdown.renderer.rules.table_open = (tokens, idx) => {
+  const number = tokens.slice(0, idx + 1).filter((token) => token.type === 'table_open').length;
+  return `<div class="table-scroll" tabindex="0" role="region" aria-label="表格 ${number}"><table>\n`;
+};
 markdown.renderer.rules.table_close = () => '</table></div>\n';
 
 type TokenConstructor = new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;

@@ -1,0 +1,77 @@
+/**
+ * Hostile document bodies, shared by the unit test (the rendered markup is inert) and the browser test (no
+ * payload runs script in Chromium). Each has a name that says what it tries.
+ */
+export interface HostilePayload {
+  name: string;
+  markdown: string;
+}
+
+export const hostilePayloads: HostilePayload[] = [
+  // Raw HTML
+  { name: 'a <script> element', markdown: '<script>alert(1)</script>' },
+  { name: 'a <script> block between paragraphs', markdown: '第一段。\n\n<script>\nalert(1)\n</script>\n\n第二段。' },
+  { name: 'an <img> with onerror', markdown: '<img src=x onerror=alert(1)>' },
+  { name: 'an <iframe>', markdown: '<iframe src="https://evil.example/"></iframe>' },
+  { name: 'an <iframe> with srcdoc', markdown: '<iframe srcdoc="<script>alert(1)</script>"></iframe>' },
+  { name: 'an <svg> with onload', markdown: '<svg onload=alert(1)>' },
+  { name: 'an <svg> with a nested <script>', markdown: '<svg><script>alert(1)</script></svg>' },
+  { name: 'a <body onload>', markdown: '<body onload=alert(1)>' },
+  { name: 'an <object> with a data: URL', markdown: '<object data="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="></object>' },
+  { name: 'an <embed>', markdown: '<embed src="javascript:alert(1)">' },
+  { name: 'a <link> to a stylesheet elsewhere', markdown: '<link rel="stylesheet" href="https://evil.example/x.css">' },
+  { name: 'a <meta> refresh', markdown: '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">' },
+  { name: 'a <base> hijack', markdown: '<base href="https://evil.example/">' },
+  { name: 'a <form> with a formaction button', markdown: '<form><button formaction="javascript:alert(1)">提交</button></form>' },
+  { name: 'an <input> with autofocus and onfocus', markdown: '<input autofocus onfocus=alert(1)>' },
+  { name: 'a <details> with ontoggle', markdown: '<details open ontoggle=alert(1)>' },
+  { name: 'a <style> element', markdown: '<style>body{background:url("javascript:alert(1)")}</style>' },
+  { name: 'an inline style attribute', markdown: '<p style="background:url(javascript:alert(1))">x</p>' },
+  { name: 'an HTML comment hiding a tag', markdown: '<!-- --><img src=x onerror=alert(1)> -->' },
+  { name: 'an HTML anchor with a javascript: href', markdown: '<a href="javascript:alert(1)">点我</a>' },
+  // Classic sanitiser vectors (DOMPurify fixtures, OWASP cheat sheet)
+  { name: 'mXSS through <math> and <mglyph>', markdown: '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>' },
+  { name: 'mXSS through a slash in an attribute name', markdown: "<img src=x id/=' onerror=alert(1)//'>" },
+  { name: 'an <img> after a <textarea> inside a comment', markdown: '<textarea>@shafigullin</textarea><!--</textarea><img src=x onerror=alert(1)>-->' },
+  { name: 'a <noscript> closed inside an attribute', markdown: '<b><noscript><a alt="</noscript><img src=x onerror=alert(1)>"></noscript>' },
+  { name: 'a nested <template>', markdown: '<template><s><template><s><img src=x onerror=alert(1)>@shafigullin</s></template></s></template>' },
+  { name: 'a <style> inside a broken <option>', markdown: '<option><style></option></select><b><img src=x onerror=alert(1)></style></option>' },
+  { name: 'a DOM-clobbering form', markdown: '<form onsubmit=alert(1)><input onfocus=alert(2) name=attributes>123</form>' },
+  { name: 'a DOM-clobbering image name', markdown: '<img src=x name=getElementById>' },
+  { name: 'a <listing> with an escaped image', markdown: '<listing>&lt;img onerror="alert(1);//" src=x&gt;<t t></listing>' },
+  { name: 'an <a> with a line-separator before javascript:', markdown: "<a href='\u2028javascript:alert(1)'>点我</a>" },
+  { name: 'an <a> with control characters inside javascript:', markdown: '<a href="\u0001java\u0003script:alert(1)">点我</a>' },
+  { name: 'an <img> with a javascript: src', markdown: "<img src='javascript:while(1){}'>" },
+  { name: 'an <a> with a data: href', markdown: '<a href=data:,evilnastystuff>点我</a>' },
+  { name: 'a <video> with an onerror source', markdown: '<video><source onerror="alert(1)">' },
+  { name: 'a <marquee> with onstart', markdown: '<marquee onstart=alert(1)>x</marquee>' },
+  { name: 'a case-mixed <ScRiPt>', markdown: '<ScRiPt>alert(1)</sCrIpT>' },
+  { name: 'a <script> split by a null byte', markdown: '<scr\u0000ipt>alert(1)</scr\u0000ipt>' },
+  { name: 'an unclosed <img> swallowing the next line', markdown: '<img src="x" onerror="alert(1)"\n继续' },
+  // Markdown links and images
+  { name: 'a Markdown link to javascript:', markdown: '[点我](javascript:alert(1))' },
+  { name: 'a Markdown link to mixed-case JaVaScRiPt:', markdown: '[点我](JaVaScRiPt:alert(1))' },
+  { name: 'a Markdown link to javascript: after spaces', markdown: '[点我](   javascript:alert(1))' },
+  { name: 'a Markdown link to an entity-encoded javascript:', markdown: '[点我](&#106;avascript:alert(1))' },
+  { name: 'a Markdown link to javascript: with an encoded tab', markdown: '[点我](java&#x09;script:alert(1))' },
+  { name: 'a Markdown link to a percent-encoded javascript:', markdown: '[点我](%6Aavascript:alert(1))' },
+  { name: 'a Markdown link to javascript: in angle brackets', markdown: '[点我](<javascript:alert(1)>)' },
+  { name: 'a Markdown link to vbscript:', markdown: '[点我](vbscript:msgbox(1))' },
+  { name: 'a Markdown link to a data: HTML page', markdown: '[点我](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)' },
+  { name: 'a Markdown link to another site without a scheme', markdown: '[点我](//evil.example/)' },
+  { name: 'a Markdown link breaking out of its href', markdown: '[点我](https://example.org/"onmouseover="alert(1))' },
+  { name: 'a Markdown link title breaking out of its attribute', markdown: '[点我](/a "t\\" onmouseover=\\"alert(1)")' },
+  { name: 'a Markdown reference link to javascript:', markdown: '[x]: javascript:alert(1)\n\n[点我][x]' },
+  { name: 'a Markdown autolink to javascript:', markdown: '<javascript:alert(1)>' },
+  { name: 'a Markdown autolink breaking out into a <script>', markdown: '<https://example.org/"><script>alert(1)</script>>' },
+  { name: 'a Markdown image with a data: SVG', markdown: '![图](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)' },
+  { name: 'a Markdown image with a javascript: src', markdown: '![图](javascript:alert(1))' },
+  { name: 'a Markdown image whose alt text breaks out', markdown: '![x" onerror="alert(1)](/a.png)' },
+  { name: 'a Markdown image whose src breaks out', markdown: '![图](/a.png"onerror="alert(1))' },
+  { name: 'a Markdown image inside a link to javascript:', markdown: '[![图](/a.png)](javascript:alert(1))' },
+  { name: 'a <script> inside inline code', markdown: '`<script>alert(1)</script>`' },
+  { name: 'a <script> inside a code block', markdown: '```html\n<script>alert(1)</script>\n```' },
+  { name: 'a <script> inside a table cell', markdown: '| 项目 | 数值 |\n| --- | ---: |\n| <script>alert(1)</script> | <img src=x onerror=alert(1)> |' },
+  { name: 'a <script> inside a heading', markdown: '## <script>alert(1)</script>标题' },
+  { name: 'a <script> inside emphasis next to Chinese punctuation', markdown: '**重点任务：<script>alert(1)</script>**推进' },
+];
