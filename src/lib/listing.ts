@@ -2,9 +2,9 @@
 import { getCollection } from 'astro:content';
 import { buildFacets, type FacetName } from '../domain/facets.ts';
 import type { DocumentKind } from '../schemas/document.ts';
-import { allDocuments, type DocumentItem } from './documents.ts';
+import { allDocuments, documentListKey, type DocumentItem } from './documents.ts';
 import { kindLabel } from './format.ts';
-import { paginateList } from '../domain/pagination.ts';
+import { paginateList, type ListPage } from '../domain/pagination.ts';
 
 export const pageSize = 30;
 
@@ -20,10 +20,10 @@ export function facetHref(facet: FacetName, value: string): string {
   return `/documents/${facet}/${value}/`;
 }
 
-let cached: { facets: Record<FacetName, Map<string, DocumentItem[]>>; links: Record<FacetName, FacetLink[]> } | undefined;
+let cached: Promise<{ facets: Record<FacetName, Map<string, DocumentItem[]>>; links: Record<FacetName, FacetLink[]> }> | undefined;
 
-export async function documentFacets() {
-  if (!cached) {
+export function documentFacets(): Promise<{ facets: Record<FacetName, Map<string, DocumentItem[]>>; links: Record<FacetName, FacetLink[]> }> {
+  cached ??= (async () => {
     const docs = await allDocuments();
     const facets = buildFacets(docs);
     const topics = new Map((await getCollection('topics')).map((t) => [t.id, t.data.name]));
@@ -34,8 +34,8 @@ export async function documentFacets() {
       links[facet] = [...facets[facet]].map(([value, list]) => ({ facet, value, label: label(facet, value), count: list.length, href: facetHref(facet, value) }));
     }
     links.topic.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    cached = { facets, links };
-  }
+    return { facets, links };
+  })();
   return cached;
 }
 
@@ -48,4 +48,15 @@ export async function facetPages() {
       return paginateList(docs, pageSize, facetHref(facet, value)).map((page) => ({ current: { facet, value, label }, page }));
     }),
   );
+}
+
+let facetLinksText: Promise<string> | undefined;
+
+/**
+ * Cache key of a list page for Astro's incremental build: the documents it lists, where it sits in the
+ * pagination, and the facet links with their counts that every list page shows beside the list.
+ */
+export async function listPageKey(page: ListPage<DocumentItem>): Promise<string> {
+  facetLinksText ??= documentFacets().then(({ links }) => JSON.stringify(links));
+  return documentListKey(page.items, await facetLinksText, `${page.currentPage}/${page.lastPage}/${page.total}`);
 }
