@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { splitFrontmatter } from '../domain/content/frontmatter.ts';
 import { renderDocumentBody, type RenderedDocument } from '../domain/markdown/render-document.ts';
 import type { DocumentFrontmatter } from '../schemas/document.ts';
+import type { Task } from '../schemas/task.ts';
 import { contentRoot } from './content-loaders.ts';
 
 export type DocumentItem = CollectionEntry<'documents'>;
@@ -71,14 +72,54 @@ export function documentFile(id: string): string {
   return join(contentRoot(), 'content/documents', `${id}.md`);
 }
 
-/** Reads and renders a document's body from its file. */
-export function renderDocument(doc: DocumentItem): RenderedDocument & { body: string } {
+/** A task of a plan or task list whose evidence quotes a later summary. */
+export interface ReportedTask {
+  /** The plan or task list the task belongs to. */
+  list: DocumentItem;
+  task: Task & { evidence: NonNullable<Task['evidence']> };
+}
+
+let reportedBySummary: Promise<Map<string, ReportedTask[]>> | undefined;
+
+/**
+ * The tasks, of any document, whose evidence quotes the summary `summaryId`: the summary's page anchors each
+ * quote (the task table links there) and lists the tasks it reports on. Indexed once per build.
+ */
+export function tasksReportedIn(summaryId: string): Promise<ReportedTask[]> {
+  reportedBySummary ??= allDocuments().then((docs) => {
+    const index = new Map<string, ReportedTask[]>();
+    for (const list of docs) {
+      for (const task of list.data.tasks) {
+        if (!task.evidence) continue;
+        const reported = index.get(task.evidence.document) ?? [];
+        reported.push({ list, task: task as ReportedTask['task'] });
+        index.set(task.evidence.document, reported);
+      }
+    }
+    return index;
+  });
+  return reportedBySummary.then((index) => index.get(summaryId) ?? []);
+}
+
+/**
+ * Reads and renders a document's body from its file, anchoring its own figures' quotes and the evidence
+ * quotes of the tasks that other documents say it reports on.
+ */
+export function renderDocument(doc: DocumentItem, reported: readonly ReportedTask[] = []): RenderedDocument & { body: string } {
   const file = documentFile(doc.id);
   const { body } = splitFrontmatter(readFileSync(file, 'utf8'));
-  const quotes = [...doc.data.metrics.map((m) => m.quote)];
+  const quotes = [...doc.data.metrics.map((m) => m.quote), ...reported.map(({ task }) => task.evidence.quote)];
   const rendered = renderDocumentBody(body, quotes);
   if (rendered.unmarkedQuotes.length > 0) {
-    throw new Error(`${file}: quotes could not be anchored (they cross Markdown formatting): ${rendered.unmarkedQuotes.join(' | ')}`);
+    const citedBy = (quote: string) => {
+      const lists = reported.filter(({ task }) => task.evidence.quote === quote).map(({ list, task }) => `task ${task.id} of ${documentFile(list.id)}`);
+      return lists.length > 0 ? ` (evidence of ${lists.join(', ')})` : ' (a figure’s quote)';
+    };
+    throw new Error(
+      `${file}: these quotes could not be anchored, because they cross Markdown formatting or the edge of another quote: ` +
+        `${rendered.unmarkedQuotes.map((quote) => `"${quote}"${citedBy(quote)}`).join('; ')}. ` +
+        'Shorten the quote so it lies within plain text, and either inside or outside each other quote.',
+    );
   }
   return { ...rendered, body };
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { quoteAnchor } from '../../src/domain/anchors.ts';
+import { checkLinks } from '../../scripts/check-links.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const fixture = join(repo, 'tests/fixtures/site');
@@ -65,10 +66,25 @@ describe('building the site from a content folder', () => {
     expect(html).toMatch(/<dt>索引号<\/dt><dd><em class="unknown">原文未注明<\/em><\/dd>/);
   });
 
-  it('lists the task list’s tasks in a table', () => {
+  it('lists the task list’s tasks in a table, each status linking to its definition and evidence to the summary', () => {
     const html = read('documents/anhui/xuancheng/xuanzhou/2023-year-task-list/index.html');
     expect(html).toContain('稳步提高城乡居民最低生活保障标准');
-    expect(html).toContain('待总结');
+    expect(html).toContain('href="/tasks/#status-done"');
+    expect(html).toContain(`href="/documents/anhui/xuancheng/xuanzhou/2023-h2-summary/#${quoteAnchor('自7月起城市最低生活保障标准提高至780元/月/人')}"`);
+  });
+
+  it('anchors a task’s evidence on the summary it quotes, around the figure quoted from the same sentence', () => {
+    const html = read('documents/anhui/xuancheng/xuanzhou/2023-h2-summary/index.html');
+    const evidence = quoteAnchor('自7月起城市最低生活保障标准提高至780元/月/人');
+    const figure = quoteAnchor('城市最低生活保障标准提高至780元/月/人');
+    expect(html).toContain(`<mark class="quote" id="${evidence}">自7月起<mark class="quote" id="${figure}">城市最低生活保障标准提高至780元/月/人</mark></mark>`);
+    // The summary lists the tasks it reports on, each linked to its row in the task list.
+    expect(html).toContain('本文报告的任务进展（1 项）');
+    expect(html).toContain('href="/documents/anhui/xuancheng/xuanzhou/2023-year-task-list/#task-1-1"');
+  });
+
+  it('has no broken internal link or #fragment, evidence links included', () => {
+    expect(checkLinks(outDir).broken).toEqual([]);
   });
 });
 

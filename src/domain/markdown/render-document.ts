@@ -49,46 +49,71 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Wraps the first occurrence of each quote inside a single text token in `<mark id=…>`. */
+interface QuoteSpan {
+  start: number;
+  end: number;
+  quote: string;
+}
+
+/** Two spans of one text may nest or stand apart; a span that crosses another's edge cannot be one element. */
+function fits(span: QuoteSpan, spans: QuoteSpan[]): boolean {
+  return spans.every((other) => span.end <= other.start || span.start >= other.end || (span.start >= other.start && span.end <= other.end) || (span.start <= other.start && span.end >= other.end));
+}
+
+/** The text with each span wrapped in `<mark id=…>`, nested where one quote lies inside another, escaped. */
+function markedHtml(text: string, spans: QuoteSpan[]): string {
+  // Outer spans open first: by start, then the longer one.
+  const ordered = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  let html = '';
+  let at = 0;
+  const open: QuoteSpan[] = [];
+  const closeUntil = (position: number) => {
+    while (open.length > 0 && open[open.length - 1]!.end <= position) {
+      const span = open.pop()!;
+      html += escapeHtml(text.slice(at, span.end)) + '</mark>';
+      at = span.end;
+    }
+  };
+  for (const span of ordered) {
+    closeUntil(span.start);
+    html += escapeHtml(text.slice(at, span.start)) + `<mark class="quote" id="${quoteAnchor(span.quote)}">`;
+    at = span.start;
+    open.push(span);
+  }
+  closeUntil(text.length);
+  return html + escapeHtml(text.slice(at));
+}
+
+/**
+ * Wraps the first occurrence of each quote inside a single text token in `<mark id=…>`. A quote may lie inside
+ * another (a figure's quote inside the sentence a task's evidence quotes): the marks then nest, so both
+ * anchors exist. A quote found only across a formatting boundary, or crossing another quote's edge, stays
+ * unmarked and is reported.
+ */
 function markQuotes(tokens: Token[], quotes: string[], TokenClass: TokenConstructor): Set<string> {
   const marked = new Set<string>();
-  // Longest first, so a quote that contains a shorter one is marked whole.
+  // Longest first, so where two quotes cross, the longer (usually the whole sentence) is the one marked.
   const pending = [...new Set(quotes)].sort((a, b) => b.length - a.length);
   for (const block of tokens) {
     if (block.type !== 'inline' || !block.children) continue;
-    const children: Token[] = [];
-    for (const child of block.children) {
-      if (child.type !== 'text') {
-        children.push(child);
-        continue;
-      }
-      let pieces: (string | Token)[] = [child.content];
+    block.children = block.children.map((child) => {
+      if (child.type !== 'text') return child;
+      const spans: QuoteSpan[] = [];
       for (const quote of pending) {
         if (marked.has(quote)) continue;
-        const next: (string | Token)[] = [];
-        for (const piece of pieces) {
-          const at = typeof piece === 'string' ? piece.indexOf(quote) : -1;
-          if (typeof piece !== 'string' || at < 0 || marked.has(quote)) {
-            next.push(piece);
-            continue;
-          }
-          const html = new TokenClass('html_inline', '', 0);
-          html.content = `<mark class="quote" id="${quoteAnchor(quote)}">${escapeHtml(quote)}</mark>`;
-          next.push(piece.slice(0, at), html, piece.slice(at + quote.length));
+        for (let start = child.content.indexOf(quote); start >= 0; start = child.content.indexOf(quote, start + 1)) {
+          const span = { start, end: start + quote.length, quote };
+          if (!fits(span, spans)) continue;
+          spans.push(span);
           marked.add(quote);
-        }
-        pieces = next;
-      }
-      for (const piece of pieces) {
-        if (typeof piece !== 'string') children.push(piece);
-        else if (piece) {
-          const text = new TokenClass('text', '', 0);
-          text.content = piece;
-          children.push(text);
+          break;
         }
       }
-    }
-    block.children = children;
+      if (spans.length === 0) return child;
+      const html = new TokenClass('html_inline', '', 0);
+      html.content = markedHtml(child.content, spans);
+      return html;
+    });
   }
   return marked;
 }

@@ -1,0 +1,42 @@
+/** Quote anchors in a rendered body: every quote a figure or a task's evidence cites gets its own <mark id>. */
+import { describe, expect, it } from 'vitest';
+import { quoteAnchor } from '../../../src/domain/anchors.ts';
+import { renderDocumentBody } from '../../../src/domain/markdown/render-document.ts';
+
+const mark = (quote: string) => `<mark class="quote" id="${quoteAnchor(quote)}">`;
+
+describe('marking quotes in a document body', () => {
+  it('marks a quote where it first occurs, escaped', () => {
+    const { html, unmarkedQuotes } = renderDocumentBody('低保标准提高至780元。低保标准提高至780元。', ['提高至780元']);
+    expect(unmarkedQuotes).toEqual([]);
+    expect(html).toBe(`<p>低保标准${mark('提高至780元')}提高至780元</mark>。低保标准提高至780元。</p>\n`);
+  });
+
+  it('nests a figure’s quote inside the evidence sentence that contains it, so both anchors exist', () => {
+    const sentence = '城市低保标准由755元/月提高至780元/月';
+    const figure = '提高至780元/月';
+    const { html, unmarkedQuotes } = renderDocumentBody(`全年${sentence}，按时足额发放。`, [figure, sentence]);
+    expect(unmarkedQuotes).toEqual([]);
+    expect(html).toBe(`<p>全年${mark(sentence)}城市低保标准由755元/月${mark(figure)}提高至780元/月</mark></mark>，按时足额发放。</p>\n`);
+  });
+
+  it('marks two quotes side by side, and a quote that shares its start with the one around it', () => {
+    expect(renderDocumentBody('甲乙丙丁', ['甲乙', '丙丁']).html).toBe(`<p>${mark('甲乙')}甲乙</mark>${mark('丙丁')}丙丁</mark></p>\n`);
+    expect(renderDocumentBody('甲乙丙丁', ['甲乙', '甲乙丙丁']).html).toBe(`<p>${mark('甲乙丙丁')}${mark('甲乙')}甲乙</mark>丙丁</mark></p>\n`);
+  });
+
+  it('uses a later occurrence when the first one would cross a longer quote’s edge', () => {
+    const { html, unmarkedQuotes } = renderDocumentBody('新增床位500张。床位500张已投用。', ['新增床位500张', '500张。床位']);
+    // The longer quote is marked first; the other crosses its edge at every occurrence it has, so it is reported.
+    expect(html).toContain(`${mark('新增床位500张')}新增床位500张</mark>`);
+    expect(unmarkedQuotes).toEqual(['500张。床位']);
+    const later = renderDocumentBody('新增床位500张。全区床位500张已投用。', ['新增床位500张', '床位500张已投用']);
+    expect(later.unmarkedQuotes).toEqual([]);
+    expect(later.html).toContain(`${mark('床位500张已投用')}床位500张已投用</mark>`);
+  });
+
+  it('reports a quote that spans a formatting boundary instead of marking part of it', () => {
+    const { unmarkedQuotes } = renderDocumentBody('**重点任务：**推进低保提标', ['重点任务：推进']);
+    expect(unmarkedQuotes).toEqual(['重点任务：推进']);
+  });
+});
