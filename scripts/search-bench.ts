@@ -1,7 +1,8 @@
 /**
- * Search benchmark: generates N documents from ../shared/corpus/laws (+ the seed texts), builds the search
- * index into a folder, serves it over loopback HTTP (gzip, like a static host) and runs the query set of
- * tests/fixtures/search/queries.txt through the browser client.
+ * Search benchmark: generates N documents from the laws corpus ($GONGKAI_LAWS_DIR, default
+ * ../shared/corpus/laws) and the seed texts, builds the search index into a folder, serves it over loopback
+ * HTTP (gzip, like a static host) and runs the query set of tests/fixtures/search/queries.txt through the
+ * browser client.
  *
  *   node_modules/.bin/node scripts/search-bench.ts --docs 10000 [--out DIR] [--spill] [--keep] [--verify] [--queries FILE]
  *
@@ -39,7 +40,7 @@ const { values: args } = parseArgs({
 });
 const docCount = Number(args.docs);
 if (!Number.isInteger(docCount) || docCount < 1) throw new Error(`--docs must be a positive integer, got ${args.docs}`);
-const lawsRoot = resolve(repoRoot, '../shared/corpus/laws');
+const lawsRoot = resolve(process.env.GONGKAI_LAWS_DIR ?? join(repoRoot, '../shared/corpus/laws'));
 const seedsRoot = join(repoRoot, 'tests/fixtures/seeds');
 
 const log = (line: string) => process.stderr.write(`${line}\n`);

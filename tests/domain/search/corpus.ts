@@ -1,13 +1,14 @@
 /**
  * The quality test's corpus: the five seed texts plus every 11th file (sorted paths) of the laws corpus at
- * `../shared/corpus/laws` — 316 of its 3,475 legal texts — read in place, never copied into the repo.
+ * `$GONGKAI_LAWS_DIR` (default `../shared/corpus/laws`) — 316 of its 3,475 legal texts — read in place, never
+ * copied into the repo.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { SearchDoc } from '../../../src/domain/search/index.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
-export const lawsRoot = resolve(repoRoot, '../shared/corpus/laws');
+export const lawsRoot = resolve(process.env.GONGKAI_LAWS_DIR ?? resolve(repoRoot, '../shared/corpus/laws'));
 export const seedsRoot = join(repoRoot, 'tests/fixtures/seeds');
 /** Every LAWS_STRIDE-th file of the sorted laws paths is in the corpus. */
 export const LAWS_STRIDE = 11;
@@ -28,7 +29,7 @@ export function lawsFiles(): string[] {
   if (!existsSync(lawsRoot)) {
     throw new Error(
       `The search quality test needs the laws corpus at ${lawsRoot} (3,475 Markdown texts, kept outside the repo). ` +
-        'Put the shared corpus next to the project (../shared/corpus/laws) and run the test again.',
+        'Put the shared corpus next to the project (../shared/corpus/laws) or set GONGKAI_LAWS_DIR to its folder, and run the test again.',
     );
   }
   const files: string[] = [];
