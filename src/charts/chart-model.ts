@@ -52,6 +52,8 @@ export interface TableCell {
   /** The number the cell shows, for the table-equals-chart check (`data-value`). */
   value?: number;
   href?: string;
+  /** Element id of the cell, where a link elsewhere must be able to land on it. */
+  id?: string;
 }
 
 export interface ChartTable {

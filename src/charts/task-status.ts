@@ -3,30 +3,40 @@
  * the statuses' own (src/charts/chart-island.ts maps each tone to a light and a dark colour).
  */
 import type { StatusRollup } from '../domain/task-status.ts';
-import { taskStatusDefinitions, taskStatuses } from '../schemas/task.ts';
+import { taskGroupAnchor } from '../domain/task-pages.ts';
+import { taskStatusDefinitions, taskStatuses, type TaskStatus } from '../schemas/task.ts';
 import { barChartHeight, type ChartModel } from './chart-model.ts';
 
 export interface TaskStatusContext {
   id: string;
   csvPath: string;
   regionName: (slug: string) => string;
-  /** In-page anchor of a region-year's task list, e.g. `#tasks-anhui-xuancheng-xuanzhou-2023`. */
+  /** Link to a region-year's task list, e.g. `/tasks/anhui/#tasks-anhui-xuancheng-xuanzhou-2023`. */
   listAnchor: (rollup: StatusRollup) => string;
+  /** Link to the tasks of one status in that list; by default the list's link with `-<status>` appended. */
+  statusAnchor?: (rollup: StatusRollup, status: TaskStatus) => string;
+  /**
+   * Give each table row (and count cell) the id its task list once had on /tasks/, so that a link saved when
+   * the lists were on that page still lands on the region-year's counts, one click from its list.
+   */
+  rowIds?: boolean;
 }
 
 /** Anchor-safe key of a region and year. */
 export function rollupAnchor(rollup: Pick<StatusRollup, 'region' | 'year'>): string {
-  return `tasks-${(rollup.region ?? 'all').replace(/\//g, '-')}-${rollup.year ?? 'all'}`;
+  return taskGroupAnchor(rollup);
 }
 
 export function taskStatusChart(rollups: readonly StatusRollup[], context: TaskStatusContext): ChartModel {
   const rowLabel = (r: StatusRollup) => `${r.region ? context.regionName(r.region) : '全部地区'} ${r.year ?? ''}${r.year ? '年' : ''}`.trim();
+  const statusUrl = context.statusAnchor ?? ((r: StatusRollup, status: TaskStatus) => `${context.listAnchor(r)}-${status}`);
   const datasets = taskStatuses.map((status) => ({
     label: taskStatusDefinitions[status].label,
     colour: `tone-${status}` as const,
     values: rollups.map((r) => r.counts[status]),
-    urls: rollups.map((r) => (r.counts[status] > 0 ? `${context.listAnchor(r)}-${status}` : null)),
+    urls: rollups.map((r) => (r.counts[status] > 0 ? statusUrl(r, status) : null)),
   }));
+  const rowId = (r: StatusRollup, suffix = '') => (context.rowIds ? { id: `${rollupAnchor(r)}${suffix}` } : {});
   const total = rollups.reduce((sum, r) => sum + r.total, 0);
   const title = '重点任务进展：各地区各年度任务按状态统计';
   return {
@@ -51,8 +61,8 @@ export function taskStatusChart(rollups: readonly StatusRollup[], context: TaskS
         { label: '合计', numeric: true },
       ],
       rows: rollups.map((r) => [
-        { text: rowLabel(r), href: context.listAnchor(r) },
-        ...taskStatuses.map((s) => ({ text: String(r.counts[s]), value: r.counts[s], ...(r.counts[s] > 0 ? { href: `${context.listAnchor(r)}-${s}` } : {}) })),
+        { text: rowLabel(r), href: context.listAnchor(r), ...rowId(r) },
+        ...taskStatuses.map((s) => ({ text: String(r.counts[s]), value: r.counts[s], ...rowId(r, `-${s}`), ...(r.counts[s] > 0 ? { href: statusUrl(r, s) } : {}) })),
         { text: String(r.total) },
       ]),
     },

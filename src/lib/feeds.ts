@@ -2,7 +2,7 @@
 import { allDocuments, documentSortKey, type DocumentItem } from './documents.ts';
 import { regionFullName, regionTable } from './regions.ts';
 import { kindLabel, periodLabel } from './format.ts';
-import { absoluteUrl } from './figures.ts';
+import { absoluteUrl, taskOverview } from './figures.ts';
 import { atomFeed, type AtomEntry } from '../domain/atom.ts';
 import { documentPath } from '../domain/anchors.ts';
 import { planSitemaps, type SitemapUrl } from '../domain/sitemap.ts';
@@ -96,6 +96,7 @@ export async function sitemapUrls(): Promise<SitemapUrl[]> {
     urls.push({ loc: absoluteUrl(`/regions/${region.slug}/`), ...(lastmod ? { lastmod } : {}) });
   }
   for (const id of metrics.keys()) urls.push({ loc: absoluteUrl(`/metrics/${id}/`) });
+  for (const page of (await taskOverview()).pages.pages) urls.push({ loc: absoluteUrl(page.path) });
   return urls;
 }
 

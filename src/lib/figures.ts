@@ -13,7 +13,9 @@ import type { ChartModel } from '../charts/chart-model.ts';
 import { comparisonChart } from '../charts/bar-comparison.ts';
 import { trendChart } from '../charts/trend-line.ts';
 import { seriesLabel, type FigureTableContext } from '../charts/figure-table.ts';
-import { rollupAnchor, taskStatusChart } from '../charts/task-status.ts';
+import { taskStatusChart } from '../charts/task-status.ts';
+import { taskListPages, type TaskPages } from '../domain/task-pages.ts';
+import { headlineFigures, type HeadlineFigure } from '../domain/headline-figures.ts';
 
 /** The site's origin from `site` in astro.config.mjs. */
 export function siteOrigin(): string {
@@ -58,6 +60,12 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
     else groups.set(key, [item]);
   }
   return groups;
+}
+
+/** The home page's "最新数字": the newest stated figures of each metric (src/domain/headline-figures.ts). */
+export async function latestFigures(): Promise<HeadlineFigure[]> {
+  const { points, metrics } = await figureData();
+  return headlineFigures(points, metrics);
 }
 
 export async function openDataContext(): Promise<OpenDataContext> {
@@ -134,15 +142,29 @@ export interface TaskOverview {
   rollups: StatusRollup[];
   chart: ChartModel;
   tasks: ListedTask[];
-  /** Tasks of each rollup, by its key (`<region>@<year>`). */
-  tasksByRollup: Map<string, ListedTask[]>;
+  /** The full lists, by province and page; the overview's counts link into them. */
+  pages: TaskPages;
 }
 
-export async function taskOverview(): Promise<TaskOverview> {
-  const docs = (await allDocuments()).filter((d) => d.data.tasks.length > 0);
-  const { bySlug } = await regionTable();
-  const rollups = statusByRegionAndYear(docs);
-  const chart = taskStatusChart(rollups, { id: 'status', csvPath: '/tasks/status.csv', regionName: (slug) => regionFullName(bySlug, slug), listAnchor: (r) => `#${rollupAnchor(r)}` });
-  const tasks = listedTasks(docs);
-  return { rollups, chart, tasks, tasksByRollup: groupBy(tasks, (t) => `${t.region}@${t.year}`) };
+let taskCache: Promise<TaskOverview> | undefined;
+
+/** The /tasks/ overview and every province's task pages, computed once per build. */
+export function taskOverview(): Promise<TaskOverview> {
+  taskCache ??= (async () => {
+    const docs = (await allDocuments()).filter((d) => d.data.tasks.length > 0);
+    const { bySlug } = await regionTable();
+    const rollups = statusByRegionAndYear(docs);
+    const tasks = listedTasks(docs);
+    const pages = taskListPages(tasks);
+    const chart = taskStatusChart(rollups, {
+      id: 'status',
+      csvPath: '/tasks/status.csv',
+      regionName: (slug) => regionFullName(bySlug, slug),
+      listAnchor: (r) => pages.locate.get(r.key) ?? '/tasks/',
+      statusAnchor: (r, status) => pages.locate.get(`${r.key}#${status}`) ?? '/tasks/',
+      rowIds: true,
+    });
+    return { rollups, chart, tasks, pages };
+  })();
+  return taskCache;
 }

@@ -86,6 +86,40 @@ describe('building the site from a content folder', () => {
   it('has no broken internal link or #fragment, evidence links included', () => {
     expect(checkLinks(outDir).broken).toEqual([]);
   });
+
+  // The fixture states only 低保 standards and lists tasks only for 宣州区: most metrics and regions have nothing yet.
+  describe('where there is nothing to show yet', () => {
+    it('says in Chinese that no document states a metric, instead of drawing an empty chart', () => {
+      const empty = read('metrics/nursing-beds/index.html');
+      expect(empty).toContain('暂无文件陈述该指标');
+      expect(empty).not.toContain('data-chart');
+      const stated = read('metrics/dibao-urban/index.html');
+      expect(stated).toContain('data-chart');
+      expect(stated).not.toContain('暂无文件陈述该指标');
+    });
+
+    it('says so on a region page without figures or task lists, and shows what a region has', () => {
+      const zixing = read('regions/hunan/chenzhou/zixing/index.html');
+      expect(zixing).toContain('湖南省 郴州市 资兴市暂无收录的重点工作任务清单');
+      expect(zixing).not.toContain('暂无本站记录的指标数字');
+      expect(read('regions/hunan/index.html')).toContain('湖南省本级民政部门的文件中暂无本站记录的指标数字');
+      const xuanzhou = read('regions/anhui/xuancheng/xuanzhou/index.html');
+      expect(xuanzhou).not.toMatch(/class="empty-state"/);
+      expect(xuanzhou).toContain('href="/tasks/#tasks-anhui-xuancheng-xuanzhou-2023"');
+    });
+
+    it('lists on the home page only the metrics that have figures, each with its quote', () => {
+      const home = read('index.html');
+      const section = home.slice(home.indexOf('<ul class="headline-figures">'), home.indexOf('</ul>', home.indexOf('<ul class="headline-figures">')));
+      expect([...section.matchAll(/class="headline-figures__metric" href="([^"]+)"/g)].map((m) => m[1])).toEqual(['/metrics/dibao-urban/', '/metrics/dibao-rural/']);
+      expect(section).toContain(`href="/documents/anhui/xuancheng/xuanzhou/2023-h2-summary/#${quoteAnchor('城市最低生活保障标准提高至780元/月/人')}"`);
+    });
+
+    it('publishes task pages only for provinces with task lists', () => {
+      expect(existsSync(join(outDir, 'tasks/anhui/index.html'))).toBe(true);
+      expect(existsSync(join(outDir, 'tasks/hunan/index.html'))).toBe(false);
+    });
+  });
 });
 
 describe('building from invalid content', () => {

@@ -123,4 +123,20 @@ describe('the task status chart', () => {
     expect(model.table.columns[1]).toMatchObject({ label: '已完成', href: '#status-done' });
     expect(chartCsv(model).slice(1).split('\r\n')[1]).toBe('宣州区 2023年,anhui/xuancheng/xuanzhou,2023,1,0,0,0,2,3');
   });
+
+  it('links into the province’s task pages and keeps the old in-page anchors on its rows', () => {
+    const paged = taskStatusChart(rollups, {
+      id: 'status',
+      csvPath: '/tasks/status.csv',
+      regionName: () => '宣州区',
+      listAnchor: () => '/tasks/anhui/#tasks-anhui-xuancheng-xuanzhou-2023',
+      statusAnchor: (_, status) => `/tasks/anhui/page/2/#tasks-anhui-xuancheng-xuanzhou-2023-${status}`,
+      rowIds: true,
+    });
+    const [head, done] = paged.table.rows[0]!;
+    expect(head).toMatchObject({ href: '/tasks/anhui/#tasks-anhui-xuancheng-xuanzhou-2023', id: 'tasks-anhui-xuancheng-xuanzhou-2023' });
+    expect(done).toMatchObject({ href: '/tasks/anhui/page/2/#tasks-anhui-xuancheng-xuanzhou-2023-done', id: 'tasks-anhui-xuancheng-xuanzhou-2023-done' });
+    expect(paged.spec.datasets[0]!.urls[0]).toBe('/tasks/anhui/page/2/#tasks-anhui-xuancheng-xuanzhou-2023-done');
+    expect(model.table.rows[0]![0]!.id).toBeUndefined();
+  });
 });

@@ -130,3 +130,11 @@ describe('trends over time', () => {
     ]);
   });
 });
+
+describe('a metric no document states yet', () => {
+  it('has no comparison and no trend, so its page shows the empty state instead of an empty chart', () => {
+    expect(comparisons(points, 'no-figures-yet')).toEqual([]);
+    expect(trends(points, { metric: 'no-figures-yet' })).toEqual([]);
+    expect(comparisons([], 'dibao-urban')).toEqual([]);
+  });
+});

@@ -31,6 +31,7 @@ export const sitePages: SitePage[] = [
   { kind: 'metrics', path: '/metrics/', file: 'metrics/index.html' },
   { kind: 'metric with chart', path: '/metrics/dibao-urban/', file: 'metrics/dibao-urban/index.html', ready: 'chart', lighthouse: true },
   { kind: 'tasks', path: '/tasks/', file: 'tasks/index.html', lighthouse: true },
+  { kind: 'province tasks', path: '/tasks/anhui/', file: 'tasks/anhui/index.html', lighthouse: true },
   { kind: 'data', path: '/data/', file: 'data/index.html', lighthouse: true },
   { kind: 'search with results', path: '/search/?q=低保', file: 'search/index.html', ready: 'search', lighthouse: true },
   { kind: 'search without results', path: '/search/?q=龘龘龘', file: 'search/index.html', ready: 'search' },

@@ -1,4 +1,4 @@
-/** The task-completion view in a browser: 宣州区's 32 tasks counted and listed by status, definitions one click away. */
+/** The task-completion view in a browser: 宣州区's 32 tasks counted on /tasks/ and listed by status on 安徽省's page, definitions one click away. */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, watchProblems } from './browser.ts';
@@ -29,15 +29,25 @@ describe('the task view', () => {
     await page.close();
   });
 
-  it('lists the tasks under their status, each linked to its row in the task list', async () => {
+  it('takes a reader from a count on /tasks/ to those tasks on the province’s page, each linked to its row in the task list', async () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/tasks/`);
+    await page.locator('[data-chart-table="status"] tbody tr', { hasText: '宣州区' }).locator('td a').click();
+    await page.waitForURL(/\/tasks\/anhui\/#tasks-anhui-xuancheng-xuanzhou-2023-awaiting-summary$/);
     const awaiting = page.locator('#tasks-anhui-xuancheng-xuanzhou-2023 ul[data-status="awaiting-summary"] > li');
     await expect(awaiting.count()).resolves.toBe(32);
     expect(await page.locator('#tasks-anhui-xuancheng-xuanzhou-2023 ul[data-status="done"]').count()).toBe(0);
     await awaiting.first().locator('a').first().click();
     await page.waitForURL(/\/documents\/anhui\/xuancheng\/xuanzhou\/2023-year-task-list\/#task-1-1$/);
     expect(await page.evaluate(() => document.querySelector(':target')?.tagName)).toBe('TR');
+    await page.close();
+  });
+
+  it('keeps a link to a task list saved from the old /tasks/ page landing on that region-year’s counts', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/tasks/#tasks-anhui-xuancheng-xuanzhou-2023-awaiting-summary`);
+    const target = await page.evaluate(() => ({ tag: document.querySelector(':target')?.tagName, text: document.querySelector(':target')?.textContent?.trim() }));
+    expect(target).toEqual({ tag: 'TD', text: '32' });
     await page.close();
   });
 
