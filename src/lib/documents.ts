@@ -1,5 +1,4 @@
 /** Queries over the documents collection for pages. */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
@@ -29,42 +28,6 @@ export function allDocuments(): Promise<DocumentItem[]> {
     docs.sort((a, b) => documentSortKey(b.data).localeCompare(documentSortKey(a.data)) || a.id.localeCompare(b.id)),
   );
   return cached;
-}
-
-/** A short hash of some texts, for cache keys. */
-export function contentKey(...parts: string[]): string {
-  const hash = createHash('sha1');
-  for (const part of parts) hash.update(part).update('\u0000');
-  return hash.digest('base64url').slice(0, 20);
-}
-
-let definitionsKey: Promise<string> | undefined;
-
-/** Changes whenever a metric or topic definition changes (pages show their names, units and labels). */
-export function contentDefinitionsKey(): Promise<string> {
-  definitionsKey ??= Promise.all([getCollection('metrics'), getCollection('topics')]).then(([metrics, topics]) =>
-    contentKey(JSON.stringify(metrics.map((m) => [m.id, m.data])), JSON.stringify(topics.map((t) => [t.id, t.data]))),
-  );
-  return definitionsKey;
-}
-
-/** What identifies one document's content: its store digest (file body and front matter). */
-export function documentDigest(doc: DocumentItem): string {
-  return doc.digest === undefined ? contentKey(JSON.stringify(doc.data)) : String(doc.digest);
-}
-
-/**
- * Cache key of a document's page for Astro's incremental build (`experimental.incrementalBuild`, a `cacheKey`
- * from getStaticPaths): the page shows its own file and the definitions it names, nothing of other documents.
- * Region names come from the division package, which Astro's lockfile hash already covers.
- */
-export async function documentPageKey(doc: DocumentItem): Promise<string> {
-  return contentKey(documentDigest(doc), await contentDefinitionsKey());
-}
-
-/** Cache key of a page that lists documents (a list page, a feed): the listed documents and anything else it shows. */
-export async function documentListKey(docs: readonly DocumentItem[], ...shown: string[]): Promise<string> {
-  return contentKey(await contentDefinitionsKey(), ...docs.map((doc) => `${doc.id}=${documentDigest(doc)}`), ...shown);
 }
 
 /** Absolute path of a document's file (the build's working directory is the project). */

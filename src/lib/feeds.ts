@@ -6,6 +6,7 @@ import { absoluteUrl, taskOverview } from './figures.ts';
 import { atomFeed, type AtomEntry } from '../domain/atom.ts';
 import { documentPath } from '../domain/anchors.ts';
 import { planSitemaps, type SitemapUrl } from '../domain/sitemap.ts';
+import { documentsWithinRegions } from '../domain/region-tree.ts';
 import { paginateList, pageUrl } from '../domain/pagination.ts';
 import { facetHref, facetPages, pageSize } from './listing.ts';
 import { metricDefinitions } from './definitions.ts';
@@ -28,21 +29,14 @@ async function entryOf(doc: DocumentItem): Promise<AtomEntry> {
   };
 }
 
-let byRegion: Map<string, DocumentItem[]> | undefined;
+let byRegion: Promise<Map<string, DocumentItem[]>> | undefined;
 
-/** Documents of each region and its sub-regions, newest first: one pass up each document's ancestors. */
-export async function documentsByRegion(): Promise<Map<string, DocumentItem[]>> {
-  if (!byRegion) {
-    const { bySlug } = await regionTable();
-    byRegion = new Map();
-    for (const doc of await allDocuments()) {
-      for (let slug: string | undefined = doc.data.region; slug; slug = bySlug.get(slug)?.parent) {
-        const list = byRegion.get(slug);
-        if (list) list.push(doc);
-        else byRegion.set(slug, [doc]);
-      }
-    }
-  }
+/**
+ * Documents of each region and its sub-regions, newest first. Memoised as a promise: getStaticPaths of the
+ * region routes ask for it once per region at the same time (their cache keys), and must share one index.
+ */
+export function documentsByRegion(): Promise<Map<string, DocumentItem[]>> {
+  byRegion ??= Promise.all([regionTable(), allDocuments()]).then(([{ bySlug }, docs]) => documentsWithinRegions(docs, (slug) => bySlug.get(slug)?.parent));
   return byRegion;
 }
 

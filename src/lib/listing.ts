@@ -2,9 +2,9 @@
 import { getCollection } from 'astro:content';
 import { buildFacets, type FacetName } from '../domain/facets.ts';
 import type { DocumentKind } from '../schemas/document.ts';
-import { allDocuments, documentListKey, type DocumentItem } from './documents.ts';
+import { allDocuments, type DocumentItem } from './documents.ts';
 import { kindLabel } from './format.ts';
-import { paginateList, type ListPage } from '../domain/pagination.ts';
+import { paginateList } from '../domain/pagination.ts';
 
 export const pageSize = 30;
 
@@ -48,15 +48,4 @@ export async function facetPages() {
       return paginateList(docs, pageSize, facetHref(facet, value)).map((page) => ({ current: { facet, value, label }, page }));
     }),
   );
-}
-
-let facetLinksText: Promise<string> | undefined;
-
-/**
- * Cache key of a list page for Astro's incremental build: the documents it lists, where it sits in the
- * pagination, and the facet links with their counts that every list page shows beside the list.
- */
-export async function listPageKey(page: ListPage<DocumentItem>): Promise<string> {
-  facetLinksText ??= documentFacets().then(({ links }) => JSON.stringify(links));
-  return documentListKey(page.items, await facetLinksText, `${page.currentPage}/${page.lastPage}/${page.total}`);
 }

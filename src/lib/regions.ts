@@ -1,7 +1,7 @@
 /** Region queries for pages: only regions with documents, and their ancestors, get pages. */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Region } from '../schemas/region.ts';
-import { allDocuments, documentListKey, type DocumentItem } from './documents.ts';
+import { allDocuments } from './documents.ts';
 
 export type RegionItem = CollectionEntry<'regions'>;
 
@@ -33,37 +33,4 @@ export function regionFullName(bySlug: Map<string, Region>, slug: string): strin
   const names: string[] = [];
   for (const region of lineage(bySlug, slug)) if (names.at(-1) !== region.name) names.push(region.name);
   return names.join(' ');
-}
-
-let within: Promise<Map<string, DocumentItem[]>> | undefined;
-
-/**
- * Documents of a region and its sub-regions, newest first. Built in one pass up each document's ancestors,
- * so a page per region costs O(its documents), not O(all documents): filtering the whole list for each of
- * 3,350 regions is O(regions × documents), 335 million tests at 100,000 documents.
- */
-export async function documentsWithin(slug: string): Promise<DocumentItem[]> {
-  within ??= (async () => {
-    const { bySlug } = await regionTable();
-    const index = new Map<string, DocumentItem[]>();
-    for (const doc of await allDocuments()) {
-      for (let at: string | undefined = doc.data.region; at; at = bySlug.get(at)?.parent) {
-        const list = index.get(at);
-        if (list) list.push(doc);
-        else index.set(at, [doc]);
-      }
-    }
-    return index;
-  })();
-  return (await within).get(slug) ?? [];
-}
-
-/**
- * Cache key of a region's page or feed for Astro's incremental build: the documents within it and its
- * published sub-regions, so a change anywhere else leaves the page as it was.
- */
-export async function regionPageKey(slug: string): Promise<string> {
-  const { published } = await regionTable();
-  const children = published.filter((region) => region.parent === slug).map((region) => region.slug);
-  return documentListKey(await documentsWithin(slug), ...children);
 }

@@ -3,12 +3,13 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { metricDefinitions } from '../../../lib/definitions.ts';
 import { metricCharts } from '../../../lib/figures.ts';
 import { chartCsv, type ChartModel } from '../../../charts/chart-model.ts';
+import { chartCsvCacheKey } from '../../../lib/cache-keys.ts';
 
 export const getStaticPaths = (async () => {
   const paths = [];
   for (const id of (await metricDefinitions()).keys()) {
     const { comparisons, trends } = await metricCharts(id);
-    for (const model of [...comparisons, ...trends]) paths.push({ params: { id, chart: model.spec.id }, props: { model } });
+    for (const model of [...comparisons, ...trends]) paths.push({ params: { id, chart: model.spec.id }, props: { model }, cacheKey: chartCsvCacheKey(model) });
   }
   return paths;
 }) satisfies GetStaticPaths;

@@ -3,11 +3,12 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { regionTable } from '../../../lib/regions.ts';
 import { regionCharts } from '../../../lib/figures.ts';
 import { chartCsv, type ChartModel } from '../../../charts/chart-model.ts';
+import { chartCsvCacheKey } from '../../../lib/cache-keys.ts';
 
 export const getStaticPaths = (async () => {
   const paths = [];
   for (const region of (await regionTable()).published) {
-    for (const model of await regionCharts(region.slug)) paths.push({ params: { slug: region.slug, chart: model.spec.id }, props: { model } });
+    for (const model of await regionCharts(region.slug)) paths.push({ params: { slug: region.slug, chart: model.spec.id }, props: { model }, cacheKey: chartCsvCacheKey(model) });
   }
   return paths;
 }) satisfies GetStaticPaths;

