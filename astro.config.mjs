@@ -13,7 +13,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx({ processor: unified({ remarkPlugins: [remarkCjkFriendly] }) }), searchIndex()],
-  markdown: { processor: unified({ remarkPlugins: [remarkCjkFriendly] }) },
+  // No code highlighting: no content has code, and Shiki's inline styles would need 'unsafe-inline' under the CSP.
+  markdown: { processor: unified({ remarkPlugins: [remarkCjkFriendly] }), syntaxHighlight: false },
   devToolbar: { enabled: false },
   // A rebuild copies a page from the previous build (kept in the cache folder) when its `cacheKey` from
   // getStaticPaths and its module graph are unchanged; the keys are in src/lib/cache-keys.ts. At 10,000
