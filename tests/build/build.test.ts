@@ -3,7 +3,7 @@
  * and that invalid content fails the build with the full report and publishes nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,9 +15,14 @@ const fixture = join(repo, 'tests/fixtures/site');
 const work = mkdtempSync(join(tmpdir(), 'gongkai-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+// Each build runs in this folder with `--root` at the project: Astro bundles the pages next to an output folder
+// inside its working directory, so these builds share no `.astro/.prerender/` with another build of the project
+// running at the same time. The bundle resolves packages from the nearest node_modules.
+symlinkSync(join(repo, 'node_modules'), join(work, 'node_modules'), 'dir');
+
 function build(contentRoot: string, outDir: string) {
-  return spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
-    cwd: repo,
+  return spawnSync(join(repo, 'node_modules/.bin/astro'), ['build', '--root', repo, '--outDir', outDir], {
+    cwd: work,
     encoding: 'utf8',
     env: { ...process.env, GONGKAI_CONTENT_ROOT: contentRoot, GONGKAI_CACHE_DIR: `${outDir}-cache`, ASTRO_TELEMETRY_DISABLED: '1' },
   });

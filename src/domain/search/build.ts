@@ -213,10 +213,59 @@ export function defaultGramShards(expectedDocs?: number): number {
   return shards;
 }
 
-/** A streaming index builder: `add()` each document, then `finish()`. */
+/**
+ * A streaming index builder: `add()` each document, then `finish()`. `addAndKeep()` also returns the document
+ * with its postings as bytes (a kept document); a later build gives those bytes to `addKept()` instead of
+ * tokenising the same document again — the rebuild after one change keeps every unchanged document's work.
+ * Either way the builder writes the same bytes.
+ */
 export interface SearchIndexBuilder {
   add(doc: SearchDoc): Promise<void>;
+  addAndKeep(doc: SearchDoc): Promise<Uint8Array>;
+  /** Adds a document kept by `addAndKeep()`, in this build or an earlier one of the same code. */
+  addKept(kept: Uint8Array): Promise<void>;
   finish(): Promise<SearchIndexStats>;
+}
+
+/** Version of a kept document's bytes; a kept document of another version is refused. */
+const KEPT_VERSION = 1;
+
+/**
+ * A kept document: varint(KEPT_VERSION), varint(n) and n bytes of the SearchDoc as JSON, then its postings —
+ * varint(unigram count), then per unigram varint(code), varint(length) and the record's bytes after the gram id
+ * and doc gap (tf, title tf); the same for the bigrams (code c1·65536 + c2; tf, title tf, position gaps).
+ * Grams come in the order the document first uses them, the order `add()` records them in.
+ */
+function decodeKeptDoc(kept: Uint8Array): { doc: SearchDoc; postings: Uint8Array } {
+  const reader = new ByteReader(kept);
+  const version = reader.varint();
+  if (version !== KEPT_VERSION) throw new Error(`search index: a kept document of version ${version}, expected ${KEPT_VERSION}`);
+  const length = reader.varint();
+  if (reader.offset + length > kept.length) throw new Error('search index: a kept document is cut short');
+  const doc = JSON.parse(new TextDecoder().decode(kept.subarray(reader.offset, reader.offset + length))) as SearchDoc;
+  const postings = kept.subarray(reader.offset + length);
+  // Walk the postings before the builder records any of them: a bad file must not leave half a document behind.
+  const walk = new ByteReader(postings);
+  for (let kind = 0; kind < 2; kind++) {
+    for (let n = walk.varint(); n > 0; n--) {
+      if (walk.varint() >= (kind === 0 ? 0x10000 : 0x100000000)) throw new Error('search index: a kept document names a gram that cannot exist');
+      const length = walk.varint();
+      walk.offset += length;
+      if (walk.offset > postings.length) throw new Error('search index: a kept document’s postings are cut short');
+    }
+  }
+  if (walk.offset !== postings.length) throw new Error('search index: a kept document’s postings do not end where they should');
+  return { doc, postings };
+}
+
+function encodeKeptDoc(doc: SearchDoc, postings: Uint8Array): Uint8Array {
+  const json = new TextEncoder().encode(JSON.stringify(doc));
+  const out = new ByteWriter(json.length + postings.length + 16);
+  out.varint(KEPT_VERSION);
+  out.varint(json.length);
+  out.append(json);
+  out.append(postings);
+  return out.view();
 }
 
 /** 64-bit FNV-1a over every byte written (as two 32-bit lanes), for the manifest's version. */
@@ -392,7 +441,14 @@ export function createSearchIndexBuilder(options: BuildSearchIndexOptions): Sear
     record(id, doc);
   }
 
-  function indexGrams(doc: number, title: string, body: string): void {
+  /** Copies the record just appended to `log` from `before` on (after its gram id and doc gap) into `keep`. */
+  function keepRecord(keep: ByteWriter, code: number, log: ByteWriter, before: number): void {
+    keep.varint(code);
+    keep.varint(log.length - before);
+    keep.appendRange(log.bytes, before, log.length);
+  }
+
+  function indexGrams(doc: number, title: string, body: string, keep?: ByteWriter): void {
     const titleLength = title.length;
     if (titleLength + body.length + 1 >= MAX_DOC_LENGTH) {
       throw new Error(`search index: a document of ${titleLength + body.length} characters is longer than the ${MAX_DOC_LENGTH - 1} the index supports; split it`);
@@ -409,6 +465,7 @@ export function createSearchIndexBuilder(options: BuildSearchIndexOptions): Sear
       if (unigramTf[c] === 0) touched.push(c);
       unigramTf[c] = (unigramTf[c] as number) + 1;
     }
+    keep?.varint(touched.length);
     for (const c of touched) {
       let id = unigramIds[c] as number;
       if (id < 0) {
@@ -422,6 +479,7 @@ export function createSearchIndexBuilder(options: BuildSearchIndexOptions): Sear
       log.varint(tf * 2 + (titleTf > 0 ? 1 : 0));
       if (titleTf > 0) log.varint(titleTf - 1);
       accumulated += log.length - before;
+      if (keep) keepRecord(keep, c, log, before);
       unigramTf[c] = 0;
       unigramTitleTf[c] = 0;
     }
@@ -462,6 +520,7 @@ export function createSearchIndexBuilder(options: BuildSearchIndexOptions): Sear
       grouped[docStart[id] as number] = position;
       docStart[id] = (docStart[id] as number) + 1;
     }
+    keep?.varint(docGrams.length);
     for (const id of docGrams) {
       const tf = docTf[id] as number;
       const titleTf = docTitleTf[id] as number;
@@ -477,10 +536,39 @@ export function createSearchIndexBuilder(options: BuildSearchIndexOptions): Sear
         previous = position;
       }
       accumulated += log.length - before;
+      if (keep) keepRecord(keep, gramCode[id] as number, log, before);
       docTf[id] = 0;
       docTitleTf[id] = 0;
     }
     docGrams.length = 0;
+  }
+
+  /** Records a kept document's postings (checked by `decodeKeptDoc`) as `indexGrams` recorded them. */
+  function replayGrams(doc: number, postings: Uint8Array): void {
+    const reader = new ByteReader(postings);
+    for (let pass = 0; pass < 2; pass++) {
+      for (let n = reader.varint(); n > 0; n--) {
+        const code = reader.varint();
+        const length = reader.varint();
+        let id: number;
+        if (pass === 0) {
+          id = unigramIds[code] as number;
+          if (id < 0) {
+            id = newGram(code, GRAM_UNIGRAM, String.fromCharCode(code));
+            unigramIds[code] = id;
+          }
+        } else {
+          id = bigramIds.get(code);
+          if (id < 0) {
+            id = newGram(code, GRAM_BIGRAM, String.fromCharCode(Math.floor(code / 65536), code % 65536));
+            bigramIds.set(code, id);
+          }
+        }
+        record(id, doc).appendRange(postings, reader.offset, reader.offset + length);
+        accumulated += length;
+        reader.offset += length;
+      }
+    }
   }
 
   /** Moves every bucket log into the spill store and starts afresh. */
@@ -567,43 +655,60 @@ export function createSearchIndexBuilder(options: BuildSearchIndexOptions): Sear
     }
   }
 
+  /** Everything of a document but its grams: facets, date, text and doc table entry. */
+  async function addDocument(id: number, doc: SearchDoc): Promise<void> {
+    const { meta } = doc;
+    for (let depth = 1; depth <= meta.regionPath.length; depth++) {
+      const path = meta.regionPath.slice(0, depth).join('/');
+      addFacet('region', path, id);
+      bump(facetCounts.region, path);
+    }
+    facetCounts.regionNames.set(meta.regionPath.join('/'), meta.regionName);
+    addFacet('year', String(meta.year), id);
+    bump(facetCounts.year, meta.year);
+    addFacet('kind', meta.kind, id);
+    bump(facetCounts.kind, meta.kind);
+    for (const topic of new Set(meta.topics)) {
+      addFacet('topic', topic, id);
+      bump(facetCounts.topic, topic);
+    }
+
+    if (id >= dates.length) {
+      const grown = new Uint16Array(dates.length * 2);
+      grown.set(dates);
+      dates = grown;
+    }
+    dates[id] = dayNumber(meta.date);
+
+    const text = await storeText(doc.text);
+    docTable.push({ id: doc.id, url: doc.url, title: doc.title, meta, text });
+    if (docTable.length === DOC_TABLE_SIZE) {
+      await writeJson(docTablePath(Math.floor(id / DOC_TABLE_SIZE)), { first: id + 1 - DOC_TABLE_SIZE, docs: docTable });
+      docTable = [];
+    }
+    if (accumulated > spillBytes) await spill();
+  }
+
   return {
     async add(doc) {
       const id = docCount++;
-      const title = normalise(doc.title);
-      const body = normalise(doc.text);
-      indexGrams(id, title, body);
+      indexGrams(id, normalise(doc.title), normalise(doc.text));
+      await addDocument(id, doc);
+    },
 
-      const { meta } = doc;
-      for (let depth = 1; depth <= meta.regionPath.length; depth++) {
-        const path = meta.regionPath.slice(0, depth).join('/');
-        addFacet('region', path, id);
-        bump(facetCounts.region, path);
-      }
-      facetCounts.regionNames.set(meta.regionPath.join('/'), meta.regionName);
-      addFacet('year', String(meta.year), id);
-      bump(facetCounts.year, meta.year);
-      addFacet('kind', meta.kind, id);
-      bump(facetCounts.kind, meta.kind);
-      for (const topic of new Set(meta.topics)) {
-        addFacet('topic', topic, id);
-        bump(facetCounts.topic, topic);
-      }
+    async addAndKeep(doc) {
+      const id = docCount++;
+      const keep = new ByteWriter(4096);
+      indexGrams(id, normalise(doc.title), normalise(doc.text), keep);
+      await addDocument(id, doc);
+      return encodeKeptDoc(doc, keep.view());
+    },
 
-      if (id >= dates.length) {
-        const grown = new Uint16Array(dates.length * 2);
-        grown.set(dates);
-        dates = grown;
-      }
-      dates[id] = dayNumber(meta.date);
-
-      const text = await storeText(doc.text);
-      docTable.push({ id: doc.id, url: doc.url, title: doc.title, meta, text });
-      if (docTable.length === DOC_TABLE_SIZE) {
-        await writeJson(docTablePath(Math.floor(id / DOC_TABLE_SIZE)), { first: id + 1 - DOC_TABLE_SIZE, docs: docTable });
-        docTable = [];
-      }
-      if (accumulated > spillBytes) await spill();
+    async addKept(kept) {
+      const { doc, postings } = decodeKeptDoc(kept);
+      const id = docCount++;
+      replayGrams(id, postings);
+      await addDocument(id, doc);
     },
 
     async finish() {

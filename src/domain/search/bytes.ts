@@ -55,6 +55,21 @@ export class ByteWriter {
     this.length += chunk.length;
   }
 
+  /** Appends `source[start, end)`: without making a view of it, which costs more than the copy for a few bytes. */
+  appendRange(source: Uint8Array, start: number, end: number): void {
+    const length = end - start;
+    if (this.length + length > this.bytes.length) this.grow(length);
+    if (length > 64) {
+      this.bytes.set(source.subarray(start, end), this.length);
+      this.length += length;
+      return;
+    }
+    const bytes = this.bytes;
+    let n = this.length;
+    for (let i = start; i < end; i++) bytes[n++] = source[i] as number;
+    this.length = n;
+  }
+
   /** The bytes written so far (a view: copy it if the writer is used again). */
   view(): Uint8Array {
     return this.bytes.subarray(0, this.length);
