@@ -4,7 +4,6 @@
  * its page shows.
  */
 import { getCollection } from 'astro:content';
-import type { ChartModel } from '../charts/chart-model.ts';
 import { citingDocuments, contentKey, documentPageKey, listPageKey, regionPageKey, type KeyedDocument } from '../domain/cache-keys.ts';
 import type { FacetName } from '../domain/facets.ts';
 import type { ListPage } from '../domain/pagination.ts';
@@ -56,9 +55,4 @@ let facetLinksText: Promise<string> | undefined;
 export async function listPageCacheKey(page: ListPage<DocumentItem>, current?: { facet: FacetName; value: string; label: string }): Promise<string> {
   facetLinksText ??= documentFacets().then(({ links }) => JSON.stringify(links));
   return listPageKey({ ...page, items: page.items.map(keyed) }, await facetLinksText, await contentDefinitionsKey(), current);
-}
-
-/** Key of a chart's CSV: the file is exactly the model's CSV rows (`chartCsv`). */
-export function chartCsvCacheKey(model: Pick<ChartModel, 'csv'>): string {
-  return contentKey(JSON.stringify(model.csv));
 }

@@ -1,15 +1,14 @@
-/** `/metrics/<id>/<chart>.csv`: exactly the rows of one chart's table on the metric page. */
+/** `/metrics/<id>/<chart>.csv`: exactly the rows of one chart's table on the metric page (no cache key, as region CSVs). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { metricDefinitions } from '../../../lib/definitions.ts';
 import { metricCharts } from '../../../lib/figures.ts';
 import { chartCsv, type ChartModel } from '../../../charts/chart-model.ts';
-import { chartCsvCacheKey } from '../../../lib/cache-keys.ts';
 
 export const getStaticPaths = (async () => {
   const paths = [];
   for (const id of (await metricDefinitions()).keys()) {
     const { comparisons, trends } = await metricCharts(id);
-    for (const model of [...comparisons, ...trends]) paths.push({ params: { id, chart: model.spec.id }, props: { model }, cacheKey: chartCsvCacheKey(model) });
+    for (const model of [...comparisons, ...trends]) paths.push({ params: { id, chart: model.spec.id }, props: { model } });
   }
   return paths;
 }) satisfies GetStaticPaths;
