@@ -15,6 +15,7 @@ import type { Region, RegionLevel } from '../schemas/region.ts';
 import { regionLevels } from '../schemas/region.ts';
 import { quoteUrl } from './anchors.ts';
 import { canonicalValue, figureQualifiers, figureView } from './figures.ts';
+import { groupBy, uniqueBy } from './grouping.ts';
 
 /** What the series functions need of a document. */
 export interface SourceDocument {
@@ -247,21 +248,4 @@ export function sourceDocuments(points: readonly MetricPoint[]): { id: string; t
 
 export function uniqueSeries(points: readonly Pick<MetricPoint, 'series' | 'seriesKey'>[]): SeriesKey[] {
   return uniqueBy(points.map((p) => p.series), seriesKeyOf).sort(compareSeries);
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-
-function uniqueBy<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
-  const seen = new Map<string, T>();
-  for (const item of items) if (!seen.has(keyOf(item))) seen.set(keyOf(item), item);
-  return [...seen.values()];
 }

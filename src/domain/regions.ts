@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { pinyin } from 'pinyin-pro';
 import type { Region, RegionLevel } from '../schemas/region.ts';
+import { groupBy } from './grouping.ts';
 
 interface DivisionRow {
   code: string;
@@ -118,17 +119,6 @@ function resolveClashes(
 
 function fullNameSlug(row: DivisionRow): string {
   return pinyin(row.name, { toneType: 'none', type: 'array', v: true }).join('').toLowerCase().replace(/[^a-z0-9]+/g, '');
-}
-
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 /** Lookups over the region list. */

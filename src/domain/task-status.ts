@@ -5,6 +5,7 @@
  */
 import type { DocumentFrontmatter } from '../schemas/document.ts';
 import { taskStatuses, type Task, type TaskStatus } from '../schemas/task.ts';
+import { groupBy } from './grouping.ts';
 
 export interface TaskDocument {
   id: string;
@@ -50,14 +51,7 @@ export function listedTasks(documents: readonly TaskDocument[]): ListedTask[] {
 }
 
 function rollup(tasks: readonly ListedTask[], keyOf: (t: ListedTask) => string, fields: (t: ListedTask) => { region?: string; year?: number }): StatusRollup[] {
-  const groups = new Map<string, ListedTask[]>();
-  for (const task of tasks) {
-    const key = keyOf(task);
-    const group = groups.get(key);
-    if (group) group.push(task);
-    else groups.set(key, [task]);
-  }
-  return [...groups].map(([key, group]) => ({
+  return [...groupBy(tasks, keyOf)].map(([key, group]) => ({
     key,
     ...fields(group[0]!),
     counts: countStatuses(group.map((t) => t.task)),

@@ -48,7 +48,7 @@ let reportedBySummary: Promise<Map<string, ReportedTask[]>> | undefined;
  * The tasks, of any document, whose evidence quotes the summary `summaryId`: the summary's page anchors each
  * quote (the task table links there) and lists the tasks it reports on. Indexed once per build.
  */
-export function tasksReportedIn(summaryId: string): Promise<ReportedTask[]> {
+export async function tasksReportedIn(summaryId: string): Promise<ReportedTask[]> {
   reportedBySummary ??= allDocuments().then((docs) => {
     const index = new Map<string, ReportedTask[]>();
     for (const list of docs) {
@@ -61,7 +61,7 @@ export function tasksReportedIn(summaryId: string): Promise<ReportedTask[]> {
     }
     return index;
   });
-  return reportedBySummary.then((index) => index.get(summaryId) ?? []);
+  return (await reportedBySummary).get(summaryId) ?? [];
 }
 
 /**

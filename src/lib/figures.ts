@@ -16,6 +16,7 @@ import { seriesLabel, type FigureTableContext } from '../charts/figure-table.ts'
 import { taskStatusChart } from '../charts/task-status.ts';
 import { taskListPages, type TaskPages } from '../domain/task-pages.ts';
 import { headlineFigures, type HeadlineFigure } from '../domain/headline-figures.ts';
+import { groupBy } from '../domain/grouping.ts';
 
 /** The site's origin from `site` in astro.config.mjs. */
 export function siteOrigin(): string {
@@ -49,17 +50,6 @@ export function figureData(): Promise<FigureData> {
     return { points, byMetric: groupBy(points, (p) => p.metric), byRegion: groupBy(points, (p) => p.region.slug), metrics, context };
   })();
   return cached;
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 /** The home page's "最新数字": the newest stated figures of each metric (src/domain/headline-figures.ts). */
