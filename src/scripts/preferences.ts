@@ -2,7 +2,7 @@
  * 适老化 mode: larger text and higher contrast, remembered across pages and visits (localStorage). The
  * switch is hidden until this script runs, so without JavaScript no dead control is shown.
  */
-const storageKey = 'gongkai:elder-mode';
+import { elderModeStorageKey as storageKey } from './elder-mode-key.ts';
 
 function apply(on: boolean): void {
   document.documentElement.toggleAttribute('data-elder', on);
