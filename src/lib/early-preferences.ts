@@ -9,4 +9,4 @@ import { elderModeStorageKey } from '../scripts/elder-mode-key.ts';
 export const earlyPreferencesScript = `document.documentElement.setAttribute('data-js','');try{if(localStorage.getItem(${JSON.stringify(elderModeStorageKey)})==='on')document.documentElement.setAttribute('data-elder','')}catch(e){}`;
 
 /** For `Astro.csp.insertScriptHash`: the policy allows exactly this inline script. */
-export const earlyPreferencesHash = `sha256-${createHash('sha256').update(earlyPreferencesScript).digest('base64')}`;
+export const earlyPreferencesHash: `sha256-${string}` = `sha256-${createHash('sha256').update(earlyPreferencesScript).digest('base64')}`;
