@@ -1,0 +1,48 @@
+/**
+ * Traditional → Simplified Chinese for *reading* a page, never for what is published. Seven of the corpus's
+ * 60 pages (mirrors in Hong Kong and Taiwan, 靜安區, 護理型床位500張) are in traditional characters; the rules
+ * that find kinds, places, dates and figures are written in simplified Chinese, so they run over a simplified
+ * reading of each line. The body stays as published and quotes stay exact substrings of it, which is why the
+ * reading keeps every character at its index: a match at [i, j) in the reading is the text at [i, j) in the
+ * original.
+ *
+ * Conversion is by OpenCC's dictionaries (opencc-js, the maintained port used by Wikipedia's tooling), one
+ * character at a time: t2s phrase rules almost never change a character's simplified form, and converting per
+ * character is what guarantees equal lengths.
+ */
+import * as OpenCC from 'opencc-js/t2cn';
+
+const convertTraditional = OpenCC.Converter({ from: 't', to: 'cn' });
+const characterCache = new Map<string, string>();
+
+function simplifiedCharacter(character: string): string {
+  let simplified = characterCache.get(character);
+  if (simplified === undefined) {
+    const converted = convertTraditional(character);
+    // A conversion that changes the length would shift every later index; keep the original character then.
+    simplified = converted.length === character.length ? converted : character;
+    characterCache.set(character, simplified);
+  }
+  return simplified;
+}
+
+/** Whether a character is CJK (the only characters conversion can change). */
+const cjk = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * The simplified reading of `text`: the same length, index for index, with each traditional character replaced
+ * by its simplified form (靜安區 → 静安区, 張 → 张). Text already simplified comes back unchanged.
+ */
+export function toSimplified(text: string): string {
+  let out = '';
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text[index] ?? '';
+    out += cjk.test(character) ? simplifiedCharacter(character) : character;
+  }
+  return out;
+}
+
+/** Whether `text` holds traditional characters, i.e. its simplified reading differs from it. */
+export function hasTraditionalCharacters(text: string): boolean {
+  return toSimplified(text) !== text;
+}
