@@ -9,6 +9,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBenchmark } from '../src/domain/bench/benchmark.ts';
 import { benchFigures, figuresLine, formatSummary } from '../src/domain/bench/report.ts';
+import { lawsDir } from '../src/domain/bench/laws-dir.ts';
 
 const usage = `usage: npm run bench -- --docs N [options]
   --docs N          documents to generate (default 1000)
@@ -54,7 +55,7 @@ if (!Number.isInteger(docs) || docs < 1 || !Number.isInteger(seed) || (heap !== 
   console.error(`--docs and --seed take whole numbers (--docs at least 1), --max-heap-mb a positive number\n\n${usage}`);
   process.exit(2);
 }
-const laws = args.laws ?? process.env.GONGKAI_LAWS_DIR ?? join(repo, '../shared/corpus/laws');
+const laws = args.laws ?? lawsDir(repo);
 const workDir = args.out ? resolve(args.out) : mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
 const keep = args.keep || args.out !== undefined;
 const started = performance.now();

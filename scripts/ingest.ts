@@ -9,19 +9,22 @@ import { loadIngestContext } from '../src/domain/ingest/context.ts';
 import { orderedFrontmatter } from '../src/domain/ingest/draft.ts';
 import { ingestDecoded } from '../src/domain/ingest/ingest.ts';
 import { writeDraft } from '../src/domain/ingest/output.ts';
-import { readInput } from '../src/domain/ingest/read-input.ts';
+import { readIngestInput } from '../src/domain/ingest/read-input.ts';
 import { formatReport } from '../src/domain/ingest/report.ts';
 
 const usage = `usage: npm run ingest -- [options] FILE...
 
-Reads each FILE (text copied from a government site: UTF-8, GB18030/GBK or UTF-16) and writes one draft
-content file per document it holds, with a report of what was inferred, extracted and dropped.
+Reads each FILE (text copied from a government site: UTF-8, GB18030/GBK or UTF-16; or a web page saved
+as .html/.htm) and writes one draft content file per document it holds, with a report of what was
+inferred, extracted and dropped.
 
 options:
   --out DIR    write into DIR instead of content/ (DIR/documents/…, DIR/drafts/…)
   --force      overwrite a file that already exists
   --dry-run    write nothing; print the reports and where each draft would go
   --json       print only a JSON array of {frontmatter, body, dropped} to stdout; write nothing
+  --url URL    the address of the page FILE was copied from: recorded as source.url (one FILE only;
+               a saved .html page's own address is used without it)
   --help       print this help
 
 Exit status: 0 when every file was read, 1 when any file was refused (the others are still processed),
@@ -36,6 +39,7 @@ try {
       force: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      url: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -52,6 +56,10 @@ if (positionals.length === 0) {
   console.error(`no input files\n\n${usage}`);
   process.exit(2);
 }
+if (values.url !== undefined && (positionals.length > 1 || !/^https?:\/\/\S+$/i.test(values.url))) {
+  console.error(`${positionals.length > 1 ? '--url names the page of one FILE; give one FILE with it' : `--url ${values.url} is not an http(s) address`}\n\n${usage}`);
+  process.exit(2);
+}
 
 const projectRoot = resolve(import.meta.dirname, '..');
 const contentDir = values.out ? resolve(values.out) : join(projectRoot, 'content');
@@ -61,7 +69,8 @@ let refused = 0;
 
 positionals.forEach((file, i) => {
   const progress = positionals.length > 1 ? `[${i + 1}/${positionals.length}] ` : '';
-  const result = ingestDecoded(readInput(file), basename(file), context);
+  const input = readIngestInput(file, values.url);
+  const result = ingestDecoded(input.decoded, basename(file), context, input.options);
   if (!result.ok) {
     refused += 1;
     console.error(`${progress}refused ${file}: ${result.reason}`);
@@ -73,7 +82,7 @@ positionals.forEach((file, i) => {
     if (positionals.length > 1) console.error(`${progress}${file}: ${drafts.length} draft${drafts.length === 1 ? '' : 's'} (${encoding})`);
     return;
   }
-  console.error(`${progress}${file}: ${encoding}, ${drafts.length} document${drafts.length === 1 ? '' : 's'}`);
+  console.error(`${progress}${file}: ${encoding}${input.format === 'text' ? '' : ` (${input.format})`}, ${drafts.length} document${drafts.length === 1 ? '' : 's'}`);
   for (const draft of drafts) {
     const written = writeDraft(draft, { contentDir, force: values.force, dryRun: values['dry-run'] });
     const status = { written: 'written', overwritten: 'overwritten (--force)', exists: 'exists, not overwritten (use --force)', 'dry-run': 'dry run, not written' }[written.status];

@@ -23,6 +23,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
+import { lawsDir } from '../src/domain/bench/laws-dir.ts';
 import { loadRegions } from '../src/domain/regions.ts';
 import { buildSearchIndex, createSearchClient, normalise, queryParts, type SearchDoc } from '../src/domain/search/index.ts';
 import { directorySink, fileSpillStore, loadAbbreviations } from '../src/domain/search/node.ts';
@@ -40,7 +41,7 @@ const { values: args } = parseArgs({
 });
 const docCount = Number(args.docs);
 if (!Number.isInteger(docCount) || docCount < 1) throw new Error(`--docs must be a positive integer, got ${args.docs}`);
-const lawsRoot = resolve(process.env.GONGKAI_LAWS_DIR ?? join(repoRoot, '../shared/corpus/laws'));
+const lawsRoot = lawsDir(repoRoot);
 const seedsRoot = join(repoRoot, 'tests/fixtures/seeds');
 
 const log = (line: string) => process.stderr.write(`${line}\n`);

@@ -57,7 +57,8 @@ export function comparisonChart(comparison: Comparison, metric: MetricDefinition
 
 /** One sentence naming the largest value, so the canvas's name says something a listener can use. */
 function describeTop(points: readonly MetricPoint[], context: FigureTableContext, metric: MetricDefinition): string {
-  const top = [...points].sort((a, b) => b.value - a.value)[0];
+  // An average (全省平均) is never named the highest standard: the largest standard is, when there is one.
+  const top = [...points].sort((a, b) => Number(a.average) - Number(b.average) || b.value - a.value)[0];
   if (!top) return '';
   const qualifiers = top.qualifiers.length ? `（${top.qualifiers.join('')}）` : '';
   return `最高为${context.regionName(top.region.slug)}${qualifiers}${numberLabel(top.value)}${metric.unit}（${periodLabel(top.period)}）。`;

@@ -12,11 +12,16 @@ export interface FacetDocument {
   data: Pick<DocumentFrontmatter, 'period' | 'kind' | 'topics'>;
 }
 
-/** Facet values of one document. */
+/**
+ * Facet values of one document. A multi-year plan is listed under every year it covers (a 2021—2025 plan under
+ * 2021 … 2025): a reader looking at 2024 wants the plan whose targets are in force then.
+ */
 export function facetValues(doc: FacetDocument, facet: FacetName): string[] {
   switch (facet) {
-    case 'year':
-      return [String(doc.data.period.year)];
+    case 'year': {
+      const { year, end_year: endYear = year } = doc.data.period;
+      return Array.from({ length: Math.max(1, endYear - year + 1) }, (_, i) => String(year + i));
+    }
     case 'kind':
       return [doc.data.kind];
     case 'topic':

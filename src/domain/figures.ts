@@ -30,11 +30,15 @@ export function canonicalValue(figure: Pick<MetricValue, 'value' | 'unit'>, metr
 const categoryNames = { A: 'A类', B: 'B类', C: 'C类' } as const;
 const scopeNames = { urban: '城市', rural: '农村' } as const;
 
-/** The qualifiers of a figure for display: `A类`, `农村`, `目标`. */
-export function figureQualifiers(figure: Pick<MetricValue, 'category' | 'scope' | 'target'>): string[] {
+/**
+ * The qualifiers of a figure for display: `A类`, `农村`, `平均`, `目标`. `平均` marks an average over a
+ * region's subdivisions (全省城市低保平均标准), which no one receives as such, beside every value that is one.
+ */
+export function figureQualifiers(figure: Pick<MetricValue, 'category' | 'scope' | 'target' | 'average'>): string[] {
   const out: string[] = [];
   if (figure.scope) out.push(scopeNames[figure.scope]);
   if (figure.category) out.push(categoryNames[figure.category]);
+  if (figure.average) out.push('平均');
   if (figure.target) out.push('目标');
   return out;
 }

@@ -6,8 +6,12 @@
  * region's values over time.
  *
  * A series is one metric split by what the figure says it is: class (A/B/C 类), urban/rural where the metric
- * id does not say it, and target vs reported result. A plan's 新增1万张 goal is never the "latest value"
- * next to a summary's reported beds.
+ * id does not say it, average vs standard, and target vs reported result. A plan's 新增1万张 goal is never the
+ * "latest value" next to a summary's reported beds, and a province's average standard (全省城市低保平均标准, an
+ * average over its counties) is its own series: a comparison lists it apart from the standards other provinces
+ * apply, labelled 平均, and never ranks one against the other.
+ *
+ * A multi-year plan (十四五, 2021—2025) sits on the time axis at the end of its last year: its targets are for 2025.
  */
 import type { DocumentFrontmatter, Period } from '../schemas/document.ts';
 import type { MetricDefinition, MetricValue } from '../schemas/metric.ts';
@@ -27,19 +31,21 @@ export interface SourceDocument {
 export interface SeriesKey {
   category?: MetricValue['category'];
   scope?: MetricValue['scope'];
+  /** An average over the region's subdivisions (全省平均), not a standard in force. */
+  average?: true;
   target: boolean;
 }
 
 export interface MetricPoint {
   metric: string;
-  /** `all`, `A`, `rural`, `urban-B`, `target`, … stable and URL-safe. */
+  /** `all`, `A`, `rural`, `urban-B`, `average`, `target`, … stable and URL-safe. */
   seriesKey: string;
   series: SeriesKey;
-  /** `城市`, `A类`, `目标`; empty for a figure without qualifiers. */
+  /** `城市`, `A类`, `平均`, `目标`; empty for a figure without qualifiers. */
   qualifiers: string[];
   region: Region;
   period: Period;
-  /** `2023-H1`, `2023` (whole year), `2017-H2`. */
+  /** `2023-H1`, `2023` (whole year), `2017-H2`, `2021-2025` (a multi-year plan). */
   periodKey: string;
   /** Value in the metric's canonical unit (per month for a yearly standard). */
   value: number;
@@ -53,6 +59,8 @@ export interface MetricPoint {
   previous?: number;
   effective?: string;
   target: boolean;
+  /** An average over the region's subdivisions; pages say 平均 beside it. */
+  average: boolean;
   /** Where the number came from. */
   documentId: string;
   documentTitle: string;
@@ -72,31 +80,36 @@ export class UnknownReferenceError extends Error {
 }
 
 export function seriesKeyOf(series: SeriesKey): string {
-  const parts = [series.scope, series.category, series.target ? 'target' : undefined].filter((p): p is string => Boolean(p));
+  const parts = [series.scope, series.category, series.average ? 'average' : undefined, series.target ? 'target' : undefined].filter((p): p is string => Boolean(p));
   return parts.length ? parts.join('-') : 'all';
 }
 
 const scopeOrder = { none: 0, urban: 1, rural: 2 } as const;
 const categoryOrder = { none: 0, A: 1, B: 2, C: 3 } as const;
 
-/** Order of series on a page: unqualified first, then urban/rural, then A/B/C, results before targets. */
+/** Order of series on a page: unqualified first, then urban/rural, then A/B/C, standards before averages, results before targets. */
 export function compareSeries(a: SeriesKey, b: SeriesKey): number {
   return (
     Number(a.target) - Number(b.target) ||
+    Number(a.average === true) - Number(b.average === true) ||
     scopeOrder[a.scope ?? 'none'] - scopeOrder[b.scope ?? 'none'] ||
     categoryOrder[a.category ?? 'none'] - categoryOrder[b.category ?? 'none']
   );
 }
 
 export function periodKey(period: Period): string {
+  if (period.end_year !== undefined) return `${period.year}-${period.end_year}`;
   return period.half ? `${period.year}-${period.half}` : String(period.year);
 }
 
-/** Sorts periods on a time axis: 2023年上半年 < 2023年 < 2023年下半年 (by end date, then start date). */
+/**
+ * Sorts periods on a time axis: 2023年上半年 < 2023年 < 2023年下半年 (by end date, then start date); a multi-year
+ * plan by its last year: 2025年上半年 < 2021—2025年 < 2025年 < 2025年下半年.
+ */
 export function periodOrder(period: Period): string {
   const start = period.half === 'H2' ? '07-01' : '01-01';
   const end = period.half === 'H1' ? '06-30' : '12-31';
-  return `${period.year}-${end}|${period.year}-${start}`;
+  return `${period.end_year ?? period.year}-${end}|${period.year}-${start}`;
 }
 
 /** Every figure of every document as a point, in document order. */
@@ -119,7 +132,12 @@ export function metricPoints(
 }
 
 function pointOf(doc: SourceDocument, figure: MetricValue, metric: MetricDefinition, region: Region): MetricPoint {
-  const series: SeriesKey = { target: figure.target === true, ...(figure.category ? { category: figure.category } : {}), ...(figure.scope ? { scope: figure.scope } : {}) };
+  const series: SeriesKey = {
+    target: figure.target === true,
+    ...(figure.category ? { category: figure.category } : {}),
+    ...(figure.scope ? { scope: figure.scope } : {}),
+    ...(figure.average ? { average: true as const } : {}),
+  };
   const view = figureView(figure, metric);
   const documentDate = doc.data.published ?? doc.data.written ?? '';
   return {
@@ -137,6 +155,7 @@ function pointOf(doc: SourceDocument, figure: MetricValue, metric: MetricDefinit
     ...(figure.previous !== undefined ? { previous: canonicalValue({ value: figure.previous, unit: figure.unit }, metric) } : {}),
     ...(figure.effective ? { effective: figure.effective } : {}),
     target: series.target,
+    average: series.average === true,
     documentId: doc.id,
     documentTitle: doc.data.title,
     quote: figure.quote,
@@ -199,9 +218,20 @@ export function comparisons(points: readonly MetricPoint[], metric: string, opti
 
 function comparisonOf(metric: string, level: RegionLevel, points: MetricPoint[]): Comparison {
   const series = uniqueSeries(points);
+  // Regions are ranked by the standards they apply; a region that states only an average (全省平均) comes after
+  // them, ranked among the averages, so a chart never puts a province's average above another's standard.
   const largest = new Map<string, number>();
-  for (const p of points) largest.set(p.region.slug, Math.max(largest.get(p.region.slug) ?? -Infinity, p.value));
-  const regionOrder = (a: Region, b: Region) => (largest.get(b.slug) ?? 0) - (largest.get(a.slug) ?? 0) || a.code.localeCompare(b.code);
+  const largestAverage = new Map<string, number>();
+  for (const p of points) {
+    const into = p.average ? largestAverage : largest;
+    into.set(p.region.slug, Math.max(into.get(p.region.slug) ?? -Infinity, p.value));
+  }
+  const rankValue = (slug: string) => (largest.has(slug) ? [0, largest.get(slug) ?? 0] : [1, largestAverage.get(slug) ?? 0]) as [number, number];
+  const regionOrder = (a: Region, b: Region) => {
+    const [groupA, valueA] = rankValue(a.slug);
+    const [groupB, valueB] = rankValue(b.slug);
+    return groupA - groupB || valueB - valueA || a.code.localeCompare(b.code);
+  };
   const regions = uniqueBy(points.map((p) => p.region), (r) => r.slug).sort(regionOrder);
   const rank = new Map(regions.map((r, i) => [r.slug, i]));
   const seriesRank = new Map(series.map((s, i) => [seriesKeyOf(s), i]));

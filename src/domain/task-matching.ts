@@ -112,7 +112,7 @@ export function suggestTaskMatches(tasks: readonly Pick<Task, 'id' | 'title' | '
   const weight = (g: string) => Math.log(1 + n / (documentFrequency.get(g) ?? 0.5));
 
   return tasks.map((task) => {
-    const parts = [task.title, ...splitSentences(task.goal, 4)].map((p) => bigrams(p)).filter((g) => g.size > 0);
+    const parts = [task.title, ...splitSentences(task.goal ?? '', 4)].map((p) => bigrams(p)).filter((g) => g.size > 0);
     const scored = sentences
       .map((sentence, i) => ({ sentence, score: Math.max(0, ...parts.map((p) => weightedDice(p, sentenceGrams[i]!, weight))) }))
       .sort((a, b) => b.score - a.score || a.sentence.localeCompare(b.sentence));

@@ -10,7 +10,7 @@ import { contentRoot } from './content-loaders.ts';
 
 export type DocumentItem = CollectionEntry<'documents'>;
 
-/** Sort key: the publication date where known, else the end of the period covered. */
+/** Sort key: the publication date where known, else the end of the period covered (a multi-year plan: the end of its first year, so an undated 十四五 plan is not dated in the future). */
 export function documentSortKey(data: DocumentFrontmatter): string {
   if (data.published) return data.published;
   if (data.written) return data.written;

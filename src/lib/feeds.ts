@@ -1,7 +1,7 @@
 /** Atom feeds and the sitemap: which documents and pages they list, with dates from the documents. */
 import { allDocuments, documentSortKey, type DocumentItem } from './documents.ts';
 import { regionFullName, regionTable } from './regions.ts';
-import { kindLabel, periodLabel } from './format.ts';
+import { documentPeriodLabel, kindLabel } from './format.ts';
 import { absoluteUrl, taskOverview } from './figures.ts';
 import { atomFeed, type AtomEntry } from '../domain/atom.ts';
 import { documentPath } from '../domain/anchors.ts';
@@ -24,7 +24,7 @@ async function entryOf(doc: DocumentItem): Promise<AtomEntry> {
     updated: documentSortKey(doc.data),
     ...(doc.data.published ? { published: doc.data.published } : {}),
     ...(doc.data.publisher ? { author: doc.data.publisher } : {}),
-    summary: `${region} ${periodLabel(doc.data.period)}${kindLabel(doc.data.kind)}。${counts ? `${counts}。` : ''}`,
+    summary: `${region} ${documentPeriodLabel(doc.data)}${kindLabel(doc.data.kind)}。${counts ? `${counts}。` : ''}`,
     categories: [{ term: doc.data.kind, label: kindLabel(doc.data.kind) }],
   };
 }
@@ -46,7 +46,7 @@ export async function siteFeed(): Promise<string> {
     selfUrl: absoluteUrl('/feed.xml'),
     alternateUrl: absoluteUrl('/documents/'),
     title: '公开 · 民政工作公开：最新文件',
-    subtitle: '各地民政局新收录的工作计划、工作总结和重点工作任务清单',
+    subtitle: '各地民政局新收录的工作计划、工作总结、重点工作任务清单和标准通知',
     author: '公开 · 民政工作公开',
     entries: await Promise.all(docs.map(entryOf)),
   });

@@ -1,9 +1,7 @@
 /** zh-CN formatting for pages. */
-import { documentKindNames, type DocumentKind, type Period } from '../schemas/document.ts';
+import { documentKindNames, type DocumentKind } from '../schemas/document.ts';
 
-export function periodLabel(period: Period): string {
-  return `${period.year}年${period.half === 'H1' ? '上半年' : period.half === 'H2' ? '下半年' : ''}`;
-}
+export { documentPeriodLabel, fiveYearPlanOf, periodLabel } from '../domain/periods.ts';
 
 export function kindLabel(kind: DocumentKind): string {
   return documentKindNames[kind];
@@ -19,4 +17,9 @@ const numberFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }
 
 export function numberLabel(value: number): string {
   return numberFormat.format(value);
+}
+
+/** `550 元/人/月`, `1,200 张`, and a share written as Chinese text writes it, without a space: `55%`. */
+export function valueLabel(value: number, unit: string): string {
+  return unit === '%' ? `${numberLabel(value)}%` : `${numberLabel(value)} ${unit}`;
 }

@@ -3,26 +3,54 @@ import { calendarDateSchema } from './calendar-date.ts';
 import { metricValueSchema } from './metric.ts';
 import { taskSchema } from './task.ts';
 
-/** What a document is: 工作计划/要点/安排, 工作总结, or 重点工作任务清单. */
-export const documentKinds = ['plan', 'summary', 'task-list'] as const;
+/**
+ * What a document is: 工作计划/要点/安排 (also a multi-year 规划, with `period.end_year`), 工作总结,
+ * 重点工作任务清单, or a notice that sets standards (关于提高城乡低保标准的通知, 我区提高…标准).
+ */
+export const documentKinds = ['plan', 'summary', 'task-list', 'notice'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 export const documentKindNames: Record<DocumentKind, string> = {
   plan: '工作计划',
   summary: '工作总结',
   'task-list': '重点工作任务清单',
+  notice: '标准通知',
 };
 
 /** Half of the year a document covers; `null` for the whole year. */
 export const halves = ['H1', 'H2'] as const;
 export type Half = (typeof halves)[number];
 
-export const periodSchema = z.object({
-  /** Calendar year the document covers, e.g. `2023`. */
-  year: z.number().int().min(1949).max(2100),
-  /** `H1` (上半年), `H2` (下半年) or `null` (the whole year). */
-  half: z.enum(halves).nullable(),
-});
+export const periodSchema = z
+  .object({
+    /** Calendar year the document covers, e.g. `2023`; a multi-year plan's first year (`2021` for 十四五); a notice's year its standards take effect. */
+    year: z.number().int().min(1949).max(2100),
+    /** `H1` (上半年), `H2` (下半年) or `null` (the whole year); always `null` with `end_year`. */
+    half: z.enum(halves).nullable(),
+    /** Last year a multi-year plan covers, after `year`, e.g. `2025` for 十四五 (2021—2025); absent for one year. */
+    end_year: z.number().int().min(1949).max(2100).optional(),
+  })
+  .superRefine((period, ctx) => {
+    if (period.end_year === undefined) return;
+    if (period.end_year <= period.year) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['end_year'],
+        input: period.end_year,
+        message: `end_year ${period.end_year} is not after year ${period.year}`,
+        params: { hint: 'a multi-year plan runs from `year` to a later `end_year` (十四五: year 2021, end_year 2025); a plan of one year has no `end_year`' },
+      });
+    }
+    if (period.half !== null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['half'],
+        input: period.half,
+        message: `a period with end_year (${period.end_year}) has no half`,
+        params: { hint: 'set `half: null`, or remove `end_year` if the document covers only half a year' },
+      });
+    }
+  });
 export type Period = z.output<typeof periodSchema>;
 
 /** Where the text was published. Every field is optional and is never invented. */
@@ -43,9 +71,9 @@ export const documentFrontmatterSchema = z.object({
   title: z.string().min(1),
   /** `true` when the source gives no title and `title` was written by the maintainer; pages say so. */
   title_editorial: z.boolean().optional(),
-  /** `plan` | `summary` | `task-list`. */
+  /** `plan` | `summary` | `task-list` | `notice`. */
   kind: z.enum(documentKinds),
-  /** `{ year, half }`, e.g. `{ year: 2023, half: H1 }`. */
+  /** `{ year, half, end_year }`, e.g. `{ year: 2023, half: H1 }` or `{ year: 2021, half: null, end_year: 2025 }`. */
   period: periodSchema,
   /** 发布机构 / 公开主体 as written, e.g. `宣州区民政局`; left out when the source does not name it. */
   publisher: z.string().min(1).optional(),
@@ -70,8 +98,9 @@ export const documentFrontmatterSchema = z.object({
 export type DocumentFrontmatterInput = z.input<typeof documentFrontmatterSchema>;
 export type DocumentFrontmatter = z.output<typeof documentFrontmatterSchema>;
 
-/** File stem a document must have: `<year>-<h1|h2|year>-<kind>`. */
+/** File stem a document must have: `<year>-<h1|h2|year>-<kind>`, or `<year>-<end_year>-<kind>` for a multi-year plan (`2021-2025-plan`). */
 export function documentFileStem(frontmatter: Pick<DocumentFrontmatter, 'period' | 'kind'>): string {
+  if (frontmatter.period.end_year !== undefined) return `${frontmatter.period.year}-${frontmatter.period.end_year}-${frontmatter.kind}`;
   const half = frontmatter.period.half === null ? 'year' : frontmatter.period.half.toLowerCase();
   return `${frontmatter.period.year}-${half}-${frontmatter.kind}`;
 }

@@ -66,6 +66,8 @@ export const metricValueSchema = z.object({
   effective: calendarDateSchema.optional(),
   /** `true` when the document states a goal (新增1万张 in a plan), not a result. */
   target: z.boolean().optional(),
+  /** `true` when the value is an average over the region's subdivisions (全省城市低保平均标准), not a standard that applies as such. */
+  average: z.boolean().optional(),
   /** The shortest exact fragment of the body that states the figure, e.g. `A类由500元/月.人提高至550元/月.人`. */
   quote: z.string().min(2),
 });

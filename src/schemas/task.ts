@@ -24,7 +24,7 @@ export const taskEvidenceSchema = z.object({
   quote: z.string().min(2),
 });
 
-/** One row of a key-task list (重点工作任务清单). */
+/** One row of a key-task list (重点工作任务清单) or one numbered item of a task list (民生实事). */
 export const taskSchema = z.object({
   /** Unique within the document: section number and the row's 序号, e.g. `3-8`. */
   id: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/),
@@ -32,12 +32,16 @@ export const taskSchema = z.object({
   group: z.string().min(1),
   /** 重点工作事项, e.g. `稳步提高城乡居民最低生活保障标准`. */
   title: z.string().min(1),
-  /** 工作目标, as written. */
-  goal: z.string().min(1),
-  /** 分管领导, as written (names separated by spaces). */
-  leader: z.string().min(1),
-  /** 责任科室, as written. */
-  owner: z.string().min(1),
+  /** 工作目标, as written; left out when the list has no goal column. */
+  goal: z.string().min(1).optional(),
+  /** 分管领导, as written (names separated by spaces); left out when the list names no leader. */
+  leader: z.string().min(1).optional(),
+  /** 责任科室 / 牵头单位 / 责任单位, as written, e.g. `社会救助科`; left out when the list names none. */
+  owner: z.string().min(1).optional(),
+  /** 完成时限 / 时间节点, as written, e.g. `2023年12月底前`. */
+  deadline: z.string().min(1).optional(),
+  /** 进展情况 / 完成情况, as written (quarterly columns joined, each after its header), e.g. `已完成改造12家`. */
+  progress: z.string().min(1).optional(),
   /** `done` | `in-progress` | `not-started` | `not-mentioned` | `awaiting-summary`. */
   status: z.enum(taskStatuses),
   /** The later summary's report on the task, when there is one. */

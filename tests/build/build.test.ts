@@ -92,6 +92,45 @@ describe('building the site from a content folder', () => {
     expect(checkLinks(outDir).broken).toEqual([]);
   });
 
+  // 安徽省's notice raising orphan allowances from 2024, and 郴州市's 十四五 plan (2021—2025) with targets, one an average.
+  describe('notices and multi-year plans', () => {
+    it('publishes a notice as 标准通知, dated by the year its standards take effect', () => {
+      const html = read('documents/anhui/2024-year-notice/index.html');
+      expect(html).toContain('<dt>执行年度</dt><dd><a href="/documents/year/2024/">2024年</a></dd>');
+      expect(html).toContain('<a href="/documents/kind/notice/">标准通知</a>');
+      expect(read('documents/kind/notice/index.html')).toContain('href="/documents/anhui/2024-year-notice/"');
+    });
+
+    it('shows a 十四五 plan’s period as 2021—2025年（“十四五”时期） and lists it under each year it covers', () => {
+      const html = read('documents/hunan/chenzhou/2021-2025-plan/index.html');
+      expect(html).toContain('2021—2025年（“十四五”时期）');
+      for (const year of [2021, 2023, 2025]) expect(read(`documents/year/${year}/index.html`)).toContain('href="/documents/hunan/chenzhou/2021-2025-plan/"');
+      expect(read('regions/hunan/chenzhou/index.html')).toContain('2021—2025年（“十四五”时期）');
+    });
+
+    it('says 平均 beside an average, explains on the metric page that averages are not ranked with standards, and writes a share as 55%', () => {
+      const page = read('metrics/orphan-allowance-dispersed/index.html');
+      expect(page).toContain('标“平均”的是下辖各地的平均数');
+      expect(page).toContain('平均 目标');
+      expect(page).toContain('2021—2025年');
+      const plan = read('documents/hunan/chenzhou/2021-2025-plan/index.html');
+      expect(plan).toContain('<td>平均 目标</td>');
+      expect(plan).toMatch(/<td class="num">\s*55%/);
+    });
+
+    it('publishes end_year and average in the open data and the period in the feed', () => {
+      const csv = read('data/metrics.csv');
+      expect(csv).toMatch(/hunan\/chenzhou\/2021-2025-plan,2021,,orphan-allowance-dispersed,.*,2025,true\r\n/);
+      expect(csv).toMatch(/anhui\/2024-year-notice,2024,,orphan-allowance-institutional,.*,,false\r\n/);
+      const documents = JSON.parse(read('data/documents.json')) as { id: string; kind: string; period: unknown }[];
+      expect(documents.find((d) => d.id === 'hunan/chenzhou/2021-2025-plan')?.period).toEqual({ year: 2021, half: null, end_year: 2025 });
+      expect(documents.find((d) => d.id === 'anhui/2024-year-notice')).toMatchObject({ kind: 'notice', period: { year: 2024, half: null, end_year: null } });
+      const feed = read('feed.xml');
+      expect(feed).toContain('湖南省 郴州市 2021—2025年（“十四五”时期）工作计划。');
+      expect(feed).toContain('2024年标准通知。');
+    });
+  });
+
   // The fixture states only 低保 standards and lists tasks only for 宣州区: most metrics and regions have nothing yet.
   describe('where there is nothing to show yet', () => {
     it('says in Chinese that no document states a metric, instead of drawing an empty chart', () => {
@@ -116,7 +155,13 @@ describe('building the site from a content folder', () => {
     it('lists on the home page only the metrics that have figures, each with its quote', () => {
       const home = read('index.html');
       const section = home.slice(home.indexOf('<ul class="headline-figures">'), home.indexOf('</ul>', home.indexOf('<ul class="headline-figures">')));
-      expect([...section.matchAll(/class="headline-figures__metric" href="([^"]+)"/g)].map((m) => m[1])).toEqual(['/metrics/dibao-urban/', '/metrics/dibao-rural/']);
+      expect([...section.matchAll(/class="headline-figures__metric" href="([^"]+)"/g)].map((m) => m[1])).toEqual([
+        '/metrics/nursing-bed-share/',
+        '/metrics/dibao-urban/',
+        '/metrics/dibao-rural/',
+        '/metrics/orphan-allowance-institutional/',
+        '/metrics/orphan-allowance-dispersed/',
+      ]);
       expect(section).toContain(`href="/documents/anhui/xuancheng/xuanzhou/2023-h2-summary/#${quoteAnchor('城市最低生活保障标准提高至780元/月/人')}"`);
     });
 

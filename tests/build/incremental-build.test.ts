@@ -79,6 +79,6 @@ describe('a rebuild after one change', () => {
   });
 
   it('tokenises for the search index only the documents whose file changed', () => {
-    expect(rebuildLog).toMatch(/\[search\] 2 documents reused from the cache, 1 tokenised, 1 no longer used dropped from it/);
+    expect(rebuildLog).toMatch(/\[search\] 4 documents reused from the cache, 1 tokenised, 1 no longer used dropped from it/);
   });
 });

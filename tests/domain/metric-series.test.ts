@@ -138,3 +138,47 @@ describe('a metric no document states yet', () => {
     expect(comparisons([], 'dibao-urban')).toEqual([]);
   });
 });
+
+describe('averages and multi-year plans in series', () => {
+  const hunanAverage = doc('hunan/2023-year-summary', {
+    region: 'hunan',
+    period: { year: 2023, half: null },
+    metrics: [{ metric: 'dibao-urban', value: 900, unit: '元/人/月', average: true, quote: '全省城市低保平均标准达到每人每月900元' }],
+  });
+  const anhuiStandard = doc('anhui/2023-year-summary', {
+    region: 'anhui',
+    period: { year: 2023, half: null },
+    metrics: [{ metric: 'dibao-urban', value: 800, unit: '元/人/月', quote: '全省城市低保标准统一为每人每月800元' }],
+  });
+  const hunanPlan = doc('hunan/2021-2025-plan', {
+    title: '湖南省“十四五”民政事业发展规划',
+    region: 'hunan',
+    kind: 'plan',
+    period: { year: 2021, half: null, end_year: 2025 },
+    metrics: [{ metric: 'elderly-care-beds', value: 500000, unit: '张', target: true, quote: '到2025年，全省养老床位达到50万张' }],
+  });
+  const hunanBeds = doc('hunan/2025-year-summary', {
+    region: 'hunan',
+    period: { year: 2025, half: null },
+    metrics: [{ metric: 'elderly-care-beds', value: 480000, unit: '张', target: true, quote: '力争养老床位达到48万张' }],
+  });
+  const series = metricPoints([hunanAverage, anhuiStandard, hunanPlan, hunanBeds], metrics, regions);
+
+  it('keeps a province’s average standard in its own series, labelled 平均, and ranks it after another province’s lower standard', () => {
+    const average = series.find((p) => p.region.slug === 'hunan' && p.metric === 'dibao-urban')!;
+    expect(average).toMatchObject({ seriesKey: 'average', average: true, qualifiers: ['平均'] });
+    const [provinces] = comparisons(series, 'dibao-urban');
+    expect(provinces?.series).toEqual([{ target: false }, { target: false, average: true }]);
+    expect(provinces?.points.map((p) => [p.region.slug, p.seriesKey])).toEqual([
+      ['anhui', 'all'],
+      ['hunan', 'average'],
+    ]);
+  });
+
+  it('gives a 2021–2025 plan’s target the period key 2021-2025 and sorts it by its last year, just before 2025年', () => {
+    const target = series.find((p) => p.documentId === 'hunan/2021-2025-plan')!;
+    expect(target).toMatchObject({ periodKey: '2021-2025', target: true, period: { year: 2021, half: null, end_year: 2025 } });
+    expect(periodsOf(series.filter((p) => p.metric === 'elderly-care-beds')).map((p) => p.end_year ?? p.year)).toEqual([2025, 2025]);
+    expect(periodsOf(series.filter((p) => p.metric === 'elderly-care-beds'))[0]).toEqual({ year: 2021, half: null, end_year: 2025 });
+  });
+});

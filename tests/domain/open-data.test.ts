@@ -27,14 +27,14 @@ describe('metrics.csv and metrics.json', () => {
 
   it('has exactly the documented columns, in order', () => {
     const csv = metricsCsv(rows);
-    expect(csv.slice(1, csv.indexOf('\r\n'))).toBe('region,region_name,region_code,document,year,half,metric,category,scope,value,unit,previous,quote,url');
-    expect(metricColumns).toHaveLength(14);
+    expect(csv.slice(1, csv.indexOf('\r\n'))).toBe('region,region_name,region_code,document,year,half,metric,category,scope,value,unit,previous,quote,url,end_year,average');
+    expect(metricColumns).toHaveLength(16);
   });
 
   it('writes one row per figure with an absolute URL to the quote’s anchor', () => {
     const lines = metricsCsv(rows).split('\r\n');
     expect(lines[1]).toBe(
-      `hunan/chenzhou/zixing,湖南省 郴州市 资兴市,431081,hunan/chenzhou/zixing/2023-h1-summary,2023,H1,dibao-urban,A,,550,元/人/月,500,城市低保A类由500元/月.人提高至550元/月.人,https://gongkai.example.org/documents/hunan/chenzhou/zixing/2023-h1-summary/#${quoteAnchor('城市低保A类由500元/月.人提高至550元/月.人')}`,
+      `hunan/chenzhou/zixing,湖南省 郴州市 资兴市,431081,hunan/chenzhou/zixing/2023-h1-summary,2023,H1,dibao-urban,A,,550,元/人/月,500,城市低保A类由500元/月.人提高至550元/月.人,https://gongkai.example.org/documents/hunan/chenzhou/zixing/2023-h1-summary/#${quoteAnchor('城市低保A类由500元/月.人提高至550元/月.人')},,false`,
     );
   });
 
@@ -72,5 +72,30 @@ describe('documents.json', () => {
     const [record] = JSON.parse(documentsJson([zixing], context)) as Record<string, unknown>[];
     expect(record).toMatchObject({ id: 'hunan/chenzhou/zixing/2023-h1-summary', url: 'https://gongkai.example.org/documents/hunan/chenzhou/zixing/2023-h1-summary/', region_code: '431081', kind: 'summary', period: { year: 2023, half: 'H1' } });
     for (const field of Object.keys(zixing.data)) expect(record).toHaveProperty(field);
+  });
+});
+
+describe('open data of multi-year plans and averages', () => {
+  const plan = doc('hunan/2021-2025-plan', {
+    title: '湖南省“十四五”民政事业发展规划',
+    kind: 'plan',
+    region: 'hunan',
+    period: { year: 2021, half: null, end_year: 2025 },
+    metrics: [{ metric: 'dibao-urban', value: 900, unit: '元/人/月', target: true, average: true, quote: '到2025年全省城市低保平均标准达到900元' }],
+  });
+
+  it('appends end_year and average after url in metrics.csv', () => {
+    expect(metricsCsv(metricRows([plan], context)).split('\r\n')[1]).toMatch(/,https:\/\/gongkai\.example\.org\/documents\/hunan\/2021-2025-plan\/#[^,]+,2025,true$/);
+  });
+
+  it('writes end_year as null and average as false in metrics.json for a one-year document', () => {
+    const [row] = JSON.parse(metricsJson(metricRows([zixing], context))) as Record<string, unknown>[];
+    expect(row).toMatchObject({ end_year: null, average: false });
+  });
+
+  it('gives every documents.json period an end_year after year and half', () => {
+    const [planRecord, summaryRecord] = JSON.parse(documentsJson([plan, zixing], context)) as { period: Record<string, unknown> }[];
+    expect(Object.entries(planRecord!.period)).toEqual([['year', 2021], ['half', null], ['end_year', 2025]]);
+    expect(Object.entries(summaryRecord!.period)).toEqual([['year', 2023], ['half', 'H1'], ['end_year', null]]);
   });
 });

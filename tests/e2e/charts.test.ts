@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchProblems } from './browser.ts';
+import { chartedMetricCount } from './bundled-content.ts';
 
 const baseUrl = inject('baseUrl');
 const distDir = inject('distDir');
@@ -85,7 +86,7 @@ describe('charts', () => {
     expect(chartPages).toContain('/metrics/dibao-urban/');
     expect(chartPages).toContain('/tasks/');
     expect(chartPages).toContain('/regions/hunan/chenzhou/zixing/');
-    expect(chartPages.filter((p) => p.startsWith('/metrics/') && p !== '/metrics/')).toHaveLength(9);
+    expect(chartPages.filter((p) => p.startsWith('/metrics/') && p !== '/metrics/')).toHaveLength(chartedMetricCount);
   });
 
   it.each(chartPages)('on %s are drawn, labelled, and hold the same numbers as their tables', async (path) => {
@@ -168,6 +169,8 @@ describe('charts', () => {
   it('follow the system’s dark mode', async () => {
     const page = await browser.newPage({ colorScheme: 'dark' });
     await page.goto(`${baseUrl}/metrics/dibao-urban/`);
+    // Charts draw when they scroll into view; with more regions the county comparison may start below the fold.
+    await page.locator('#chart-compare-county').scrollIntoViewIfNeeded();
     await page.waitForFunction(() => window.gongkaiCharts?.has('compare-county'));
     const colour = await page.evaluate(() => (window.gongkaiCharts!.get('compare-county') as unknown as { data: { datasets: { backgroundColor: string }[] } }).data.datasets[0]!.backgroundColor);
     expect(colour).toBe('#8cc4ff');

@@ -23,7 +23,11 @@ describe('the task view', () => {
       return [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim());
     });
     expect(row).toEqual(['0', '0', '0', '0', '32', '32']);
-    const drawn = await page.evaluate(() => (window.gongkaiCharts!.get('status') as unknown as { data: { datasets: { label: string; data: number[] }[] } }).data.datasets.map((d) => [d.label, d.data[0]]));
+    const drawn = await page.evaluate(() => {
+      const chart = window.gongkaiCharts!.get('status') as unknown as { data: { labels: string[]; datasets: { label: string; data: number[] }[] } };
+      const bar = chart.data.labels.findIndex((label) => String(label).includes('宣州区'));
+      return chart.data.datasets.map((d) => [d.label, d.data[bar]]);
+    });
     expect(drawn).toEqual([['已完成', 0], ['推进中', 0], ['未启动', 0], ['总结未提及', 0], ['待总结', 32]]);
     expect(problems).toEqual([]);
     await page.close();

@@ -216,6 +216,9 @@ const metricTopics: Record<string, string> = {
   'elderly-care-beds': 'elderly-care',
   'nursing-beds': 'elderly-care',
   'new-elderly-care-beds': 'elderly-care',
+  'nursing-bed-share': 'elderly-care',
+  'orphan-allowance-institutional': 'child-welfare',
+  'orphan-allowance-dispersed': 'child-welfare',
 };
 export const topicIds = [
   'social-assistance',
@@ -337,6 +340,16 @@ function figuresFor(doc: PlannedDocument, random: Random, seed: number): Figure[
   if (random.chance(0.3)) {
     const value = Math.max(10, Math.round(beds * random.int(2, 6) / 100 / 10) * 10);
     figures.push({ metric: 'new-elderly-care-beds', value, unit: '张', quote: `全年新增养老床位${value}张` });
+  }
+  if (random.chance(0.2)) {
+    const share = Math.min(70, 25 + 3 * years);
+    figures.push({ metric: 'nursing-bed-share', value: share, unit: '%', quote: `护理型床位占比达到${share}%` });
+  }
+  if (random.chance(0.2)) {
+    const institutional = Math.round(10 * Math.round((600 * factor * 1.06 ** years) / 10));
+    const dispersed = Math.round(10 * Math.round((institutional * 0.75) / 10));
+    figures.push({ metric: 'orphan-allowance-institutional', value: institutional, unit: '元/人/月', quote: `机构集中养育孤儿基本生活费提高到每人每月${institutional}元` });
+    figures.push({ metric: 'orphan-allowance-dispersed', value: dispersed, unit: '元/人/月', quote: `社会散居孤儿基本生活费提高到每人每月${dispersed}元` });
   }
   return figures;
 }

@@ -149,8 +149,13 @@ function checkReferences(doc: DocumentEntry, refs: References, issues: ContentIs
   const stem = doc.id.split('/').pop() ?? '';
   const expectedStem = documentFileStem(data);
   if (stem !== expectedStem && !new RegExp(`^${expectedStem}-\\d+$`).test(stem)) {
-    report('period', data.period, `the file name "${stem}.md" does not match period and kind (expected "${expectedStem}.md")`, `rename the file to ${expectedStem}.md (add -2, -3 … when a region has two such documents), or correct \`period\`/\`kind\``);
+    const years = /^(\d{4})-(\d{4})-/.exec(stem);
+    const hint = years && data.period.end_year === undefined
+      ? `for a multi-year plan add \`end_year: ${years[2]}\` to \`period\` (with \`half: null\`); otherwise rename the file to ${expectedStem}.md`
+      : `rename the file to ${expectedStem}.md (add -2, -3 … when a region has two such documents), or correct \`period\`/\`kind\``;
+    report('period', data.period, `the file name "${stem}.md" does not match period and kind (expected "${expectedStem}.md")`, hint);
   }
+  checkKind(doc, report);
 
   data.topics.forEach((topic, i) => {
     if (!refs.topics.has(topic)) report(`topics[${i}]`, topic, `topic "${topic}" does not exist`, `use one of: ${[...refs.topics.keys()].join(', ')}, or add content/topics/${topic}.yaml`);
@@ -164,6 +169,7 @@ function checkReferences(doc: DocumentEntry, refs: References, issues: ContentIs
       const units = [definition.unit, ...definition.conversions.map((c) => c.unit)];
       if (!units.includes(figure.unit)) report(`metrics[${i}].unit`, figure.unit, `unit "${figure.unit}" is not a unit of ${figure.metric}`, `use ${units.map((u) => `"${u}"`).join(' or ')}; write 元/月.人 as 元/人/月`);
       if (figure.category && !definition.has_categories) report(`metrics[${i}].category`, figure.category, `${figure.metric} has no classes`, 'remove `category`');
+      if (figure.average && definition.measure === 'count') report(`metrics[${i}].average`, figure.average, `${figure.metric} is a count: it has no average over subdivisions`, 'remove `average`; only a standard (元/人/月, %) is stated as 全省平均');
     }
     if (!doc.body.includes(figure.quote)) {
       report(`metrics[${i}].quote`, figure.quote, 'the quote does not appear in the body', 'copy the fragment exactly from the body below the front matter (same punctuation, no Markdown marks inside)');
@@ -186,6 +192,32 @@ function checkReferences(doc: DocumentEntry, refs: References, issues: ContentIs
       report(`tasks[${i}].status`, task.status, `status "${task.status}" needs evidence`, 'add `evidence: { document, quote }` from the later summary, or use awaiting-summary / not-mentioned');
     }
   });
+}
+
+/**
+ * What each kind of document can hold beyond its schema: only a plan covers several years (十四五规划), and a
+ * notice (关于提高…标准的通知) is dated by the year its standards take effect and lists no tasks.
+ */
+function checkKind(doc: DocumentEntry, report: (field: string, value: unknown, message: string, hint: string) => void): void {
+  const { data } = doc;
+  if (data.period.end_year !== undefined && data.kind !== 'plan') {
+    report('period.end_year', data.period.end_year, `only a plan covers several years (kind is "${data.kind}")`, 'use `kind: plan` for a multi-year plan (十四五规划), or remove `end_year` and give the one year the document covers');
+  }
+  if (data.kind !== 'notice') return;
+  if (data.period.half !== null) {
+    report('period.half', data.period.half, 'a notice has no half: its period is the year its standards take effect', `set \`half: null\` and name the file ${data.period.year}-year-notice.md; the date the standards apply from goes in each figure's \`effective\``);
+  }
+  if (data.tasks.length > 0) {
+    report('tasks', data.tasks.length, `a notice lists no tasks (${data.tasks.length} given)`, 'a notice sets standards: keep them in `metrics`; a document with a task table is a plan or a task-list, so correct `kind` or remove `tasks`');
+  }
+  const effective = data.metrics
+    .map((figure, i) => ({ date: figure.effective, i }))
+    .filter((e): e is { date: string; i: number } => e.date !== undefined)
+    .sort((a, b) => a.date.localeCompare(b.date))[0];
+  const effectiveYear = effective ? Number(effective.date.slice(0, 4)) : undefined;
+  if (effective && effectiveYear !== data.period.year) {
+    report('period.year', data.period.year, `the notice's standards take effect in ${effectiveYear} (metrics[${effective.i}].effective is ${effective.date}), not ${data.period.year}`, `set \`period.year: ${effectiveYear}\` and rename the file to ${effectiveYear}-year-notice.md: a notice's year is the year its standards take effect`);
+  }
 }
 
 /** Whether `quote` states `value`, written in Arabic digits (550, 1.9) or with 万 (1万 = 10000). */

@@ -1,15 +1,16 @@
 /**
  * A draft as a content file: YAML front matter in the schema's key order (js-yaml), then the Markdown body.
- * Also where the draft belongs: `documents/<region path>/<year>-<h1|h2|year>-<kind>.md` when region, period and
- * kind are known, otherwise `drafts/<input name>-<n>.md` with the reason.
+ * Also where the draft belongs: `documents/<region path>/<year>-<h1|h2|year>-<kind>.md` (a multi-year plan
+ * `<year>-<end_year>-plan.md`, e.g. `2021-2025-plan.md`) when region, period and kind are known, otherwise
+ * `drafts/<input name>-<n>.md` with the reason.
  */
 import * as yaml from 'js-yaml';
 import { documentFileStem, type DocumentKind, type Period } from '../../schemas/document.ts';
 import type { Draft, DraftFrontmatter } from './types.ts';
 
 const frontmatterOrder = ['title', 'title_editorial', 'kind', 'period', 'publisher', 'region', 'published', 'written', 'source', 'topics', 'metrics', 'tasks', 'note'];
-const metricOrder = ['metric', 'value', 'unit', 'category', 'scope', 'previous', 'effective', 'target', 'quote'];
-const taskOrder = ['id', 'group', 'title', 'goal', 'leader', 'owner', 'status', 'evidence'];
+const metricOrder = ['metric', 'value', 'unit', 'category', 'scope', 'previous', 'effective', 'target', 'average', 'quote'];
+const taskOrder = ['id', 'group', 'title', 'goal', 'leader', 'owner', 'deadline', 'progress', 'status', 'evidence'];
 const sourceOrder = ['url', 'index_no', 'doc_no', 'retrieved'];
 
 function ordered(object: Record<string, unknown>, order: string[]): Record<string, unknown> {
@@ -29,7 +30,7 @@ export function orderedFrontmatter(frontmatter: DraftFrontmatter): Record<string
     const source = ordered(copy.source as Record<string, unknown>, sourceOrder);
     copy.source = Object.keys(source).length > 0 ? source : undefined;
   }
-  if (copy.period && typeof copy.period === 'object') copy.period = ordered(copy.period as Record<string, unknown>, ['year', 'half']);
+  if (copy.period && typeof copy.period === 'object') copy.period = ordered(copy.period as Record<string, unknown>, ['year', 'half', 'end_year']);
   return ordered(copy, frontmatterOrder);
 }
 

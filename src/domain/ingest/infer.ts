@@ -1,15 +1,22 @@
 /**
- * Reads a document's kind, period, publisher, region and topics from what its text says, recording for each
- * where it came from. Where the text does not say, the field is left out and the report says so: never a
- * guess dressed as fact.
+ * Reads a document's kind, period, publisher, region and topics from all the evidence its page gives — the
+ * title, the byline and header, the signature, the body and the page's address — recording for each where it
+ * came from. Where the evidence does not settle a field, it is left out and the report says why; where two
+ * pieces disagree, the report says that too. Never a guess dressed as fact.
+ *
+ * Every rule reads the simplified reading of the text (`toSimplified`, index for index the same length), so a
+ * traditional-character mirror (靜安區, 關於調整…標準的通知) is read like the original; what is written into
+ * the draft (a publisher's name) is sliced from the page as printed.
  */
 import type { DocumentKind, Half } from '../../schemas/document.ts';
 import type { Region } from '../../schemas/region.ts';
 import type { Topic } from '../../schemas/topic.ts';
 import type { RegionIndex } from '../regions.ts';
 import type { DocumentMetadata } from './metadata.ts';
-import { countMentions, indexNumberCode, isWithin, regionFromCode, regionFromMentions, regionFromName } from './region-clues.ts';
-import { excerpt } from './text.ts';
+import { countMentions, indexNumberCode, isWithin, regionFromCode, regionFromMentions, regionFromName, regionsFromHost, type Mention } from './region-clues.ts';
+import { toSimplified } from './script.ts';
+import { excerpt, normaliseDate, outlineMarker } from './text.ts';
+import type { Unit } from './units.ts';
 
 export interface Inferred<T> {
   value?: T;
@@ -26,26 +33,88 @@ export interface DocumentText {
   body: string;
   keyTasks: boolean;
   metadata: DocumentMetadata;
-  /** A date printed beside the title line. */
+  /** A date printed beside the title, `YYYY-MM-DD`. */
   titleDate?: string;
   /** 网站标识码 printed in the page footer, when the copy has one. */
   siteCode?: string;
+  /** The address of the page the text was copied from (`--url`, or the HTML's own), e.g. `http://www.chenxi.gov.cn/…`. */
+  url?: string;
+  /** The HTML's `<meta name="ContentSource">`: the organ the site files the page under, e.g. `辰溪县人民政府`. */
+  contentSource?: string;
 }
 
-const kindWords: { pattern: RegExp; kind: DocumentKind }[] = [
-  { pattern: /清单/, kind: 'task-list' },
-  { pattern: /(总结|工作情况|完成情况|开展情况|工作报告|述职)/, kind: 'summary' },
-  { pattern: /(计划|要点|安排|打算|思路|方案)/, kind: 'plan' },
-];
+/** What the page says from outside its text: its address and its HTML meta, as ingestion options. */
+export interface InferenceOptions {
+  url?: string;
+  contentSource?: string;
+}
 
-/** The kind word that comes first in a title: "…工作总结及下半年工作计划" is a summary. */
-function kindInTitle(title: string): DocumentKind | undefined {
-  let best: { at: number; kind: DocumentKind } | undefined;
-  for (const { pattern, kind } of kindWords) {
-    const at = title.search(pattern);
-    if (at >= 0 && (!best || at < best.at)) best = { at, kind };
+/**
+ * Pinyin a traditional-character mirror prints after some characters (標(biāo)準(zhǔn)): read without it, or
+ * 标准 is not one word. Only the kind and period rules read this way; names are sliced from the page as printed.
+ */
+const pinyinResidue = /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/g;
+function readingOf(text: string): string {
+  return toSimplified(text).replace(pinyinResidue, '');
+}
+
+/** The simplified reading of every text field, memoised per document. */
+const readings = new WeakMap<DocumentText, DocumentText>();
+function read(doc: DocumentText): DocumentText {
+  let reading = readings.get(doc);
+  if (!reading) {
+    reading = {
+      ...doc,
+      ...(doc.title ? { title: readingOf(doc.title) } : {}),
+      ...(doc.opening ? { opening: readingOf(doc.opening) } : {}),
+      headings: doc.headings.map(readingOf),
+      body: readingOf(doc.body),
+      ...(doc.contentSource ? { contentSource: toSimplified(doc.contentSource) } : {}),
+    };
+    readings.set(doc, reading);
   }
-  return best?.kind;
+  return reading;
+}
+
+// ——— kind ———
+
+/**
+ * A title that issues another document (关于印发《…规划》的通知) is about what it issues: the inner title is
+ * what the kind and period are read from.
+ */
+export function issuedTitle(title: string): string {
+  const issued = /印发\s*[《“"]?(.+?)[》”"]?\s*(?:等\s*\d+\s*个[^的]{0,10})?的\s*(?:通知|决定|函)/.exec(title);
+  return issued?.[1] ?? title;
+}
+
+/** Kind words of a title, by the kind they name. A multi-year plan's words (规划, 十四五) and the task words win over the rest. */
+const taskWords = /(清单|任务分解|分解表|目标任务|台账|民生实事|实事项目|民生工程|(?:项目|任务|工程)(?:建设)?(?:进度|进展))/;
+const summaryWords = /(总结|报告|汇报|情况|述职|回顾)/;
+const planWords = /(规划|计划|要点|安排|思路|打算|方案|十[一二三四五六七八九]五)/;
+/** A notice of standards: 关于提高/调整…标准（补助水平）的通知, 我区提高城乡低保标准, 城乡低保保障标准(更新至2023年). */
+const noticeWords = /((提高|调整|上调|提升|公布|执行)[^，。；]{0,30}(标准|补助水平)|标准(?!化))/;
+
+/** The kind a title names: task words first, then whichever of summary and plan comes first, then a notice of standards. */
+export function kindInTitle(title: string): { kind: DocumentKind; word: string } | undefined {
+  const inner = issuedTitle(title);
+  const task = taskWords.exec(inner);
+  // 2021年工作总结及2022年工作计划: the summary comes first and stays a summary.
+  if (task && !/(总结|汇报)/.test(inner)) return { kind: 'task-list', word: task[1] ?? '' };
+  const summary = summaryWords.exec(inner);
+  const plan = planWords.exec(inner);
+  if (summary && (!plan || summary.index < plan.index)) return { kind: 'summary', word: summary[1] ?? '' };
+  if (plan) return { kind: 'plan', word: plan[1] ?? '' };
+  if (task) return { kind: 'task-list', word: task[1] ?? '' };
+  const notice = noticeWords.exec(inner);
+  if (notice) return { kind: 'notice', word: notice[1] ?? '' };
+  return undefined;
+}
+
+/** A title the copy ran into the first line of text: up to the kind word(s), before 一、 or the opening's first words. */
+export function fusedTitle(opening: string): string | undefined {
+  const kind = '(?:工作总结|工作计划|工作要点|工作安排|工作思路|情况报告|工作报告|情况汇报)';
+  const match = new RegExp(`^\\s*([^，。,；]{2,40}?${kind}(?:(?:和|及|与)[^，。,；]{0,14}?${kind})?)(?=一、|[（(]一[)）]|上半年|下半年|今年|(?:19|20)\\d{2}\\s*年|\\s)`).exec(opening);
+  return match?.[1];
 }
 
 /** Past-tense markers: 了 (not 了解/为了/除了), 已, 目前, 截至/截止. A plan has almost none. */
@@ -53,15 +122,38 @@ function pastMarkers(text: string): number {
   return (text.match(/(?<![为除])了(?!解)|已|目前|截[至止]/g) ?? []).length;
 }
 
-export function inferKind(doc: DocumentText): Inferred<DocumentKind> {
+/** The first sentences of the body: where a news report or a notice says what it announces. */
+function lead(body: string, length = 160): string {
+  return [...body.trim()].slice(0, length).join('');
+}
+
+/** A multi-year plan the opening names as itself: 《厦门市“十二五”民政事业发展专项规划》(以下简称《规划》), 规划期为2011-2015年. */
+const selfNamedPlan = /(《[^》]{0,40}规划[^》]{0,10}》\s*[（(]?\s*以下简称|规划期[为是]?\s*(?:19|20)\d{2}\s*[-—–~至到]\s*(?:19|20)\d{2}|本规划)/;
+
+export function inferKind(original: DocumentText): Inferred<DocumentKind> {
+  const doc = read(original);
   if (doc.keyTasks) return { value: 'task-list', from: 'a key-task table (序号 | 重点工作事项 | 工作目标 | 分管领导 | 责任科室)' };
   if (doc.title) {
-    const kind = kindInTitle(doc.title);
-    if (kind) return { value: kind, from: `the title "${doc.title}"` };
+    const named = kindInTitle(doc.title);
+    if (named) return { value: named.kind, from: `the title's word ${named.word}: "${original.title}"` };
   }
-  const reportHeading = doc.headings.find((heading) => /(开展情况|完成情况|工作情况|主要工作|取得的成效|工作成效|存在问题|存在的问题)/.test(heading));
+  // A copy that ran the title into the text: "X区民政局2022年工作总结和2023年工作要点一、2022年工作完成情况…".
+  const fused = doc.title ? undefined : fusedTitle(doc.opening ?? lead(doc.body, 80));
+  if (fused) {
+    const named = kindInTitle(fused);
+    if (named) return { value: named.kind, from: `the title run into the opening, "${fused}"` };
+  }
+  const reportHeading = doc.headings.find((heading) => /(开展情况|完成情况|工作情况|主要工作|取得的成效|工作成效|存在问题|存在的问题|工作回顾)/.test(heading));
   if (reportHeading) return { value: 'summary', from: `the heading "${excerpt(reportHeading, 30)}"` };
-  if (doc.opening && /现将.{0,20}(完成|开展|工作)情况/.test(doc.opening)) return { value: 'summary', from: `the opening "${excerpt(doc.opening, 30)}"` };
+  if (doc.opening && /现将.{0,24}(总结|情况|汇报|报告)/.test(doc.opening)) return { value: 'summary', from: `the opening "${excerpt(doc.opening, 30)}"` };
+  if (doc.opening && /(作出|做出)如下安排|安排如下|计划如下|要点如下/.test(doc.opening)) return { value: 'plan', from: `the opening "${excerpt(doc.opening, 30)}"` };
+  const opening = lead(doc.body, 800);
+  const plan = selfNamedPlan.exec(opening);
+  if (plan) return { value: 'plan', from: `the text names itself a plan: "${excerpt(plan[0], 30)}"` };
+  if (/(民生实事|实事项目)/.test(lead(doc.body, 200)) && /(进度|进展|截至|已完成|完成率|已建成)/.test(lead(doc.body, 400))) return { value: 'task-list', from: 'the opening reports on 民生实事 and their progress' };
+  // A short text that states standards (补贴标准为每人每月410元) is a notice of them.
+  const notice = /(提高|调整|上调|提升|公布|执行的?)[^，。；]{0,30}(标准|补助水平)|标准[^，。；]{0,8}(提高|调整|上调)/.exec(lead(doc.body)) ?? ([...doc.body].length < 1200 ? /标准(为|是|调整为)[^。，；]{0,10}\d+\s*元/.exec(lead(doc.body)) : null);
+  if (notice) return { value: 'notice', from: `the opening announces standards: "${excerpt(notice[0], 30)}"` };
   const chars = [...doc.body].length;
   if (chars < 200) return { from: 'the text is too short to tell a plan from a summary' };
   const perThousand = (pastMarkers(doc.body) * 1000) / chars;
@@ -71,96 +163,321 @@ export function inferKind(doc: DocumentText): Inferred<DocumentKind> {
   return { from: `the wording does not settle it (${counted})` };
 }
 
+// ——— period ———
+
 export interface PeriodInference {
   year: Inferred<number>;
   half: Inferred<Half | null>;
+  /** Last year of a multi-year plan (十四五 → 2025). */
+  endYear?: Inferred<number>;
+  /** Evidence that disagrees with the year chosen, for the report. */
+  conflicts: string[];
 }
 
 function validYear(year: number): boolean {
   return year >= 1949 && year <= 2100;
 }
 
-export function inferPeriod(doc: DocumentText, kind: DocumentKind | undefined): PeriodInference {
-  const year = inferYear(doc);
-  const half = inferHalf(doc, kind);
-  return { year, half };
+/** A four-digit year that is a year: not part of a longer number, not masked (20xx, 20**, 20*年 never match). */
+const yearPattern = /(?<![\d.])((?:19|20)\d{2})(?![\d.xX*＊%])/;
+
+/** 十一五 … 十五五: the five-year plans' periods; 十四五 is 2021–2025. */
+const fiveYearPlan = /十([一二三四五六七八九])五/;
+const numerals = '一二三四五六七八九';
+function fiveYearPeriod(text: string): { year: number; endYear: number; word: string } | undefined {
+  const match = fiveYearPlan.exec(text);
+  if (!match) return undefined;
+  const plan = 10 + numerals.indexOf(match[1] ?? '') + 1;
+  const year = 2021 + 5 * (plan - 14);
+  return { year, endYear: year + 4, word: match[0] };
+}
+const explicitRange = /((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年?/;
+function yearRange(text: string): { year: number; endYear: number; word: string } | undefined {
+  const match = explicitRange.exec(text);
+  if (match) {
+    const [year, endYear] = [Number(match[1]), Number(match[2])];
+    if (endYear > year && endYear - year <= 15) return { year, endYear, word: match[0] };
+  }
+  return fiveYearPeriod(text);
 }
 
-function inferYear(doc: DocumentText): Inferred<number> {
-  const titleYear = doc.title ? /(\d{4})\s*年/.exec(doc.title)?.[1] : undefined;
-  if (titleYear && validYear(Number(titleYear))) return { value: Number(titleYear), from: `the title "${doc.title}"` };
-  const openingYear = doc.opening ? /^\s*(\d{4})\s*年/.exec(doc.opening)?.[1] : undefined;
-  if (openingYear && validYear(Number(openingYear))) return { value: Number(openingYear), from: `the opening "${excerpt(doc.opening ?? '', 20)}"` };
+/**
+ * Events a text speaks of that date it (a 范文 site's "2022…汇报" that tells of 汶川地震 is from 2008): the
+ * years in which a text can speak of them as the present.
+ */
+const eraMarkers: { pattern: RegExp; from: number; to: number; name: string }[] = [
+  { pattern: /汶川(特大|大)?地震/, from: 2008, to: 2009, name: '汶川地震' },
+  { pattern: /(党的)?十七大/, from: 2007, to: 2012, name: '十七大' },
+  { pattern: /(党的)?十八大(?!以来)/, from: 2012, to: 2017, name: '十八大' },
+  { pattern: /十九届[二三四五六]中全会/, from: 2018, to: 2022, name: '十九届…中全会' },
+  { pattern: /二十届[二三四五六]中全会/, from: 2023, to: 2027, name: '二十届…中全会' },
+];
+
+function eraOf(body: string): { from: number; to: number; names: string[] } | undefined {
+  const found = eraMarkers.filter((marker) => marker.pattern.test(body));
+  if (found.length === 0) return undefined;
+  return { from: Math.max(...found.map((m) => m.from)), to: Math.min(...found.map((m) => m.to)), names: found.map((m) => m.name) };
+}
+
+interface DatedClue {
+  date: string;
+  from: string;
+}
+
+/** Dates the page carries, most telling first: the header's and byline's 发布日期, 成文日期 or the signature's, the date by the title, the address's. */
+function pageDates(doc: DocumentText): DatedClue[] {
+  const dates: DatedClue[] = [];
+  const { published, written } = doc.metadata;
+  if (published) dates.push({ date: published.value, from: `${published.key} ${published.value} (line ${published.line})` });
+  if (written) dates.push({ date: written.value, from: `${written.key} ${written.value} (line ${written.line})` });
+  if (doc.titleDate) dates.push({ date: doc.titleDate, from: `the date beside the title, ${doc.titleDate}` });
+  const url = addressDate(doc.url ?? doc.metadata.url?.value);
+  if (url) dates.push(url);
+  return dates;
+}
+
+/** The date in a page's address: /2018/06-22/, /201203/t20120326_…, /art/2023/3/17/. */
+export function addressDate(url: string | undefined): DatedClue | undefined {
+  if (!url) return undefined;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const patterns = [/\/((?:19|20)\d{2})\/(\d{1,2})[-/](\d{1,2})(?=[/_.])/, /[/t]((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.])/, /\/((?:19|20)\d{2})(\d{2})(?=\/)/, /\/((?:19|20)\d{2})\/(\d{1,2})(?=\/)/];
+  const yearOnly = /\/((?:19|20)\d{2})\//.exec(path);
+  for (const pattern of patterns) {
+    const match = pattern.exec(path);
+    if (!match) continue;
+    const [year, month] = [Number(match[1]), Number(match[2])];
+    if (month < 1 || month > 12) continue;
+    const date = match[3] ? normaliseDate(`${year}-${month}-${match[3]}`) : `${year}-${String(month).padStart(2, '0')}`;
+    if (date) return { date, from: `the page's address (${match[0].replace(/^[/t]/, '')} in ${path})` };
+  }
+  if (yearOnly) return { date: yearOnly[1] ?? '', from: `the page's address (${yearOnly[1]} in ${path})` };
+  return undefined;
+}
+
+export function inferPeriod(original: DocumentText, kind: DocumentKind | undefined): PeriodInference {
+  const doc = read(original);
+  const conflicts: string[] = [];
+  const inner = doc.title ? issuedTitle(doc.title) : undefined;
+  if (kind === 'plan') {
+    const range = (inner ? yearRange(inner) : undefined) ?? (inner && !/规划/.test(inner) ? undefined : bodyRange(doc.body));
+    if (range) {
+      const where = inner && yearRange(inner) ? `the title's ${range.word}: "${original.title}"` : `the text's ${range.word}`;
+      return { year: { value: range.year, from: where }, half: { value: null, from: `a multi-year plan (${range.year}—${range.endYear}) has no half` }, endYear: { value: range.endYear, from: where }, conflicts };
+    }
+  }
+  const year = kind === 'notice' ? noticeYear(doc, original) : inferYear(doc, original, conflicts, kind);
+  const half = kind === 'notice' ? { value: null, from: 'a notice of standards covers no half' } : inferHalf(doc, kind, year.value !== undefined);
+  return { year, half, conflicts };
+}
+
+function bodyRange(body: string): { year: number; endYear: number; word: string } | undefined {
+  const opening = lead(body, 800);
+  const named = selfNamedPlan.exec(opening);
+  if (!named) return undefined;
+  return yearRange(opening.slice(Math.max(0, named.index - 40), named.index + named[0].length + 60)) ?? yearRange(opening);
+}
+
+function inferYear(doc: DocumentText, original: DocumentText, conflicts: string[], kind: DocumentKind | undefined): Inferred<number> {
+  const era = eraOf(doc.body);
+  const title = doc.title ? issuedTitle(doc.title) : fusedTitle(doc.opening ?? lead(doc.body, 80));
+  const titleYear = title ? yearPattern.exec(title)?.[1] : undefined;
+  if (titleYear && validYear(Number(titleYear))) {
+    const year = Number(titleYear);
+    if (era && (year < era.from - 1 || year > era.to + 1)) {
+      const span = era.from === era.to ? `${era.from}` : `${era.from}–${era.to}`;
+      conflicts.push(`the title says ${year}, but the text speaks of ${era.names.join(' and ')} (${span}): a 范文 site's title year; check the year`);
+      return { from: `the title's year ${year} contradicts the text, which speaks of ${era.names.join(' and ')} (${span})` };
+    }
+    return { value: year, from: doc.title ? `the title "${original.title}"` : `the title run into the opening, "${title}"` };
+  }
+  const openingYear = doc.opening ? /^\s*((?:19|20)\d{2})\s*(?:年|上半年|下半年)/.exec(doc.opening)?.[1] : undefined;
+  if (openingYear && validYear(Number(openingYear))) return { value: Number(openingYear), from: `the opening "${excerpt(original.opening ?? '', 20)}"` };
   const counts = new Map<number, number>();
-  for (const match of doc.body.matchAll(/(?<!\d)(\d{4})\s*年/g)) {
+  for (const match of doc.body.matchAll(/(?<![\d.])((?:19|20)\d{2})\s*年(?!代)/g)) {
     const year = Number(match[1]);
     if (validYear(year)) counts.set(year, (counts.get(year) ?? 0) + 1);
   }
   const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
   const [mode, modeCount] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [undefined, 0];
-  const dated = doc.metadata.published ?? doc.metadata.written;
-  const dateYear = dated ? Number(dated.value.slice(0, 4)) : doc.titleDate ? Number(doc.titleDate.slice(0, 4)) : undefined;
-  const dateSource = doc.metadata.published ? `${doc.metadata.published.key} ${doc.metadata.published.value}` : doc.metadata.written ? `${doc.metadata.written.key} ${doc.metadata.written.value}` : `the date beside the title, ${doc.titleDate ?? ''}`;
+  const dates = pageDates(doc);
+  const dated = dates[0];
+  const dateYear = dated ? Number(dated.date.slice(0, 4)) : undefined;
   if (mode !== undefined && modeCount >= 2 && modeCount * 2 > total) {
-    const agreement = dateYear === mode ? ` and ${dateSource}` : dateYear !== undefined ? ` (${dateSource} says ${dateYear})` : '';
+    const agreement = dateYear === mode ? ` and ${dated?.from}` : dateYear !== undefined ? ` (${dated?.from} says ${dateYear})` : '';
     return { value: mode, from: `the body: ${mode}年 is named ${modeCount} of ${total} times a year is named${agreement}` };
   }
-  if (dateYear !== undefined && validYear(dateYear)) return { value: dateYear, from: dateSource };
-  return { from: total > 0 ? `the years the body names (${[...counts.keys()].join(', ')}) do not settle it, and no date is printed` : 'neither the title, the text nor a date names the year' };
+  const masked = /20(xx|XX|\*{1,2}|＊{1,2}|××)\s*年/.exec(doc.body);
+  // A summary is published after the period it covers (a year's summary in the next January): its page's date does not name its year.
+  if (dated && dateYear !== undefined && kind === 'summary') return { from: `only the page's date names a year (${dated.from}), and a summary is published after the period it covers` };
+  if (dated && dateYear !== undefined && validYear(dateYear) && !masked) return { value: dateYear, from: `the page's date: ${dated.from}` };
+  if (masked) return { from: `the text masks its year (${masked[0]}), and the title names none` };
+  return { from: total > 0 ? `the years the body names (${[...counts.keys()].join(', ')}) do not settle it, and no date is printed` : 'neither the title, the text, a date nor the address names the year' };
 }
 
-function inferHalf(doc: DocumentText, kind: DocumentKind | undefined): Inferred<Half | null> {
-  const halfOf = (text: string): Half | null | undefined => (/上半年/.test(text) ? 'H1' : /下半年/.test(text) ? 'H2' : undefined);
+/**
+ * The year a notice's standards take effect: 从2019年7月1日起, 自2019年10月1日起; 明年1月1日起 or 今年10月起 counted
+ * from the page's date; 自下文之日起 the date it was issued; else the title's year or the page's date.
+ */
+function noticeYear(doc: DocumentText, original: DocumentText): Inferred<number> {
+  const dates = pageDates(doc);
+  const effective = /(?:从|自|于|由)?\s*(?:((?:19|20)\d{2})\s*年|(今年|明年|次年|本年))\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?(?:份)?)?\s*(?:起|开始执行|开始)|(?:自|从)(?:下文|发文|印发|发布)之日起/.exec(doc.body);
+  if (effective) {
+    if (effective[1]) return { value: Number(effective[1]), from: `the date the standards take effect: "${excerpt(effective[0].trim(), 24)}"` };
+    const dated = dates[0];
+    if (dated) {
+      const base = Number(dated.date.slice(0, 4));
+      const year = effective[2] === '明年' || effective[2] === '次年' ? base + 1 : base;
+      const words = effective[0].trim();
+      return { value: year, from: `the date the standards take effect: "${excerpt(words, 24)}", counted from ${dated.from}` };
+    }
+    if (effective[2]) return { from: `the standards take effect "${excerpt(effective[0].trim(), 16)}", and the page prints no date to count that from` };
+  }
+  const titleYear = doc.title ? yearPattern.exec(issuedTitle(doc.title))?.[1] : undefined;
+  if (titleYear) return { value: Number(titleYear), from: `the title "${original.title}" (no date of effect is stated)` };
+  const dated = dates[0];
+  if (dated) return { value: Number(dated.date.slice(0, 4)), from: `the page's date, ${dated.from} (no date of effect is stated)` };
+  return { from: 'the notice states no date of effect and the page no date' };
+}
+
+/** 上半年, 1-6月 (also 1—6月, 1至6月, and 16月 where a copy lost the dash). */
+const firstHalf = /上半年|(?<!\d)1\s*[-—–~至到]\s*6\s*月|今年\s*1\s*6\s*月/;
+
+function inferHalf(doc: DocumentText, kind: DocumentKind | undefined, yearKnown: boolean): Inferred<Half | null> {
   if (doc.title) {
-    const half = halfOf(doc.title);
+    const inner = issuedTitle(doc.title);
+    // 上半年工作总结及下半年工作计划: the first half named is the one covered.
+    const h1 = inner.search(firstHalf);
+    const h2 = inner.search(/下半年/);
+    const half = h1 >= 0 && (h2 < 0 || h1 < h2) ? 'H1' : h2 >= 0 ? 'H2' : undefined;
     if (half) return { value: half, from: `the title "${doc.title}"` };
   }
   const opening = doc.opening?.trim() ?? '';
-  const openingHalf = /^(\d{4}\s*年)?\s*(上半年|下半年)/.exec(opening)?.[2];
+  const openingHalf = /^((?:19|20)\d{2}\s*年?)?\s*(上半年|下半年)/.exec(opening)?.[2];
   if (openingHalf) return { value: openingHalf === '上半年' ? 'H1' : 'H2', from: `the opening "${excerpt(opening, 20)}"` };
   if (kind === 'summary') {
+    // A mid-year report says so early: 今年1-6月, 现将上半年的工作总结如下, 今年以来 … 上半年.
+    const early = lead(doc.body, 400);
+    const said = firstHalf.exec(early);
+    if (said && (/今年以来|现将|年初以来/.test(early) || early.indexOf(said[0]) < 200)) return { value: 'H1', from: `a mid-year report: "${excerpt(early.slice(Math.max(0, said.index - 10), said.index + 14), 30)}"` };
     // A half-year summary closes with what the bureau will do 下半年; a whole-year one looks to 明年.
     const closing = doc.headings.find((heading) => /下半年/.test(heading)) ?? doc.body.split('\n').find((line) => /^\s*下半年[，,]/.test(line));
     if (closing && /上半年/.test(doc.body)) return { value: 'H1', from: `a summary of 上半年 that closes with "${excerpt(closing.trim(), 20)}"` };
   }
-  if (doc.title && /\d{4}\s*年/.test(doc.title)) return { value: null, from: `the title names the year and no half: "${doc.title}"` };
-  if (/^\d{4}\s*年(度)?[，,是]/.test(opening)) return { value: null, from: `the opening names the year and no half: "${excerpt(opening, 20)}"` };
+  if (doc.title && yearPattern.test(doc.title)) return { value: null, from: `the title names the year and no half: "${doc.title}"` };
+  if (/^(?:19|20)\d{2}\s*年(度)?[，,是]/.test(opening)) return { value: null, from: `the opening names the year and no half: "${excerpt(opening, 20)}"` };
+  if (yearKnown) return { value: null, from: 'nothing names a half (上半年, 下半年, 1-6月): the whole year' };
   return { from: 'neither the title nor the opening says whether it covers the year or a half' };
 }
 
-export function inferPublisher(doc: DocumentText, regions: RegionIndex): Inferred<string> {
+// ——— publisher ———
+
+/** An organ's name as bylines and signatures print it: a place, then the kind of body it is. */
+const organName = /^[\u4e00-\u9fa5]{2,30}?(民政局|民政厅|人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办|财政局|委员会|办公室|办公厅|局|厅)$/;
+
+/** The issuer above a signature's date at the end of the text: `辰溪县人民政府办公室` / `2014年3月3日`. */
+function signatureIssuer(original: DocumentText): { name: string; line: string } | undefined {
+  const lines = original.body.split('\n').map((line) => line.trim()).filter(Boolean);
+  const dateLine = (line: string) => normaliseDate(line) !== undefined;
+  for (let i = lines.length - 1; i >= Math.max(1, lines.length - 12); i--) {
+    if (!dateLine(lines[i] ?? '')) continue;
+    const issuer = lines[i - 1] ?? '';
+    if (organName.test(toSimplified(issuer))) return { name: issuer, line: `${issuer} / ${lines[i]}` };
+  }
+  return undefined;
+}
+
+/** A name that names a place of the division table (a bureau of somewhere, not 办公室 or 法制办). */
+function namesPlace(name: string, regions: RegionIndex): boolean {
+  const resolved = regionFromName(organStem(toSimplified(name)), regions);
+  return Boolean(resolved.region || resolved.ambiguous);
+}
+
+function organStem(name: string): string {
+  return name.replace(/(民政局|民政厅|人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办|政府|民政|财政局|委员会)$/, '');
+}
+
+export function inferPublisher(original: DocumentText, regions: RegionIndex): Inferred<string> {
+  const doc = read(original);
   const printed = doc.metadata.publisher;
   if (printed) return { value: printed.value, from: `metadata ${printed.key} (line ${printed.line})` };
   if (doc.metadata.empty.has('publisher')) return { from: 'the metadata prints 发布机构/公开主体 empty' };
+  if (original.contentSource && organName.test(doc.contentSource ?? '') && namesPlace(original.contentSource, regions)) return { value: original.contentSource, from: 'the page\'s ContentSource meta' };
+  // The signature (落款) names the issuer itself; a byline's 来源 is the site's filing.
+  const signature = signatureIssuer(original);
+  if (signature) return { value: signature.name, from: `the signature "${signature.line}"` };
+  // The byline's 来源 as printed, even a department (办公室, 区府办): it is who the site says published the page.
+  const source = doc.metadata.source;
+  const sourceName = source?.value.replace(/[（(]?\s*(https?:\/\/|www\.)[^\s)）]*[)）]?/g, '').trim();
+  if (source && sourceName) return { value: sourceName, from: `the byline's ${source.key} (line ${source.line})` };
+  // The issuer a title names before 关于 (重庆市沙坪坝区人民政府办公室关于印发…的通知, 江苏省民政厅关于…的报告).
+  const issuer = original.title ? /^(.{2,30}?)关于/.exec(original.title)?.[1]?.trim() : undefined;
+  if (issuer && organName.test(toSimplified(issuer))) return { value: issuer, from: `the issuer the title names: "${original.title}"` };
+  // A letterhead (大埔縣人民政府辦公室文件) or the organ printed under the title (长汀县民政局 / 2020年11月).
+  const letterhead = original.body.split('\n').slice(0, 6).map((line) => line.trim()).find((line) => [...line].length <= 30 && organName.test(toSimplified(line).replace(/文件$/, '')));
+  if (letterhead) return { value: letterhead.replace(/文件$/, ''), from: `the organ printed at the head of the text: "${letterhead}"` };
   // "上半年,资兴市民政局在市委市政府…的领导下": the report names its own bureau as the subject of its opening.
-  const self = doc.opening ? /^(?:[^，,。]{0,15}[，,])?\s*([\u4e00-\u9fa5]{2,15}?民政局)(?=在|以|坚持|紧紧|认真|始终|围绕|全面|按照)/.exec(doc.opening) : undefined;
-  const named = self?.[1] ? regionFromName(self[1].replace(/民政局$/, ''), regions) : undefined;
-  if (self?.[1] && (named?.region || named?.ambiguous)) return { value: self[1], from: `the opening sentence, where the bureau names itself: "${excerpt(doc.opening ?? '', 24)}"` };
-  return { from: 'no metadata names the publisher and the text does not name its bureau' };
+  const opening = toSimplified(original.opening ?? lead(original.body, 120));
+  const self = /^(?:[^，,。]{0,15}[，,])?\s*([\u4e00-\u9fa5]{2,15}?民政(?:局|厅))(?=在|以|坚持|紧紧|认真|始终|围绕|全面|按照|深入|聚焦|立足)/.exec(opening);
+  if (self?.[1] && namesPlace(self[1], regions)) {
+    const at = self.index + self[0].length - self[1].length;
+    const asPrinted = (original.opening ?? lead(original.body, 120)).slice(at, at + self[1].length);
+    return { value: asPrinted, from: `the opening sentence, where the bureau names itself: "${excerpt(original.opening ?? lead(original.body, 40), 24)}"` };
+  }
+  if (source) return { from: `the byline's ${source.key} "${source.value}" names no place's organ, and nothing else names the publisher` };
+  return { from: 'no metadata, byline or signature names the publisher and the text does not name its bureau' };
 }
 
+// ——— region ———
+
 export interface RegionInference extends Inferred<Region> {
-  /** Clues that disagree with the chosen region, for the report. */
+  /** Clues that disagree with the chosen region, or that could not be settled, for the report. */
   conflicts: string[];
 }
 
-export function inferRegion(doc: DocumentText, publisher: string | undefined, regions: RegionIndex): RegionInference {
-  const clues: { region?: Region; ambiguous?: Region[]; from: string }[] = [];
-  if (publisher) {
-    const resolved = regionFromName(publisher.replace(/(民政局|民政厅|人民政府|政府|民政)$/, ''), regions);
-    clues.push({ ...resolved, from: `the publisher "${publisher}"` });
-  }
+interface RegionClue {
+  region?: Region;
+  ambiguous?: Region[];
+  from: string;
+}
+
+export function inferRegion(original: DocumentText, publisher: string | undefined, regions: RegionIndex): RegionInference {
+  const doc = read(original);
+  const clues: RegionClue[] = [];
+  const notes: string[] = [];
+  const named = (name: string, from: string) => {
+    const resolved = regionFromName(organStem(toSimplified(name)), regions);
+    if (resolved.region || resolved.ambiguous) clues.push({ ...(resolved.region ? { region: resolved.region } : {}), ...(resolved.ambiguous ? { ambiguous: resolved.ambiguous } : {}), from });
+  };
+  if (publisher) named(publisher, `the publisher "${publisher}"`);
   if (doc.title) {
-    const prefix = /^(.*?)(民政|人民政府)/.exec(doc.title)?.[1];
-    if (prefix) clues.push({ ...regionFromName(prefix, regions), from: `the title "${doc.title}"` });
+    // The issuer before 关于 (沙坪坝区人民政府办公室关于印发…), else the place the title starts with (长汀县“十四五”…).
+    const title = doc.title.replace(/^\s*(?:19|20)\d{2}\s*年?(度)?/, '');
+    const issuer = /^(.*?)(关于|民政|人民政府)/.exec(title)?.[1];
+    named(issuer || title, `the title "${original.title}"`);
   }
+  if (original.contentSource) named(original.contentSource, `the page's ContentSource "${original.contentSource}"`);
+  const source = doc.metadata.source;
+  if (source && source.value !== publisher) named(source.value.replace(/[（(]?\s*(https?:\/\/|www\.)[^\s)）]*[)）]?/g, ''), `the byline's ${source.key} "${source.value}"`);
+  const signature = signatureIssuer(original);
+  if (signature && signature.name !== publisher) named(signature.name, `the signature "${signature.line}"`);
   const indexNo = doc.metadata.index_no?.value;
   const indexCode = indexNo ? indexNumberCode(indexNo) : undefined;
-  const notes: string[] = [];
   if (indexCode) {
     const region = regionFromCode(indexCode, regions);
     if (region) clues.push({ region, from: `the division code ${indexCode} in 索引号 ${indexNo}` });
     else notes.push(`索引号 ${indexNo} carries division code ${indexCode}, which is not in the division table; ignored`);
+  }
+  const address = original.url ?? doc.metadata.url?.value;
+  if (address) {
+    for (const host of regionsFromHost(address, regions)) {
+      const from = `the address's host label "${host.label}" (${new URL(address).hostname})`;
+      clues.push(host.regions.length === 1 ? { region: host.regions[0] as Region, from } : { ambiguous: host.regions, from });
+    }
   }
   const { mentions, unresolved } = countMentions(doc.body, regions);
   const body = regionFromMentions(mentions, regions);
@@ -169,23 +486,63 @@ export function inferRegion(doc: DocumentText, publisher: string | undefined, re
     const region = regionFromCode(doc.siteCode.slice(0, 6), regions);
     if (region) clues.push({ region, from: `the site's 网站标识码 ${doc.siteCode}` });
   }
-  const ambiguousNotes = unresolved.map(({ name, regions: named }) => `${name} is the name of ${named.map((r) => r.slug).join(' and ')}; the text names none of their parents, so it is not counted`);
+  settleAmbiguous(clues, mentions, regions);
+  const ambiguousNotes = unresolved.map(({ name, regions: places }) => `${name} is the name of ${places.map((r) => r.slug).join(' and ')}; the text names none of their parents, so it is not counted`);
 
   const chosen = clues.find((clue) => clue.region);
   // Ambiguous place names (城区, 朝阳区) are worth a maintainer's eye only when no region could be settled.
-  if (!chosen?.region) notes.push(...ambiguousNotes);
   if (!chosen?.region) {
+    notes.push(...ambiguousNotes);
     const ambiguous = clues.find((clue) => clue.ambiguous);
     const why = ambiguous
-      ? `${ambiguous.from} could be ${ambiguous.ambiguous?.map((r) => r.slug).join(' or ')}, and nothing else in the text settles it`
+      ? `${ambiguous.from} could be ${ambiguous.ambiguous?.slice(0, 6).map((r) => r.slug).join(' or ')}${(ambiguous.ambiguous?.length ?? 0) > 6 ? ` or ${(ambiguous.ambiguous?.length ?? 0) - 6} more` : ''}, and nothing else in the text settles it`
       : [...clues.map((clue) => clue.from), ...ambiguousNotes].join('; ');
+    if (ambiguous) notes.push(`${why}: set region by hand`);
     return { from: why, conflicts: notes };
   }
+  const region = chosen.region;
   const conflicts = [
     ...notes,
-    ...clues.filter((clue) => clue.region && clue !== chosen && !isWithin(clue.region, chosen.region as Region, regions)).map((clue) => `${clue.from} points to ${clue.region?.slug}, not ${chosen.region?.slug}`),
+    ...clues.filter((clue) => clue.region && clue !== chosen && !isWithin(clue.region, region, regions)).map((clue) => `${clue.from} points to ${clue.region?.slug}, not ${region.slug}`),
   ];
-  return { value: chosen.region, from: chosen.from, conflicts };
+  // A province or city named first, a county inside it named by a later clue: the county is the place (上海 + 静安区).
+  const finer = clues.find((clue) => clue.region && clue !== chosen && depth(clue.region) > depth(region) && clue.region.name !== region.name && isWithin(clue.region, region, regions) && !clue.from.startsWith('the body'));
+  if (finer?.region) return { value: finer.region, from: `${finer.from}, within ${region.name} from ${chosen.from}`, conflicts };
+  return { value: region, from: chosen.from, conflicts };
+}
+
+function depth(region: Region): number {
+  return region.level === 'county' ? 3 : region.level === 'city' ? 2 : 1;
+}
+
+/**
+ * Settles a name two regions share (普陀区: 上海 or 舟山; mzj.yulin.gov.cn: 玉林 or 榆林) from the other clues:
+ * the candidate that another clue's region, or a place the body names, lies within or contains.
+ */
+function settleAmbiguous(clues: RegionClue[], mentions: Mention[], regions: RegionIndex): void {
+  for (const clue of clues) {
+    if (!clue.ambiguous) continue;
+    const context = [...clues.filter((other) => other !== clue && other.region).map((other) => ({ region: other.region as Region, from: other.from })), ...mentions.map((m) => ({ region: m.region, from: `the body's ${m.region.name}` }))];
+    const fits = clue.ambiguous.filter((candidate) => context.some((c) => isWithin(c.region, candidate, regions)));
+    if (fits.length === 1) {
+      const candidate = fits[0] as Region;
+      const by = context.find((c) => isWithin(c.region, candidate, regions));
+      clue.region = candidate;
+      clue.from = `${clue.from}, which ${by?.from} settles as ${candidate.slug}`;
+      delete clue.ambiguous;
+    }
+  }
+  // Host labels that name several places at once (sx + yc): prefer the one the other clues agree on, else the highest level alone.
+  for (const clue of clues) {
+    if (!clue.ambiguous || !clue.from.startsWith('the address')) continue;
+    const top = Math.min(...clue.ambiguous.map(depth));
+    const highest = clue.ambiguous.filter((candidate) => depth(candidate) === top);
+    if (highest.length === 1 && top === 1) {
+      clue.region = highest[0] as Region;
+      clue.from = `${clue.from}, the province of that name`;
+      delete clue.ambiguous;
+    }
+  }
 }
 
 export interface TopicInference {
@@ -218,3 +575,37 @@ export function inferTopics(text: string, headings: string[], topics: Map<string
 
 /** Sentences a topic needs when no heading names it. */
 export const topicThreshold = 2;
+
+// ——— title ———
+
+/** Words a document's headline has: what civil-affairs documents are called, and what they are about. */
+const headlineWords = /((?<!人)民政|低保|最低生活|标准|规划|计划|总结|报告|汇报|通知|通报|清单|实事|民生|要点|安排|思路|进展|情况|残疾人|特困)/;
+
+/**
+ * The headline a page prints above its text when it has no 名称/标题 header and no title line: a short line
+ * before the text starts, with no sentence punctuation, that says what the document is (省民政厅牵头负责的2018年
+ * 省重点民生实事工作进展顺利, 關於調整城鄉最低生活保障標準的通知). A file name's extension (`.doc`) and a date in
+ * brackets after it are not part of it. Returns the title as printed.
+ */
+export function headlineTitle(units: Unit[]): { title: string; date?: string; line: number } | undefined {
+  for (const unit of units.slice(0, 16)) {
+    if (unit.type !== 'text') continue;
+    const printed = unit.text.trim();
+    if ([...printed].length > 80) return undefined;
+    const reading = toSimplified(printed);
+    const dated = /\s*[（(]\s*((?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?)\s*[)）]\s*$/.exec(reading);
+    const extension = /\s*\.(docx?|pdf|wps|txt)\s*$/i.exec(reading);
+    const end = dated?.index ?? extension?.index ?? reading.length;
+    // A rule line the copy ran into the headline (———关于提高…的通知) is not part of it.
+    const rule = /^[—\-－_=·\s]*/.exec(reading)?.[0].length ?? 0;
+    const title = reading.slice(rule, end).trim();
+    if ([...title].length < 8 || [...title].length > 60) continue;
+    if (/[。；;！？!?，,:：>|]/.test(title) || outlineMarker(title) || !headlineWords.test(title)) continue;
+    // The site's own name (某某市民政局欢迎您) and an organ's name alone (长汀县民政局) are not a headline.
+    if (/(欢迎|网站|门户|首页|登录|无障碍|版权)/.test(title) || organName.test(title)) continue;
+    const date = dated?.[1] ? normaliseDate(dated[1]) : undefined;
+    const start = reading.indexOf(title, rule);
+    return { title: printed.slice(start, start + title.length), ...(date ? { date } : {}), line: unit.lines[0]?.no ?? 0 };
+  }
+  return undefined;
+}

@@ -5,17 +5,17 @@
  * draft's body or in its `dropped` list with a reason.
  */
 import type { DocumentKind, Half } from '../../schemas/document.ts';
-import type { Region } from '../../schemas/region.ts';
-import { boilerplateReason } from './boilerplate.ts';
+import { boilerplateReason, chromeRuns } from './boilerplate.ts';
 import { duplicateDrops, findDuplicates } from './dedupe.ts';
 import { extractFigures } from './figures.ts';
-import { inferKind, inferPeriod, inferPublisher, inferRegion, inferTopics, type DocumentText } from './infer.ts';
+import { fusedTitle, headlineTitle, inferKind, inferPeriod, inferPublisher, inferRegion, inferTopics, type DocumentText, type InferenceOptions } from './infer.ts';
 import { resolveMetadata, scanMetadata, type MetadataValue } from './metadata.ts';
+import { applyKnownMetadata, type KnownMetadata } from './known-metadata.ts';
 import { splitDocuments, type DocumentSpan } from './split.ts';
 import { structure } from './structure.ts';
 import { outlineMarker } from './text.ts';
 import type { Decoded } from './decode.ts';
-import type { Draft, DraftFrontmatter, DraftReport, DroppedLine, IngestContext, IngestResult, SourceLine } from './types.ts';
+import type { Draft, DraftFrontmatter, DraftReport, DroppedLine, IngestContext, IngestResult, NotInModel, SourceLine } from './types.ts';
 import { groupUnits, type TitleUnit, type Unit } from './units.ts';
 
 export function splitLines(text: string): SourceLine[] {
@@ -46,15 +46,29 @@ interface FileAnalysis {
   siteCode?: string;
 }
 
+/** A page counter a 文库 copy fused onto the text after it: `第1页共7页县政府民政工作总结…`. */
+const fusedPageCounter = /^\s*第\s*\d+\s*页\s*共\s*\d+\s*页(?=\S)/;
+
 function analyse(text: string): FileAnalysis {
   const lines = splitLines(text).filter((line) => line.text.trim() !== '');
-  const metadata = scanMetadata(lines);
   const dropped: DroppedLine[] = [];
+  // Furniture recognisable only as a run of lines (contents, headline lists, menus) goes first, so that a
+  // headline's "时间:2025-05-22 …" is never read as the document's byline.
+  const runs = chromeRuns(lines);
+  const metadata = scanMetadata(lines.filter((line) => !runs.has(line.no)));
   const documentLines: SourceLine[] = [];
   for (const line of lines) {
-    const reason = metadata.consumed.get(line.no) ?? boilerplateReason(line.text);
-    if (reason) dropped.push({ reason, text: line.text, line: line.no });
-    else documentLines.push(line);
+    const reason = runs.get(line.no) ?? metadata.consumed.get(line.no) ?? (metadata.read.has(line.no) ? undefined : boilerplateReason(line.text));
+    if (reason) {
+      dropped.push({ reason, text: line.text, line: line.no });
+      continue;
+    }
+    const counter = fusedPageCounter.exec(line.text);
+    if (counter) {
+      // The counter is dropped and reported; the rest of the line is the document's.
+      dropped.push({ reason: 'page counter (第1页共9页)', text: counter[0], line: line.no });
+      documentLines.push({ no: line.no, text: line.text.slice(counter[0].length) });
+    } else documentLines.push(line);
   }
   const evidence = lines.map((line) => line.text).join('\n');
   const { units, notes } = groupUnits(documentLines, evidence);
@@ -73,20 +87,31 @@ function analyse(text: string): FileAnalysis {
  * Ingests decoded input: its drafts, or the reason it is refused. A copy with no document text (only
  * metadata or site boilerplate) is refused rather than silently producing nothing.
  */
-export function ingestDecoded(decoded: Decoded, input: string, context: IngestContext): IngestResult {
+export function ingestDecoded(decoded: Decoded, input: string, context: IngestContext, options: IngestOptions = {}): IngestResult {
   if (!decoded.ok) return { ok: false, file: input, reason: decoded.reason };
-  const drafts = ingestText(decoded.text, input, context);
+  const drafts = ingestText(decoded.text, input, context, options);
   if (drafts.length === 0) return { ok: false, file: input, reason: 'no document text: every line is metadata or site boilerplate' };
   return { ok: true, file: input, encoding: decoded.encoding, drafts };
 }
 
-export function ingestText(text: string, input: string, context: IngestContext): Draft[] {
+/**
+ * What the page says outside its text: its address (`--url`, the HTML's own) and HTML meta; `known` fills
+ * the metadata fields the text itself does not print (a saved page's ArticleTitle, PubDate, ColumnName).
+ */
+export interface IngestOptions extends InferenceOptions {
+  known?: KnownMetadata;
+  /** Where `url` came from, for the report, e.g. `the page's canonical link`. */
+  urlFrom?: string;
+}
+
+/** `options` is what the page says outside its text: its address (`--url`, the HTML's own) and HTML meta. */
+export function ingestText(text: string, input: string, context: IngestContext, options: IngestOptions = {}): Draft[] {
   const analysis = analyse(text);
   const lastLine = splitLines(text).length;
   return analysis.spans.map((span, index) => {
     const fromLine = index === 0 ? 1 : span.fromLine;
     const toLine = (analysis.spans[index + 1]?.fromLine ?? lastLine + 1) - 1;
-    return buildDraft(analysis, span, { input, index: index + 1, count: analysis.spans.length, fromLine, toLine }, context);
+    return buildDraft(analysis, span, { input, index: index + 1, count: analysis.spans.length, fromLine, toLine }, context, options);
   });
 }
 
@@ -98,7 +123,7 @@ interface Place {
   toLine: number;
 }
 
-function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, context: IngestContext): Draft {
+function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, context: IngestContext, options: IngestOptions = {}): Draft {
   const inSpan = (line: number) => line >= place.fromLine && line <= place.toLine;
   const report: DraftReport = { inferred: [], missing: [], notes: [] };
   const units = span.units.map((i) => analysis.units[i] as Unit);
@@ -116,6 +141,8 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
   report.notes.push(...analysis.notes.filter((note) => inSpan(Number(/line (\d+)/.exec(note)?.[1] ?? 0))));
 
   const metadata = resolveMetadata(analysis.metadata.filter((value) => inSpan(value.line)));
+  // A saved page's meta tags describe the page, so its first document.
+  if (place.index === 1) report.notes.push(...applyKnownMetadata(metadata, options.known));
   report.notes.push(...metadata.problems);
 
   const titleUnits = units.filter((unit): unit is TitleUnit => unit.type === 'title');
@@ -125,7 +152,9 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
     for (const line of unit.lines) dropped.push({ reason: `title line (${read})`, text: line.text, line: line.no });
   }
 
-  const printedTitle = metadata.title?.value ?? titleUnit?.title;
+  // The title as the page prints it: the header's 名称/标题, a title line, or the headline above the text.
+  const headline = metadata.title || titleUnit ? undefined : headlineTitle(units) ?? fusedHeadline(units);
+  const printedTitle = metadata.title?.value ?? titleUnit?.title ?? headline?.title;
   const structured = structure(units, printedTitle);
   report.notes.push(...structured.notes);
   const body = `${structured.blocks.join('\n\n')}\n`;
@@ -140,7 +169,9 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
     body: plain,
     keyTasks: structured.keyTasks,
     metadata,
-    ...(titleUnit?.date ? { titleDate: titleUnit.date } : {}),
+    ...(titleUnit?.date ? { titleDate: titleUnit.date } : headline?.date ? { titleDate: headline.date } : {}),
+    ...(options.url ? { url: options.url } : {}),
+    ...(options.contentSource ? { contentSource: options.contentSource } : {}),
     ...(analysis.siteCode ? { siteCode: analysis.siteCode } : {}),
   };
 
@@ -155,6 +186,8 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
   else miss('period.year', period.year.from);
   if (period.half.value !== undefined) infer('period.half', period.half.value, period.half.from);
   else miss('period.half', period.half.from);
+  if (period.endYear?.value !== undefined) infer('period.end_year', period.endYear.value, period.endYear.from);
+  report.notes.push(...period.conflicts);
   const publisher = inferPublisher(doc, context.regions);
   if (publisher.value) infer('publisher', publisher.value, publisher.from);
   else miss('publisher', publisher.from);
@@ -171,6 +204,10 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
   if (metadata.written) infer('written', written, `metadata ${metadata.written.key} (line ${metadata.written.line})`);
   else miss('written', metadata.empty.has('written') ? 'the metadata prints 成文日期/生成日期 empty' : 'no 成文日期/生成日期 is printed');
   const source: Record<string, string> = {};
+  if (options.url) {
+    source.url = options.url;
+    infer('source.url', options.url, options.urlFrom ?? 'the page address given with --url');
+  }
   if (metadata.index_no) {
     source.index_no = metadata.index_no.value;
     infer('source.index_no', metadata.index_no.value, `metadata ${metadata.index_no.key} (line ${metadata.index_no.line})`);
@@ -180,10 +217,13 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
     infer('source.doc_no', metadata.doc_no.value, `metadata ${metadata.doc_no.key} (line ${metadata.doc_no.line})`);
   } else miss('source.doc_no', metadata.empty.has('doc_no') ? 'the metadata prints 文号 empty or 无' : 'no 文号 is printed');
 
+  // A task list without a table lists its tasks as numbered items (民生实事 1. 2. …).
+  const tableTasks = structured.tasks.length > 0;
+  const tasks = tableTasks ? structured.tasks : kind.value === 'task-list' ? structured.items : [];
   const topicText = structured.keyTasks
-    ? [plainText(body.split('\n').filter((line) => !line.startsWith('|')).join('\n')), ...structured.tasks.map((task) => `${task.title}\n${task.goal}`)].join('\n')
+    ? [plainText(body.split('\n').filter((line) => !line.startsWith('|')).join('\n')), ...tasks.map((task) => `${task.title}\n${task.goal ?? ''}`)].join('\n')
     : plain;
-  const topics = inferTopics(topicText, [...headings, ...structured.tasks.map((task) => task.title)], context.topics);
+  const topics = inferTopics(topicText, [...headings, ...tasks.map((task) => task.title)], context.topics);
   if (topics.ids.length > 0) {
     const describe = (id: string) => {
       const e = topics.evidence.get(id);
@@ -193,16 +233,19 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
     infer('topics', topics.ids, `topic keywords: ${topics.ids.map(describe).join(', ')}`);
   } else miss('topics', 'no topic is named by a heading or by two sentences');
 
-  const metrics = extractFigures(body, { ...(kind.value ? { kind: kind.value } : {}), metrics: context.metrics });
-  if (structured.tasks.length > 0) infer('tasks', `${structured.tasks.length} tasks`, 'the key-task table; status awaiting-summary until a later summary reports on them');
+  const notInModel: NotInModel[] = [];
+  const metrics = extractFigures(body, { ...(kind.value ? { kind: kind.value } : {}), metrics: context.metrics, notInModel });
+  if (notInModel.length > 0) report.notInModel = notInModel;
+  if (tasks.length > 0) infer('tasks', `${tasks.length} tasks`, `${tableTasks ? 'the task table' : 'the numbered items of a task list'}; status awaiting-summary until a later summary reports on them`);
 
-  const title = printedTitle ? { title: printedTitle } : editorialTitle(publisher.value, region.value, period.year.value, period.half.value, kind.value);
-  if (printedTitle) infer('title', printedTitle, metadata.title ? `metadata ${metadata.title.key} (line ${metadata.title.line})` : `the title line (line ${titleUnit?.lines[0]?.no})`);
+  const title = printedTitle ? { title: printedTitle } : editorialTitle(publisher.value, region.value?.name, period.year.value, period.half.value, kind.value, period.endYear?.value);
+  if (printedTitle) infer('title', printedTitle, metadata.title ? `metadata ${metadata.title.key} (line ${metadata.title.line})` : titleUnit ? `the title line (line ${titleUnit.lines[0]?.no})` : `the headline above the text (line ${headline?.line})`);
   else infer('title', title.title, 'composed by ingestion: the source prints no title (title_editorial: true; check the wording)');
 
   const frontmatter: DraftFrontmatter = { ...title };
   if (kind.value) frontmatter.kind = kind.value;
-  if (period.year.value !== undefined && period.half.value !== undefined) frontmatter.period = { year: period.year.value, half: period.half.value };
+  // A year is never dropped because the half is unknown: inferPeriod gives the half null (the whole year) then.
+  if (period.year.value !== undefined && period.half.value !== undefined) frontmatter.period = { year: period.year.value, half: period.half.value, ...(period.endYear?.value !== undefined ? { end_year: period.endYear.value } : {}) };
   if (publisher.value) frontmatter.publisher = publisher.value;
   if (region.value) frontmatter.region = region.value.slug;
   if (published) frontmatter.published = published;
@@ -210,19 +253,30 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
   if (Object.keys(source).length > 0) frontmatter.source = source;
   if (topics.ids.length > 0) frontmatter.topics = topics.ids;
   if (metrics.length > 0) frontmatter.metrics = metrics;
-  if (structured.tasks.length > 0) frontmatter.tasks = structured.tasks;
+  if (tasks.length > 0) frontmatter.tasks = tasks;
 
   dropped.sort((a, b) => a.line - b.line);
   return { input: place.input, index: place.index, lines: [place.fromLine, place.toLine], frontmatter, body, dropped, report };
 }
 
 const halfNames: Record<Half, string> = { H1: '上半年', H2: '下半年' };
-const kindTitles: Record<DocumentKind, string> = { plan: '工作计划', summary: '工作总结', 'task-list': '重点工作任务清单' };
+const kindTitles: Record<DocumentKind, string> = { plan: '工作计划', summary: '工作总结', 'task-list': '重点工作任务清单', notice: '标准通知' };
 
-/** A title for a document that prints none, from what was inferred; marked editorial so pages say so. */
-function editorialTitle(publisher: string | undefined, region: Region | undefined, year: number | undefined, half: Half | null | undefined, kind: DocumentKind | undefined) {
-  const bureau = publisher ?? (region ? `${region.name}民政局` : '民政局');
-  const when = year !== undefined ? `${year}年${half ? halfNames[half] : ''}` : '';
-  const what = kind ? kindTitles[kind] : '文件';
-  return { title: `${bureau}${when}${what}`, title_editorial: true };
+/**
+ * A title for a document that prints none, from what was inferred; marked editorial so pages say so. It names
+ * a bureau only when the page names its publisher (厦门市民政局2011—2015年规划); otherwise the place
+ * (金坛区2017年上半年民政工作总结): a region's bureau the page does not name may not be the one that published it.
+ */
+function editorialTitle(publisher: string | undefined, place: string | undefined, year: number | undefined, half: Half | null | undefined, kind: DocumentKind | undefined, endYear: number | undefined) {
+  const when = year === undefined ? '' : endYear !== undefined ? `${year}—${endYear}年` : `${year}年${half ? halfNames[half] : ''}`;
+  const what = kind === 'plan' && endYear !== undefined ? '规划' : kind ? kindTitles[kind] : '文件';
+  const who = publisher ?? (place ? `${place}${when}民政` : undefined);
+  return { title: publisher ? `${publisher}${when}${what}` : who ? `${who}${what}` : `${when}${what}`, title_editorial: true };
+}
+
+/** A title the copy ran into the first line of text (`X区民政局2022年工作总结和2023年工作要点一、2022年…`): printed, so not editorial. */
+function fusedHeadline(units: Unit[]): { title: string; date?: string; line: number } | undefined {
+  const first = units.find((unit) => unit.type === 'text');
+  const title = first?.type === 'text' ? fusedTitle(first.text) : undefined;
+  return title && first ? { title: title.trim(), line: first.lines[0]?.no ?? 0 } : undefined;
 }

@@ -6,6 +6,7 @@
  * region is left empty and the report says why.
  */
 import type { Region } from '../../schemas/region.ts';
+import { pinyin } from 'pinyin-pro';
 import type { RegionIndex } from '../regions.ts';
 
 /** Endings a division name may carry; a stem is the name without one (资兴市 → 资兴). */
@@ -39,11 +40,14 @@ function nameTable(regions: RegionIndex): NameTable {
   return table;
 }
 
-/** Same-named province and municipality (上海市 the province and 上海市 the city level): one place. */
+/**
+ * A region and its same-named child are one place, the parent: 上海市 the province and 上海市 the city level;
+ * 中山市 the city and the county-level 中山市 the division table lists under it.
+ */
 function collapseMunicipality(candidates: Region[]): Region[] {
   if (candidates.length === 2) {
     const [a, b] = candidates as [Region, Region];
-    if (a.name === b.name && (b.parent === a.slug || a.parent === b.slug)) return [a.level === 'province' ? a : b];
+    if (a.name === b.name && (b.parent === a.slug || a.parent === b.slug)) return [b.parent === a.slug ? a : b];
   }
   return candidates;
 }
@@ -175,12 +179,124 @@ function depth(region: Region): number {
 export function regionFromMentions(mentions: Mention[], regions: RegionIndex): { region?: Region; why: string } {
   const best = mentions[0];
   if (!best) return { why: 'the body names no place of the division table' };
-  if (best.count < 2) return { why: `the body names ${best.region.name} only once` };
+  if (best.count < 2) {
+    // 锦江区、青羊区、金牛区、武侯区: several places of one city, each named once, are that city's text.
+    const cities = new Map<string, Mention[]>();
+    for (const mention of mentions) if (mention.region.level === 'county' && mention.region.parent) cities.set(mention.region.parent, [...(cities.get(mention.region.parent) ?? []), mention]);
+    const [city, within] = [...cities].sort((a, b) => b[1].length - a[1].length)[0] ?? [];
+    const region = city ? regions.bySlug.get(city) : undefined;
+    const others = mentions.filter((m) => !within?.includes(m) && !(region && isWithin(m.region, region, regions)));
+    if (region && within && within.length >= 3 && others.length < within.length) return { region, why: `the body names ${within.length} places of ${region.name} (${within.map((m) => m.region.name).join('、')})` };
+    return { why: `the body names ${best.region.name} only once` };
+  }
   const rival = mentions.find((m) => m !== best && !inLineage(m.region, best.region, regions) && !inLineage(best.region, m.region, regions) && m.count * 2 >= best.count);
-  if (rival) return { why: `the body names ${best.region.name} ${best.count}× and ${rival.region.name} ${rival.count}×; neither settles it` };
+  if (rival) {
+    // 廊坊市 2× and 保定市 2× in a text that names 河北省: a report on the province they are both in.
+    const rivals = mentions.filter((m) => m !== best && m.count * 2 >= best.count);
+    const common = regions.lineage(best.region.slug).filter((ancestor) => rivals.every((m) => inLineage(m.region, ancestor, regions)));
+    const named = common.reverse().find((ancestor) => mentions.some((m) => m.region.slug === ancestor.slug));
+    if (named) return { region: named, why: `the body names places of ${named.name} (${[best, ...rivals].map((m) => `${m.region.name} ${m.count}×`).join(', ')}) and ${named.name} itself` };
+    return { why: `the body names ${best.region.name} ${best.count}× and ${rival.region.name} ${rival.count}×; neither settles it` };
+  }
   return { region: best.region, why: `the body names ${best.region.name} ${best.count}×` };
 }
 
 export function isWithin(region: Region, other: Region, regions: RegionIndex): boolean {
   return inLineage(region, other, regions) || inLineage(other, region, regions);
+}
+
+/**
+ * Labels of a government host that name no place: the 民政局/民政厅 sub-sites (mzj, mzt), services and the
+ * generic parts of a domain.
+ */
+const genericHostLabels = new Set(['www', 'gov', 'cn', 'com', 'net', 'org', 'm', 'wap', 'mzj', 'mzt', 'mz', 'mca', 'mzw', 'news', 'xxgk', 'zwgk', 'zfxxgk', 'sft', 'fgw', 'rd', 'rmzf', 'zw', 'info', 'web', 'english']);
+
+interface HostTable {
+  /** Regions by the pinyin of their name: the slug's last segment and, for polyphonic names, the other readings (jiangdu for 江都, slugged jiangdou). */
+  spelled: Map<string, Region[]>;
+  /** Regions by the initials of their name (xm 厦门, sh 上海, spb 沙坪坝). */
+  initials: Map<string, Region[]>;
+}
+
+const hostTables = new WeakMap<RegionIndex, HostTable>();
+
+/** The readings of a name stem: every combination of its characters' readings, capped so a long name stays cheap. */
+function readings(stem: string): { spelled: string[]; initials: string[] } {
+  let spelled = [''];
+  let initials = [''];
+  for (const character of stem) {
+    const options = /[\u4e00-\u9fa5]/.test(character) ? pinyin(character, { multiple: true, toneType: 'none', type: 'array', v: true }) : [character.toLowerCase()];
+    const syllables = [...new Set(options.map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, '')).filter(Boolean))];
+    if (syllables.length === 0) continue;
+    spelled = spelled.flatMap((prefix) => syllables.map((s) => prefix + s)).slice(0, 16);
+    initials = [...new Set(initials.flatMap((prefix) => syllables.map((s) => prefix + s[0])))].slice(0, 16);
+  }
+  return { spelled, initials };
+}
+
+function hostTable(regions: RegionIndex): HostTable {
+  let table = hostTables.get(regions);
+  if (table) return table;
+  const spelled = new Map<string, Region[]>();
+  const initials = new Map<string, Region[]>();
+  const add = (map: Map<string, Region[]>, key: string, region: Region) => {
+    const list = map.get(key) ?? [];
+    if (!list.includes(region)) list.push(region);
+    map.set(key, list);
+  };
+  for (const region of regions.all) {
+    // The city-level twin of a municipality (shanghai/shanghai) is the province itself.
+    if (region.level === 'city' && region.parent && regions.bySlug.get(region.parent)?.name === region.name) continue;
+    const slugLabel = region.slug.split('/').at(-1) ?? '';
+    add(spelled, slugLabel, region);
+    const stem = region.name.replace(endings, '');
+    const read = readings(stem.length >= 2 ? stem : region.name);
+    for (const reading of read.spelled) add(spelled, reading, region);
+    for (const reading of read.initials) if (reading.length >= 2) add(initials, reading, region);
+  }
+  table = { spelled, initials };
+  hostTables.set(regions, table);
+  return table;
+}
+
+export interface HostClue {
+  /** The host label read, e.g. `chenxi` or `xjyiwu`. */
+  label: string;
+  /** Regions the label can name; one when it settles the place. */
+  regions: Region[];
+}
+
+/**
+ * Places a government site's address names. A county's or city's own site is its pinyin (www.chenxi.gov.cn →
+ * 辰溪县) or its initials (mzj.xm.gov.cn → 厦门市), sometimes after its province's or city's initials
+ * (xjyiwu.gov.cn → 新疆 伊吾县, www.cqspb.gov.cn → 重庆 沙坪坝区). The table is derived from the regions' names
+ * and slugs, not typed by hand. Only *.gov.cn hosts count: a mirror's or a 文库's host says nothing of the
+ * document's place. Labels are read from the most specific (leftmost) to the least; each clue lists the regions
+ * it may name, to be settled by the other evidence when it names several.
+ */
+export function regionsFromHost(url: string, regions: RegionIndex): HostClue[] {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return [];
+  }
+  if (!/\.gov\.cn$/.test(host)) return [];
+  const table = hostTable(regions);
+  const clues: HostClue[] = [];
+  for (const label of host.split('.').filter((part) => !genericHostLabels.has(part) && /^[a-z]+$/.test(part))) {
+    const found = new Set<Region>();
+    for (const region of [...(table.spelled.get(label) ?? []), ...(table.initials.get(label) ?? [])]) found.add(region);
+    // An ancestor's initials or pinyin before the region's own: xj + yiwu, cq + spb.
+    for (let split = 2; split <= label.length - 2; split++) {
+      const prefix = label.slice(0, split);
+      const rest = label.slice(split);
+      for (const region of [...(table.spelled.get(rest) ?? []), ...(table.initials.get(rest) ?? [])]) {
+        const ancestors = regions.lineage(region.slug).slice(0, -1);
+        if (ancestors.some((ancestor) => table.initials.get(prefix)?.includes(ancestor) || table.spelled.get(prefix)?.includes(ancestor))) found.add(region);
+      }
+    }
+    if (found.size > 0) clues.push({ label, regions: [...found] });
+  }
+  return clues;
 }

@@ -51,6 +51,11 @@ export function formatReport(draft: Draft, where: Destination, file: string, sta
     const qualifiers = [figure.category ? `${String(figure.category)}类` : '', figure.previous !== undefined ? `was ${String(figure.previous)}` : '', figure.effective ? `from ${String(figure.effective)}` : '', figure.target ? 'target' : ''].filter(Boolean).join(', ');
     out.push(`    ${String(figure.metric)} ${String(figure.value)} ${String(figure.unit)}${qualifiers ? ` (${qualifiers})` : ''} «${String(figure.quote)}»`);
   }
+  const outside = draft.report.notInModel ?? [];
+  if (outside.length > 0) {
+    out.push(`  not in the model: ${outside.length} (no metric holds these figures; add one or leave them out)`);
+    for (const figure of outside) out.push(`    ${figure.subject} «${figure.quote}»`);
+  }
   const tasks = (draft.frontmatter.tasks ?? []) as unknown[];
   if (tasks.length > 0) out.push(`  tasks: ${tasks.length} (status awaiting-summary)`);
   out.push(`  dropped: ${draft.dropped.length} line${draft.dropped.length === 1 ? '' : 's'}`);

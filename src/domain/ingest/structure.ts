@@ -6,7 +6,7 @@
  * never rewritten: every character of a unit ends up in the body.
  */
 import type { TaskInput } from '../../schemas/task.ts';
-import { convertTable } from './tables.ts';
+import { columnRole, columnWords, convertCellLines, convertRunTogether, convertTable, isTaskHeader, type CellTable } from './tables.ts';
 import { outlineMarker, type Marker } from './text.ts';
 import type { Unit } from './units.ts';
 
@@ -16,6 +16,32 @@ export interface Structured {
   /** Whether a key-task table was found. */
   keyTasks: boolean;
   notes: string[];
+  /** The document's numbered items (1. 2. …): a task list without a table lists its tasks so (民生实事). */
+  items: TaskInput[];
+}
+
+/**
+ * A task table whose cells the copy put on lines of their own or ran together, starting at `units[index]`:
+ * a run of units that are each one column word (序号 / 工作任务 / 牵头单位 …), or one unit that is column words
+ * run together (实事内容工作任务责任单位进展情况).
+ */
+function cellTableAt(units: Unit[], index: number, fallbackGroup: string | undefined): (CellTable & { from: number }) | undefined {
+  const unitText = (unit: Unit | undefined) => (unit?.type === 'text' ? unit.text : undefined);
+  const lines = (unit: Unit) => unit.lines;
+  let end = index;
+  while (end < units.length && columnRole(unitText(units[end]) ?? '') !== undefined) end += 1;
+  if (end - index >= 3) {
+    const header = units.slice(index, end).map((unit) => unitText(unit) ?? '');
+    const table = convertCellLines(header, units.slice(end).map(lines), fallbackGroup);
+    if (table) return { ...table, from: end, units: table.units };
+  }
+  const words = columnWords(unitText(units[index]) ?? '');
+  if (words && words.length >= 3 && isTaskHeader(words)) {
+    const rest = units.slice(index + 1);
+    const table = convertRunTogether(words, rest.map((unit) => (unit.type === 'text' ? [unit.text] : [])), rest.map((unit) => lines(unit).map((line) => line.no)), fallbackGroup);
+    if (table) return { ...table, from: index + 1 };
+  }
+  return undefined;
 }
 
 /** Characters a heading may have; longer marked text is a paragraph that starts with a marker. */
@@ -53,25 +79,52 @@ export function structure(units: Unit[], title?: string): Structured {
   let keyTasks = false;
   let lastHeading: string | undefined;
   let list: string[] = [];
+  const items: TaskInput[] = [];
+  let section: { text: string; number: number } | undefined;
 
   const flushList = () => {
     if (list.length > 0) blocks.push(list.join('\n'));
     list = [];
   };
 
+  const addTable = (table: { blocks: string[]; tasks: TaskInput[]; notes: string[]; keyTasks: boolean }) => {
+    blocks.push(...table.blocks);
+    tasks.push(...table.tasks.filter((task) => !tasks.some((existing) => existing.id === task.id)));
+    notes.push(...table.notes);
+    keyTasks ||= table.keyTasks;
+  };
+  let skipTo = 0;
+
   units.forEach((unit, index) => {
+    if (index < skipTo) return;
     if (unit.type === 'title') return;
+    if (unit.type === 'text') {
+      // A short line just above the header is the table's caption (…任务分解表) and names its tasks' group.
+      const before = blocks.at(-1);
+      const caption = before !== undefined && !before.startsWith('#') && !before.startsWith('|') && length(before) <= 60 && !/[。；，,]/.test(before) ? before : undefined;
+      const table = cellTableAt(units, index, caption ?? lastHeading ?? title);
+      if (table) {
+        flushList();
+        const header = units.slice(index, table.from).map((u) => (u.type === 'text' ? u.text : '')).join(' ');
+        notes.push(`a task table copied without pipes (header "${header}", line ${unit.lines[0]?.no}): ${table.tasks.length} tasks`);
+        addTable(table);
+        skipTo = table.from + table.units;
+        return;
+      }
+    }
     if (unit.type === 'table') {
       flushList();
-      const table = convertTable(unit.lines, lastHeading ?? title);
-      blocks.push(...table.blocks);
-      tasks.push(...table.tasks.filter((task) => !tasks.some((existing) => existing.id === task.id)));
-      notes.push(...table.notes);
-      keyTasks ||= table.keyTasks;
+      addTable(convertTable(unit.lines, lastHeading ?? title));
       return;
     }
     const text = unit.text;
     const marker = outlineMarker(text);
+    if (marker?.kind === 'cn') section = { text: isHeadingText(text, marker) ? text : (leadingHeading(text, marker)?.[0] ?? text), number: marker.number };
+    if (marker?.kind === 'num') {
+      const id = section ? `${section.number}-${marker.number}` : String(marker.number);
+      const itemTitle = numberedItemTitle(text, marker);
+      if (itemTitle && !items.some((item) => item.id === id)) items.push({ id, group: section?.text ?? title ?? '', title: itemTitle, status: 'awaiting-summary' });
+    }
     if (!marker) {
       flushList();
       blocks.push(paragraph(text));
@@ -101,5 +154,13 @@ export function structure(units: Unit[], title?: string): Structured {
     blocks.push(paragraph(text));
   });
   flushList();
-  return { blocks, tasks, keyTasks, notes };
+  return { blocks, tasks, keyTasks, notes, items: items.filter((item) => item.group !== '') };
+}
+
+/** A numbered item's title: its text after the marker up to the first full stop or colon (`1.城乡低保提标。将…` → `城乡低保提标`). */
+function numberedItemTitle(text: string, marker: Marker): string | undefined {
+  const rest = text.trimStart().slice(marker.text.length).trim();
+  let title = rest.split(/[。；;：:！？]/)[0]?.trim() ?? '';
+  if (length(title) > 60) title = title.split(/[，,]/)[0]?.trim() ?? '';
+  return title !== '' && length(title) <= 60 ? title : undefined;
 }

@@ -39,12 +39,58 @@ export function outlineMarker(text: string): Marker | undefined {
   return undefined;
 }
 
-/** `2023-08-28`, `2023年8月28日`, `2023/8/28`, `2023.08.28` → `2023-08-28`; anything else → undefined. */
+/**
+ * A calendar date as real pages print it, → `YYYY-MM-DD`; anything else → undefined. Pages write
+ * `2023-08-28`, `2023年8月28日`, `2023/8/28`, `2023.08.28`, with stray spaces (`2023- 12- 25`) and a time after
+ * it (`2021-01-12 16:30:04`, `2023- 12- 25 17: 53`), day first as European mirrors do (`24.01.2017 19:33`), or in
+ * Chinese numerals as signatures do (`二○一一年十二月九日`).
+ */
 export function normaliseDate(text: string): string | undefined {
-  const match = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(text);
-  if (!match) return undefined;
-  const date = `${match[1]}-${(match[2] ?? '').padStart(2, '0')}-${(match[3] ?? '').padStart(2, '0')}`;
+  const trimmed = text.trim().replace(/\s+\d{1,2}\s*[:：]\s*\d{2}(\s*[:：]\s*\d{2})?$/, '');
+  const ymd = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(trimmed);
+  if (ymd) return calendarDate(ymd[1], ymd[2], ymd[3]);
+  // Day first only with dots or slashes and a four-digit year last: 24.01.2017.
+  const dmy = /^(\d{1,2})\s*[.]\s*(\d{1,2})\s*[.]\s*(\d{4})$/.exec(trimmed);
+  if (dmy) return calendarDate(dmy[3], dmy[2], dmy[1]);
+  const chinese = chineseDate(trimmed);
+  return chinese?.day !== undefined ? calendarDate(String(chinese.year), String(chinese.month), String(chinese.day)) : undefined;
+}
+
+function calendarDate(year: string | undefined, month: string | undefined, day: string | undefined): string | undefined {
+  const date = `${year}-${(month ?? '').padStart(2, '0')}-${(day ?? '').padStart(2, '0')}`;
   return isRealCalendarDate(date) ? date : undefined;
+}
+
+/** Digits of a year written in Chinese numerals, ○ and 〇 (and the look-alikes O, 零) for zero. */
+const yearDigits: Record<string, number> = { '○': 0, '〇': 0, 零: 0, O: 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** `二○一一年十二月九日` → 2011, 12, 9; `二○一一年十二月` → 2011, 12 (no day). */
+export function chineseDate(text: string): { year: number; month: number; day?: number } | undefined {
+  const match = /^([○〇零OＯ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*日)?$/.exec(text.trim());
+  if (!match) return undefined;
+  const year = Number([...(match[1] ?? '')].map((char) => yearDigits[char]).join(''));
+  const month = parseChineseNumeral(match[2] ?? '');
+  const day = match[3] ? parseChineseNumeral(match[3]) : undefined;
+  if (month === undefined || month < 1 || month > 12 || (match[3] && day === undefined)) return undefined;
+  return day === undefined ? { year, month } : { year, month, day };
+}
+
+/**
+ * A date whose 年 and 月 the copy lost: `2022121日` is 2022年1月21日 or 2022年12月1日. Returns every reading that
+ * is a real date; one reading means the date is unambiguous (`201811日` → 2018-01-01, `20221231日` → 2022-12-31).
+ */
+export function fusedDateReadings(text: string): string[] {
+  const match = /^\s*((?:19|20)\d{2})(\d{2,4})\s*日\s*$/.exec(text);
+  if (!match) return [];
+  const [year, rest] = [match[1] ?? '', match[2] ?? ''];
+  const readings: string[] = [];
+  for (let cut = 1; cut < rest.length; cut++) {
+    const [month, day] = [rest.slice(0, cut), rest.slice(cut)];
+    if (month.length > 2 || day.length > 2) continue;
+    const date = calendarDate(year, month, day);
+    if (date && !readings.includes(date)) readings.push(date);
+  }
+  return readings;
 }
 
 /** Whether a line is only a date (the lists of dates a site's sidebar leaves in a copy). */

@@ -44,6 +44,16 @@ export interface DraftReport {
   missing: Missing[];
   /** Decisions worth a maintainer's eye: duplicates removed, documents split, conflicting clues. */
   notes: string[];
+  /** Civil-affairs figures the body states that no metric holds (照料护理标准, 月人均补差), for review. */
+  notInModel?: NotInModel[];
+}
+
+/** A figure the body states that no metric of the model holds, e.g. 照料护理标准 or 月人均补差 (a metric's `excludes`). */
+export interface NotInModel {
+  /** The phrase that names it, as read (simplified), e.g. `人均补助`. */
+  subject: string;
+  /** The exact fragment of the body that states it, e.g. `人均补助113元`. */
+  quote: string;
 }
 
 /**

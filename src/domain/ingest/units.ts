@@ -4,6 +4,7 @@
  * Markdown blocks; each keeps the input lines it came from.
  */
 import type { SourceLine } from './types.ts';
+import { toSimplified } from './script.ts';
 import { outlineMarker } from './text.ts';
 
 export interface TextUnit {
@@ -35,16 +36,17 @@ export interface Grouping {
   notes: string[];
 }
 
-const kindWords = /(工作要点|工作计划|工作总结|工作安排|工作打算|工作思路|工作报告|情况报告|任务清单|工作清单|清单|述职报告)/;
+const kindWords = /(工作要点|工作计划|工作总结|工作安排|工作打算|工作思路|工作报告|情况报告|情况汇报|任务清单|工作清单|清单|述职报告|规划|进展情况|关于.{2,70}的(通知|通报|报告|意见))/;
 
 /** A short line naming a bureau's plan or summary, optionally with its date in brackets. */
 export function titleLine(text: string): { title: string; date?: string } | undefined {
   const trimmed = text.trim();
   if ([...trimmed].length > 80 || trimmed.includes('|') || /[。，,；;]/.test(trimmed.replace(/[（(][^)）]*[)）]\s*$/, ''))) return undefined;
-  if (outlineMarker(trimmed)) return undefined;
+  if (outlineMarker(trimmed) || /^附\s*件/.test(trimmed)) return undefined;
   const dated = /^(.*?)\s*[（(]\s*(\d{4}-\d{1,2}-\d{1,2})\s*[)）]\s*$/.exec(trimmed);
   const title = (dated ? dated[1] : trimmed)?.trim() ?? '';
-  if (!kindWords.test(title) || !/(\d{4}年|民政)/.test(title)) return undefined;
+  const reading = toSimplified(title);
+  if (!kindWords.test(reading) || !/(\d{4}\s*年|民政|十[一二三四五]五)/.test(reading)) return undefined;
   const date = dated?.[2]?.replace(/-(\d)(?=-|$)/g, '-0$1');
   return date ? { title, date } : { title };
 }

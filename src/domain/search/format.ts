@@ -80,6 +80,8 @@ export interface SearchDocMeta {
   regionPath: string[];
   /** Year the document covers, e.g. `2023`. */
   year: number;
+  /** The period in words where the year alone would mislead: a multi-year plan's `2021—2025年（“十四五”时期）`; absent otherwise. */
+  period?: string;
   /** Document kind, e.g. `plan`. */
   kind: string;
   /** Topic ids, e.g. `['elderly-care']`. */

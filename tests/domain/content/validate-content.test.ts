@@ -16,6 +16,126 @@ function withChange(change: (fm: Record<string, any>) => void): Record<string, u
   return fm;
 }
 
+const planPath = 'content/documents/hunan/chenzhou/zixing/2021-2025-plan.md';
+const planBody = '## 一、发展目标\n\n到2025年，城市低保标准达到每人每月800元。\n';
+
+/** 资兴市 十四五 plan: 2021–2025, with a target for 2025. */
+function multiYearPlan(period: Record<string, unknown> = { year: 2021, half: null, end_year: 2025 }): Record<string, unknown> {
+  return {
+    title: '资兴市“十四五”民政事业发展规划',
+    kind: 'plan',
+    period,
+    region: 'hunan/chenzhou/zixing',
+    metrics: [{ metric: 'dibao-urban', value: 800, unit: '元/人/月', target: true, quote: '城市低保标准达到每人每月800元' }],
+  };
+}
+
+const noticePath = 'content/documents/hunan/chenzhou/zixing/2023-year-notice.md';
+const noticeBody = '自2023年1月1日起，城市低保标准由每人每月650元提高至680元。\n';
+
+/** 资兴市 关于提高城乡低保标准的通知, effective 2023-01-01. */
+function notice(change: (fm: Record<string, any>) => void = () => {}): Record<string, unknown> {
+  const fm: Record<string, any> = {
+    title: '关于提高城乡低保标准的通知',
+    kind: 'notice',
+    period: { year: 2023, half: null },
+    region: 'hunan/chenzhou/zixing',
+    published: '2022-12-20',
+    metrics: [{ metric: 'dibao-urban', value: 680, previous: 650, unit: '元/人/月', effective: '2023-01-01', quote: '城市低保标准由每人每月650元提高至680元' }],
+  };
+  change(fm);
+  return fm;
+}
+
+describe('multi-year plans and notices', () => {
+  it('accepts a 2021–2025 plan at 2021-2025-plan.md and keeps its end_year', () => {
+    const { issues, model } = validate(multiYearPlan(), planBody, planPath);
+    expect(issues).toEqual([]);
+    expect(model.documents[0]?.data.period).toEqual({ year: 2021, half: null, end_year: 2025 });
+  });
+
+  it('rejects an end_year that is not after year', () => {
+    const { issues } = validate(multiYearPlan({ year: 2021, half: null, end_year: 2021 }), planBody, planPath);
+    expect(issues).toEqual([expect.objectContaining({ field: 'period.end_year', value: 2021, message: 'end_year 2021 is not after year 2021' })]);
+    expect(issues[0]?.hint).toContain('十四五: year 2021, end_year 2025');
+  });
+
+  it('rejects a multi-year period with a half', () => {
+    const { issues } = validate(multiYearPlan({ year: 2021, half: 'H1', end_year: 2025 }), planBody, planPath);
+    expect(issues).toEqual([expect.objectContaining({ field: 'period.half', value: 'H1', message: 'a period with end_year (2025) has no half' })]);
+    expect(issues[0]?.hint).toContain('set `half: null`');
+  });
+
+  it('rejects end_year on a summary: only a plan covers several years', () => {
+    const fm = { ...multiYearPlan(), kind: 'summary' };
+    const { issues } = validate(fm, planBody, 'content/documents/hunan/chenzhou/zixing/2021-2025-summary.md');
+    expect(issues).toEqual([expect.objectContaining({ field: 'period.end_year', value: 2025, message: 'only a plan covers several years (kind is "summary")' })]);
+  });
+
+  it('names the expected file 2021-2025-plan.md when a multi-year plan sits at 2021-year-plan.md', () => {
+    const { issues } = validate(multiYearPlan(), planBody, 'content/documents/hunan/chenzhou/zixing/2021-year-plan.md');
+    expect(issues).toEqual([expect.objectContaining({ field: 'period', message: 'the file name "2021-year-plan.md" does not match period and kind (expected "2021-2025-plan.md")' })]);
+  });
+
+  it('accepts a notice dated by the year its standards take effect, at 2023-year-notice.md', () => {
+    const { issues, model } = validate(notice(), noticeBody, noticePath);
+    expect(issues).toEqual([]);
+    expect(model.documents[0]?.data.kind).toBe('notice');
+  });
+
+  it('rejects a notice whose period.year is not the year its standards take effect', () => {
+    const fm = notice((n) => (n.period = { year: 2022, half: null }));
+    const { issues } = validate(fm, noticeBody, 'content/documents/hunan/chenzhou/zixing/2022-year-notice.md');
+    expect(issues).toEqual([expect.objectContaining({ field: 'period.year', value: 2022, message: "the notice's standards take effect in 2023 (metrics[0].effective is 2023-01-01), not 2022" })]);
+    expect(issues[0]?.hint).toContain('rename the file to 2023-year-notice.md');
+  });
+
+  it('rejects a notice with a half', () => {
+    const { issues } = validate(notice((n) => (n.period = { year: 2023, half: 'H2' })), noticeBody, 'content/documents/hunan/chenzhou/zixing/2023-h2-notice.md');
+    expect(issues).toEqual([expect.objectContaining({ field: 'period.half', value: 'H2', message: 'a notice has no half: its period is the year its standards take effect' })]);
+  });
+
+  it('rejects a notice with tasks', () => {
+    const task = { id: '1-1', group: '一、重点工作', title: '提高低保标准', goal: '提高至680元', leader: '周利宏', owner: '社会救助科', status: 'awaiting-summary' };
+    const { issues } = validate(notice((n) => (n.tasks = [task])), noticeBody, noticePath);
+    expect(issues).toEqual([expect.objectContaining({ field: 'tasks', value: 1, message: 'a notice lists no tasks (1 given)' })]);
+    expect(issues[0]?.hint).toContain('correct `kind`');
+  });
+
+  it('accepts average: true on a figure and keeps it', () => {
+    const { issues, model } = validate(notice((n) => (n.metrics[0].average = true)), noticeBody, noticePath);
+    expect(issues).toEqual([]);
+    expect(model.documents[0]?.data.metrics[0]?.average).toBe(true);
+  });
+
+  it('rejects average on a count such as beds', () => {
+    const beds = `name: 养老床位总数\nshort_name: 养老床位\nname_en: Beds\nunit: 张\nmeasure: count\ncounts: 床位总数\nexcludes: 新增\ntopic: social-assistance\n`;
+    const fm = notice((n) => (n.metrics = [{ metric: 'elderly-care-beds', value: 680, unit: '张', average: true, quote: '城市低保标准由每人每月650元提高至680元' }]));
+    const content = sources({ [noticePath]: documentText(fm, noticeBody) });
+    content.metrics.push({ path: 'content/metrics/elderly-care-beds.yaml', text: beds });
+    const { issues } = validateContent(content, regions);
+    expect(issues).toEqual([expect.objectContaining({ field: 'metrics[0].average', message: 'elderly-care-beds is a count: it has no average over subdivisions' })]);
+  });
+
+  it('rejects average written as text', () => {
+    const { issues } = validate(notice((n) => (n.metrics[0].average = '平均')), noticeBody, noticePath);
+    expect(issues).toEqual([expect.objectContaining({ field: 'metrics[0].average', message: 'expected boolean, got the text "平均"' })]);
+  });
+
+  it('words every multi-year plan and notice error as pinned', () => {
+    const docs = {
+      [planPath]: documentText(multiYearPlan({ year: 2025, half: 'H2', end_year: 2021 }), planBody),
+      'content/documents/hunan/chenzhou/zixing/2022-h1-notice.md': documentText(notice((n) => {
+        n.period = { year: 2022, half: 'H1' };
+        n.tasks = [{ id: '1-1', group: '一', title: '提高低保标准', goal: '—', leader: '周利宏', owner: '社会救助科', status: 'awaiting-summary' }];
+      }), noticeBody),
+      'content/documents/hunan/chenzhou/zixing/2023-2025-summary.md': documentText({ ...multiYearPlan({ year: 2023, half: null, end_year: 2025 }), kind: 'summary' }, planBody),
+    };
+    const { issues } = validateContent(sources(docs), regions);
+    expect(formatContentIssues(issues)).toMatchSnapshot();
+  });
+});
+
 describe('content validation', () => {
   it('accepts a valid document and keeps its figures', () => {
     const { issues, model } = validate(validFrontmatter());
@@ -40,7 +160,7 @@ describe('content validation', () => {
   it('rejects an unknown kind and lists the allowed ones', () => {
     const { issues } = validate(withChange((fm) => (fm.kind = 'report')));
     expect(issues[0]).toMatchObject({ field: 'kind', value: 'report' });
-    expect(issues[0]?.hint).toBe('use one of: "plan", "summary", "task-list"');
+    expect(issues[0]?.hint).toBe('use one of: "plan", "summary", "task-list", "notice"');
   });
 
   it('rejects a date that is not a real date such as 2023-13-45', () => {
@@ -117,6 +237,12 @@ describe('content validation', () => {
   it('rejects a file whose name does not match its period and kind', () => {
     const { issues } = validate(validFrontmatter(), validBody, 'content/documents/hunan/chenzhou/zixing/2023-h2-summary.md');
     expect(issues[0]?.message).toContain('expected "2023-h1-summary.md"');
+  });
+
+  it('reads a file stem with two years but no end_year as a multi-year plan that lacks end_year', () => {
+    const { issues } = validate(multiYearPlan({ year: 2021, half: null }), planBody, 'content/documents/hunan/chenzhou/zixing/2021-2025-plan.md');
+    expect(issues).toEqual([expect.objectContaining({ field: 'period', message: 'the file name "2021-2025-plan.md" does not match period and kind (expected "2021-year-plan.md")' })]);
+    expect(issues[0]?.hint).toBe('for a multi-year plan add `end_year: 2025` to `period` (with `half: null`); otherwise rename the file to 2021-year-plan.md');
   });
 
   it('reports every error in every file, not only the first', () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repo, seedFiles, seedsDir } from './helpers.ts';
+import { fixturesDir, repo, seedFiles, seedsDir } from './helpers.ts';
 
 function run(...args: string[]) {
   const result = spawnSync(process.execPath, [join(repo, 'scripts', 'ingest.ts'), ...args], { cwd: repo, encoding: 'utf8' });
@@ -42,7 +42,7 @@ describe('npm run ingest', () => {
     expect(run('--out', out, seed(seedFiles.jintan)).stdout).toContain('exists, not overwritten (use --force)');
     expect(readFileSync(file, 'utf8')).toBe('reviewed by a maintainer');
     expect(run('--out', out, '--force', seed(seedFiles.jintan)).stdout).toContain('overwritten (--force)');
-    expect(readFileSync(file, 'utf8')).toMatch(/^---\ntitle: 金坛区民政局2017年上半年工作总结/);
+    expect(readFileSync(file, 'utf8')).toMatch(/^---\ntitle: 金坛区2017年上半年民政工作总结/);
   });
 
   it('writes nothing with --dry-run', () => {
@@ -74,6 +74,14 @@ describe('npm run ingest', () => {
     const { status, stderr } = run('--dry-run', join(dir, 'header.txt'));
     expect(status).toBe(1);
     expect(stderr).toContain(`refused ${join(dir, 'header.txt')}: no document text: every line is metadata or site boilerplate`);
+  });
+
+  it('reads a saved .html page and records --url as source.url, refusing --url with two files', () => {
+    const { status, stdout, stderr } = run('--json', '--url', 'https://www.xuanzhou.gov.cn/x.html', join(fixturesDir, 'ingest', 'html', 'trs-editor.html'));
+    expect(status).toBe(0);
+    expect(stderr).toBe('');
+    expect(JSON.parse(stdout)[0].frontmatter.source).toEqual({ url: 'https://www.xuanzhou.gov.cn/x.html' });
+    expect(run('--url', 'https://a.gov.cn/', seed(seedFiles.jintan), seed(seedFiles.shanghai)).status).toBe(2);
   });
 
   it('prints its usage with --help', () => {

@@ -76,3 +76,35 @@ describe('writing drafts', () => {
     expect(existsSync(written.file)).toBe(false);
   });
 });
+
+describe('drafts of multi-year plans and notices', () => {
+  const plan = {
+    input: 'plan.txt',
+    index: 1,
+    body: '到2025年，城市低保标准达到每人每月800元。\n',
+    frontmatter: {
+      title: '资兴市“十四五”民政事业发展规划',
+      kind: 'plan' as const,
+      period: { end_year: 2025, half: null, year: 2021 },
+      region: 'hunan/chenzhou/zixing',
+      metrics: [{ quote: '城市低保标准达到每人每月800元', average: true, target: true, unit: '元/人/月', value: 800, metric: 'dibao-urban' }],
+    },
+  };
+
+  it('goes to documents/<region>/2021-2025-plan.md for a plan with end_year 2025', () => {
+    expect(destination(plan)).toEqual({ kind: 'document', path: 'documents/hunan/chenzhou/zixing/2021-2025-plan.md' });
+  });
+
+  it('goes to documents/<region>/2023-year-notice.md for a notice', () => {
+    expect(destination({ ...plan, frontmatter: { ...plan.frontmatter, kind: 'notice' as const, period: { year: 2023, half: null } } })).toEqual({
+      kind: 'document',
+      path: 'documents/hunan/chenzhou/zixing/2023-year-notice.md',
+    });
+  });
+
+  it('writes end_year after half, and average after target', () => {
+    const file = serializeDraft(plan);
+    expect(file).toContain('period:\n  year: 2021\n  half: null\n  end_year: 2025\n');
+    expect(file).toContain('    target: true\n    average: true\n    quote: 城市低保标准达到每人每月800元\n');
+  });
+});

@@ -1,17 +1,28 @@
 /**
- * The quality test's corpus: the five seed texts plus every 11th file (sorted paths) of the laws corpus at
- * `$GONGKAI_LAWS_DIR` (default `../shared/corpus/laws`) — 316 of its 3,475 legal texts — read in place, never
- * copied into the repo.
+ * The search quality test's corpora. `npm test` uses only material in the repository: the five seed texts,
+ * the 60 real pages of tests/fixtures/ingest/pages, the bundled documents of content/documents and 300
+ * documents the benchmark's generator (src/domain/bench/corpus.ts, fixed seed) assembles from those pages and
+ * bodies. `npm run test:corpus` adds the laws corpus (`lawsDir`, src/domain/bench/laws-dir.ts): every 11th
+ * file of its sorted paths, 316 of 3,475 legal texts, read in place and never copied into the repository.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
+import { generateCorpus, planCorpus } from '../../../src/domain/bench/corpus.ts';
+import { lawsDir } from '../../../src/domain/bench/laws-dir.ts';
+import { documentBlocks, type CorpusSources } from '../../../src/domain/bench/text-sources.ts';
+import { splitFrontmatter } from '../../../src/domain/content/frontmatter.ts';
+import { loadRegions } from '../../../src/domain/regions.ts';
 import type { SearchDoc } from '../../../src/domain/search/index.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
-export const lawsRoot = resolve(process.env.GONGKAI_LAWS_DIR ?? resolve(repoRoot, '../shared/corpus/laws'));
 export const seedsRoot = join(repoRoot, 'tests/fixtures/seeds');
-/** Every LAWS_STRIDE-th file of the sorted laws paths is in the corpus. */
+export const pagesRoot = join(repoRoot, 'tests/fixtures/ingest/pages');
+const documentsRoot = join(repoRoot, 'content/documents');
+/** Every LAWS_STRIDE-th file of the sorted laws paths is in the laws corpus run. */
 export const LAWS_STRIDE = 11;
+/** Generated documents in the repository corpus, and the generator's seed. */
+export const GENERATED_DOCS = 300;
+const GENERATOR_SEED = 13;
 
 const regions = [
   { path: ['shanghai', 'shanghai', 'chongming'], name: '崇明区' },
@@ -23,26 +34,6 @@ const regions = [
 ];
 const kinds = ['plan', 'summary', 'task-list'];
 const topics = ['social-assistance', 'elderly-care', 'funeral-services', 'marriage-registration', 'charity'];
-
-/** Sorted paths (relative to the laws root) of every Markdown text. */
-export function lawsFiles(): string[] {
-  if (!existsSync(lawsRoot)) {
-    throw new Error(
-      `The search quality test needs the laws corpus at ${lawsRoot} (3,475 Markdown texts, kept outside the repo). ` +
-        'Put the shared corpus next to the project (../shared/corpus/laws) or set GONGKAI_LAWS_DIR to its folder, and run the test again.',
-    );
-  }
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.md')) files.push(relative(lawsRoot, path));
-    }
-  };
-  walk(lawsRoot);
-  return files.sort();
-}
 
 /** Deterministic metadata for the i-th document (regions, years, kinds and topics spread evenly). */
 export function metaFor(i: number): SearchDoc['meta'] {
@@ -61,6 +52,26 @@ export function metaFor(i: number): SearchDoc['meta'] {
   };
 }
 
+/** A plain text (a seed or a captured page) as a document: its first non-blank line is the title. */
+export function textDoc(id: string, content: string, i: number): SearchDoc {
+  const lines = content.replace(/\r\n?/g, '\n').split('\n');
+  const first = lines.findIndex((line) => line.trim() !== '');
+  return {
+    id,
+    url: `/documents/${id}/`,
+    title: (lines[first] ?? '').trim() || id,
+    text: lines.slice(first + 1).join('\n'),
+    meta: metaFor(i),
+  };
+}
+
+/** A content file (front matter, then the Markdown body) as a document: `title` is the title. */
+export function contentDoc(id: string, content: string, i: number): SearchDoc {
+  const { data, body } = splitFrontmatter(content);
+  const title = (data as { title?: unknown }).title;
+  return { id, url: `/documents/${id}/`, title: typeof title === 'string' ? title : id, text: body, meta: metaFor(i) };
+}
+
 /** A laws Markdown file as a document: its `# ` heading is the title, the rest the text. */
 export function lawDoc(file: string, content: string, i: number): SearchDoc {
   const lines = content.split('\n');
@@ -70,26 +81,68 @@ export function lawDoc(file: string, content: string, i: number): SearchDoc {
   return { id: `laws/${file}`, url: `/documents/laws/${i}/`, title, text, meta: metaFor(i) };
 }
 
-/** A seed text as a document: its first line is the title (the sources print it there or a header line). */
-export function seedDoc(file: string, content: string, i: number): SearchDoc {
-  const lines = content.split('\n');
+const sortedFiles = (dir: string, suffix: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort();
+
+/** The captured pages: `NNN.txt`, 001–060. */
+export const pageFiles = (): string[] => sortedFiles(pagesRoot, '.txt').filter((file) => /^\d{3}\.txt$/.test(file));
+
+/**
+ * What the generator assembles bodies from: the real pages, a line a block (they have no blank lines to cut
+ * at), playing the part the laws play in the benchmark, and the bodies of the bundled documents.
+ */
+export function repositorySources(): CorpusSources {
   return {
-    id: `seeds/${file}`,
-    url: `/documents/seeds/${i}/`,
-    title: (lines[0] ?? file).trim() || file,
-    text: lines.slice(1).join('\n'),
-    meta: metaFor(i),
+    laws: pageFiles().map((file) => ({
+      name: file,
+      blocks: readFileSync(join(pagesRoot, file), 'utf8').split(/\r\n?|\n/).map((line) => line.trim()).filter((line) => line.length > 0).flatMap((line) => documentBlocks(line)),
+    })),
+    documents: sortedFiles(documentsRoot, '.md').map((file) => ({ name: file, blocks: documentBlocks(splitFrontmatter(readFileSync(join(documentsRoot, file), 'utf8')).body) })),
   };
 }
 
-/** The corpus: seeds first, then the chosen laws texts. */
-export function qualityCorpus(): SearchDoc[] {
-  const docs: SearchDoc[] = [];
-  for (const file of readdirSync(seedsRoot).filter((f) => f.endsWith('.txt')).sort()) {
-    docs.push(seedDoc(file, readFileSync(join(seedsRoot, file), 'utf8'), docs.length));
+/** The seeds, first in every corpus. */
+function seedDocs(): SearchDoc[] {
+  return sortedFiles(seedsRoot, '.txt').map((file, i) => textDoc(`seeds/${file}`, readFileSync(join(seedsRoot, file), 'utf8'), i));
+}
+
+/** The corpus of `npm test`: seeds, real pages, bundled documents and generated documents, all from the repository. */
+export function repositoryCorpus(): SearchDoc[] {
+  const docs = seedDocs();
+  for (const file of pageFiles()) docs.push(textDoc(`pages/${file}`, readFileSync(join(pagesRoot, file), 'utf8'), docs.length));
+  for (const file of sortedFiles(documentsRoot, '.md')) docs.push(contentDoc(`documents/${file.replace(/\.md$/, '')}`, readFileSync(join(documentsRoot, file), 'utf8'), docs.length));
+  const plan = planCorpus({ docs: GENERATED_DOCS, seed: GENERATOR_SEED }, loadRegions());
+  for (const file of generateCorpus(plan, repositorySources())) docs.push(contentDoc(`generated/${file.path}`, file.text, docs.length));
+  return docs;
+}
+
+/**
+ * Sorted paths (relative to the laws root) of every Markdown text. Throws with what to do when the folder is
+ * missing: a corpus run must fail, not pass on nothing.
+ */
+export function lawsFiles(root = lawsDir(repoRoot)): string[] {
+  let files: string[];
+  try {
+    files = sortedFiles(root, '.md');
+  } catch (error) {
+    throw new Error(
+      `The laws corpus is not at ${root} (3,475 Markdown texts, kept outside the repository). ` +
+        'Put the shared corpus next to the project (../shared/corpus/laws) or set GONGKAI_LAWS_DIR to its folder.',
+      { cause: error },
+    );
   }
-  const chosen = lawsFiles().filter((_, i) => i % LAWS_STRIDE === 0);
-  for (const file of chosen) docs.push(lawDoc(file, readFileSync(join(lawsRoot, file), 'utf8'), docs.length));
+  if (files.length === 0) throw new Error(`No Markdown texts in the laws corpus at ${root}`);
+  return files;
+}
+
+/** The corpus of `npm run test:corpus`: the seeds, then every LAWS_STRIDE-th laws text. */
+export function lawsCorpus(root = lawsDir(repoRoot)): SearchDoc[] {
+  const docs = seedDocs();
+  const chosen = lawsFiles(root).filter((_, i) => i % LAWS_STRIDE === 0);
+  for (const file of chosen) docs.push(lawDoc(file, readFileSync(join(root, file), 'utf8'), docs.length));
   return docs;
 }
 
@@ -99,4 +152,17 @@ export function qualityQueries(): string[] {
     .split('\n')
     .map((line) => line.replace(/(^|\s)#.*$/u, '').trim())
     .filter((line) => line !== '');
+}
+
+/**
+ * Writes the real pages into `dir` as laws-corpus files (`# <first line>`, then the text), so that the search
+ * bench, which draws its documents from a laws folder, runs in `npm test` on repository material only.
+ */
+export function writePagesAsLawsFolder(dir: string): number {
+  const files = pageFiles();
+  for (const file of files) {
+    const page = textDoc(file, readFileSync(join(pagesRoot, file), 'utf8'), 0);
+    writeFileSync(join(dir, file.replace(/\.txt$/, '.md')), `# ${page.title}\n\n${page.text}\n`);
+  }
+  return files.length;
 }
