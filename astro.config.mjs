@@ -3,7 +3,12 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
+import { fileURLToPath } from 'node:url';
 import { searchIndex } from './src/integrations/search-index.ts';
+
+// Pages read document bodies from disk while rendering, where the working folder is wherever `astro` was started
+// (`astro build --root …` from elsewhere): pin the content folder to this project unless a build points it away.
+process.env.GONGKAI_CONTENT_ROOT ??= fileURLToPath(new URL('.', import.meta.url));
 
 // Documents (.md) are rendered by src/domain/markdown (markdown-it + markdown-it-cjk-friendly): fast at
 // 100,000 documents and raw HTML is escaped. Editorial pages (.mdx) go through unified with

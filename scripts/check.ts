@@ -1,9 +1,48 @@
 #!/usr/bin/env node
 /** `npm run check`: validates every file of content/ without building, and reports every error found. */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { formatContentIssues } from '../src/domain/content/content-issue.ts';
 import { loadContent } from '../src/domain/content/load-content.ts';
+import { contentRootProblem } from '../src/domain/content/read-content.ts';
 
-const root = process.argv[2] ?? process.cwd();
+const usage = `Usage: npm run check [-- <folder>]
+
+Validates all content without building: every document, metric and topic file, every cross-reference
+(regions, metrics, topics, units, task evidence), that each quote is in its body, states its figure and can be
+anchored on its page, and content/search/abbreviations.yaml. Lists every error with the file, the field, the
+bad value and the fix; whatever would fail the build is reported here first.
+
+Arguments:
+  <folder>   the folder that holds content/ (default: the current folder, the project)
+
+Options:
+  --help     show this help
+
+Exit status: 0 when the content is valid, 1 when it has errors or the folder holds no content, 2 for a wrong
+option or argument.`;
+
+function fail(message: string, code: number): never {
+  console.error(`check: ${message}`);
+  process.exit(code);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+} catch (error) {
+  fail(`${(error as Error).message}\n\n${usage}`, 2);
+}
+if (parsed.values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+if (parsed.positionals.length > 1) fail(`expected at most one folder, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}\n\n${usage}`, 2);
+
+const root = resolve(parsed.positionals[0] ?? process.cwd());
+const problem = contentRootProblem(root);
+if (problem) fail(problem, 1);
+
 const started = performance.now();
 const { model, issues } = loadContent(root);
 if (issues.length > 0) {

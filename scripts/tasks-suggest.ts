@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { splitFrontmatter } from '../src/domain/content/frontmatter.ts';
+import { formatContentIssues, issuesFromZod, type ContentIssue } from '../src/domain/content/content-issue.ts';
+import { FrontmatterError, splitFrontmatter } from '../src/domain/content/frontmatter.ts';
 import { defaultThreshold, documentIdFromPath, suggestTaskMatches, suggestionsYaml } from '../src/domain/task-matching.ts';
 import { taskSchema, taskStatusDefinitions } from '../src/schemas/task.ts';
 
@@ -30,6 +31,11 @@ Example:
 function fail(message: string, code = 1): never {
   console.error(`tasks:suggest: ${message}`);
   process.exit(code);
+}
+
+/** Content errors go the one road: every issue, in the report `npm run check` and the build print. */
+function failWithIssues(issues: ContentIssue[]): never {
+  fail(`cannot match tasks until these are fixed (\`npm run check\` checks all content):\n\n${formatContentIssues(issues)}`);
 }
 
 let parsed;
@@ -65,7 +71,8 @@ function read(path: string, role: string) {
   try {
     return splitFrontmatter(text);
   } catch (error) {
-    fail(`${path}: ${(error as Error).message}`);
+    if (!(error instanceof FrontmatterError)) throw error;
+    failWithIssues([{ file: path, message: `${error.message}${error.line ? ` (line ${error.line})` : ''}`, hint: 'fix the YAML between the two `---` lines: indentation, a missing colon or an unclosed quote' }]);
   }
 }
 
@@ -76,10 +83,7 @@ if (!Array.isArray(listData.tasks) || listData.tasks.length === 0) {
   fail(`${taskListPath} is not a task list: its front matter has no tasks: (kind: ${String(listData.kind ?? 'missing')}). Give a task list, or a plan with tasks:, as the first file.`);
 }
 const tasks = z.array(taskSchema).safeParse(listData.tasks);
-if (!tasks.success) {
-  const issue = tasks.error.issues[0]!;
-  fail(`${taskListPath}: tasks[${issue.path.join('.')}] ${issue.message} (run npm run check for the full report)`);
-}
+if (!tasks.success) failWithIssues(issuesFromZod(taskListPath, tasks.error, listData.tasks, ['tasks']));
 const summaryKind = (summary.data as { kind?: unknown }).kind;
 if (summaryKind !== 'summary') console.error(`tasks:suggest: note: ${summaryPath} has kind "${String(summaryKind)}", not "summary"; matching anyway.`);
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { lawsDir } from '../src/domain/bench/laws-dir.ts';
+import { lawsDir } from '../tools/corpus/laws.ts';
 
 export default function checkLawsCorpus(): void {
   const dir = lawsDir(resolve(import.meta.dirname, '..'));

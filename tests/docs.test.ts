@@ -56,11 +56,18 @@ describe('the README', () => {
 });
 
 describe('the command-line flags', () => {
-  const scripts = readdirSync(join(repo, 'scripts')).filter((name) => name.endsWith('.ts'));
+  // The product's command lines (scripts/) and the tooling's (tools/: the files that read their arguments).
+  const scripts = [
+    ...readdirSync(join(repo, 'scripts')).filter((name) => name.endsWith('.ts')).map((name) => `scripts/${name}`),
+    ...readdirSync(join(repo, 'tools'), { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.ts') && /parseArgs|process\.argv/.test(readFileSync(join(repo, 'tools', name), 'utf8')))
+      .map((name) => `tools/${name.split('\\').join('/')}`),
+  ];
   it('are each documented in the README or docs/', () => {
     const missing: string[] = [];
+    expect(scripts).toContain('tools/bench/cli.ts');
     for (const script of scripts) {
-      const source = readFileSync(join(repo, 'scripts', script), 'utf8');
+      const source = readFileSync(join(repo, script), 'utf8');
       for (const [flag] of source.matchAll(/(?<![\w-])--[a-z][a-z-]+(?![\w-])/g)) {
         if (flag === '--outDir' || flag === '--no-sandbox') continue;
         if (!readme.includes(flag) && !docs.includes(flag)) missing.push(`${script}: ${flag}`);

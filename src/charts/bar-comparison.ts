@@ -6,8 +6,9 @@ import type { Comparison, MetricPoint } from '../domain/metric-series.ts';
 import { periodsOf, seriesKeyOf, sourceDocuments } from '../domain/metric-series.ts';
 import type { MetricDefinition } from '../schemas/metric.ts';
 import { regionLevelNames } from '../schemas/region.ts';
-import { numberLabel, periodLabel } from '../lib/format.ts';
-import { barChartHeight, periodRangeText, seriesColour, sourcesText, type ChartModel } from './chart-model.ts';
+import { numberLabel } from '../domain/format-zh.ts';
+import { periodLabel } from '../domain/periods.ts';
+import { barChartHeight, periodRangeText, pointSource, seriesColour, sourcesText, type ChartModel } from './chart-model.ts';
 import { figureRowCells, figureCsvHeader, figureCsvRow, seriesLabel, type FigureTableContext } from './figure-table.ts';
 
 export interface ComparisonContext extends FigureTableContext {
@@ -25,12 +26,12 @@ export function comparisonChart(comparison: Comparison, metric: MetricDefinition
   const index = new Map(points.map((p) => [`${p.region.slug}|${p.seriesKey}`, p]));
   const datasets = series.map((s, i) => {
     const row = regions.map((r) => index.get(`${r.slug}|${seriesKeyOf(s)}`));
-    return { label: seriesLabel(row.find(Boolean), metric), values: row.map((p) => p?.value ?? null), urls: row.map((p) => p?.url ?? null), colour: seriesColour(i) };
+    return { label: seriesLabel(row.find(Boolean), metric), values: row.map((p) => p?.value ?? null), urls: row.map((p) => p?.url ?? null), sources: row.map((p) => (p ? pointSource(p) : null)), colour: seriesColour(i) };
   });
   const levelName = `${regionLevelNames[comparison.level]}地区${context.provinceName ? `（${context.provinceName}）` : ''}`;
   const periods = periodRangeText(periodsOf(points));
   const title = `${metric.short_name}：${levelName}最新值比较`;
-  const caption = `${metric.name}，${levelName}各自最新陈述的数值（单位：${metric.unit}；时期：${periods}；来源：${sourcesText(sourceDocuments(points))}；点击数值查看原文）`;
+  const caption = `${metric.name}，${levelName}各自最新陈述的数值（单位：${metric.unit}；时期：${periods}；来源：${sourcesText(sourceDocuments(points))}；数值链接到原文中的那一句）`;
   return {
     title,
     label: `横向柱状图：${title}，单位${metric.unit}。${describeTop(points, context, metric)}各数值见下表。`,

@@ -6,7 +6,8 @@
 import type { CsvCell } from '../domain/csv.ts';
 import { toCsv } from '../domain/csv.ts';
 import type { Period } from '../schemas/document.ts';
-import { periodLabel } from '../lib/format.ts';
+import type { CitationTemplate } from '../domain/citation.ts';
+import { periodLabel } from '../domain/periods.ts';
 
 /**
  * A colour by name: a custom property of src/styles/global.css (`--chart-1` … `--chart-6` for series in order,
@@ -21,6 +22,11 @@ export interface ChartDataset {
   values: (number | null)[];
   /** Where a click on each value leads (the quote that states it); `null` where there is none. */
   urls: (string | null)[];
+  /**
+   * Where each value comes from, said when it is tapped or pointed at: `《资兴市民政局…工作总结》，2023年上半年`;
+   * absent for a chart whose values are counts of the site's own (task statuses).
+   */
+  sources?: (string | null)[];
   colour: Colour;
 }
 
@@ -45,6 +51,11 @@ export interface ChartSpec {
   height: ChartHeight;
   /** Whether values are counts (integer ticks). */
   integer: boolean;
+  /**
+   * For a trend: where each label sits on one time scale, in years (2023.25 = 2023年上半年, 2023.5 = 2023年,
+   * 2023.75 = 2023年下半年), so half-years and whole years are spaced by time, not one category apart.
+   */
+  positions?: number[];
 }
 
 export interface TableCell {
@@ -54,6 +65,8 @@ export interface TableCell {
   href?: string;
   /** Element id of the cell, where a link elsewhere must be able to land on it. */
   id?: string;
+  /** A figure's citation: the cell shows its text and a one-tap 复制引用 (`label` names the figure for the button). */
+  cite?: { template: CitationTemplate; label: string };
 }
 
 export interface ChartTable {
@@ -85,6 +98,11 @@ export function periodRangeText(periods: readonly Period[]): string {
   const first = periodLabel(periods[0]!);
   const last = periodLabel(periods[periods.length - 1]!);
   return first === last ? first : `${first}—${last}`;
+}
+
+/** What a tap on a figure says it comes from: `《金坛区民政局2017年上半年工作总结》，2017年上半年`. */
+export function pointSource(point: { period: Period; documentTitle: string }): string {
+  return `《${point.documentTitle}》，${periodLabel(point.period)}`;
 }
 
 /** `《甲》` / `《甲》《乙》` / `《甲》等 5 份文件`. */

@@ -2,14 +2,18 @@
 import type { MetricPoint } from '../domain/metric-series.ts';
 import type { CsvCell } from '../domain/csv.ts';
 import type { MetricDefinition } from '../schemas/metric.ts';
-import { numberLabel, periodLabel } from '../lib/format.ts';
+import { numberLabel } from '../domain/format-zh.ts';
+import { periodLabel } from '../domain/periods.ts';
 import type { TableCell } from './chart-model.ts';
+import type { CitationTemplate } from '../domain/citation.ts';
 
 export interface FigureTableContext {
   /** Display name of a region, e.g. `湖南省 郴州市 资兴市`. */
   regionName: (slug: string) => string;
   /** Absolute URL of a site path, for the CSV. */
   absolute: (path: string) => string;
+  /** A figure's GB/T 7714 citation (src/domain/citation.ts), for the table's one-tap 复制引用; without it the cell links to the document's. */
+  citation?: (point: MetricPoint) => CitationTemplate;
 }
 
 /** `A类`, `城市 目标`, or the metric's short name for a figure without qualifiers. */
@@ -35,11 +39,20 @@ export function figureRowCells(point: MetricPoint, _metric: MetricDefinition, co
     { text: valueText(point), value: point.value, href: point.url },
     { text: periodLabel(point.period) },
     { text: point.quote, href: point.url },
-    { text: 'GB/T 7714', href: citationPath(point.documentId) },
+    context.citation
+      ? { text: 'GB/T 7714', cite: { template: context.citation(point), label: [context.regionName(point.region.slug), ...point.qualifiers, valueText(point), periodLabel(point.period)].join(' ') } }
+      : { text: 'GB/T 7714', href: citationPath(point.documentId) },
   ];
 }
 
-export const figureCsvHeader = ['地区', '地区代码', '分类', '数值', '单位', '文件所述数值', '文件所述单位', '时期', '文件', '原文', '链接'];
+/**
+ * Columns are only appended (as in metrics.csv): 调整前数值 (in the unit of 数值), 执行日期, 目标 and 编者注 came
+ * after 链接, so a spreadsheet built on the first eleven keeps working. 目标/编者注 are 是/否: these files are
+ * for people opening them in Excel or WPS; metrics.csv has true/false for scripts.
+ */
+export const figureCsvHeader = ['地区', '地区代码', '分类', '数值', '单位', '文件所述数值', '文件所述单位', '时期', '文件', '原文', '链接', '调整前数值', '执行日期', '目标', '编者注'];
+
+const yesNo = (flag: boolean) => (flag ? '是' : '否');
 
 export function figureCsvRow(point: MetricPoint, _metric: MetricDefinition, context: FigureTableContext): CsvCell[] {
   return [
@@ -54,5 +67,9 @@ export function figureCsvRow(point: MetricPoint, _metric: MetricDefinition, cont
     point.documentId,
     point.quote,
     context.absolute(point.url),
+    point.previous ?? '',
+    point.effective ?? '',
+    yesNo(point.target),
+    yesNo(Boolean(point.note)),
   ];
 }

@@ -6,8 +6,9 @@
 import type { MetricPoint, Trend } from '../domain/metric-series.ts';
 import { periodsOf, sourceDocuments } from '../domain/metric-series.ts';
 import type { MetricDefinition } from '../schemas/metric.ts';
-import { periodLabel } from '../lib/format.ts';
-import { periodRangeText, seriesColour, sourcesText, type ChartModel } from './chart-model.ts';
+import type { Period } from '../schemas/document.ts';
+import { periodLabel } from '../domain/periods.ts';
+import { periodRangeText, pointSource, seriesColour, sourcesText, type ChartModel } from './chart-model.ts';
 import { figureCsvHeader, figureCsvRow, figureRowCells, type FigureTableContext } from './figure-table.ts';
 
 export interface TrendContext extends FigureTableContext {
@@ -19,6 +20,16 @@ export interface TrendContext extends FigureTableContext {
   lineLabel: (trend: Trend) => string;
 }
 
+/**
+ * Where a period sits on a trend's time axis, in years: the middle of what it covers (2023年上半年 2023.25,
+ * 2023年 2023.5, 2023年下半年 2023.75), and a multi-year plan, whose figures are targets for its last year, at
+ * that year's end (2021—2025年 2026, the 2025 tick's right).
+ */
+export function periodPosition(period: Period): number {
+  if (period.end_year !== undefined) return period.end_year + 1;
+  return period.year + (period.half === 'H1' ? 0.25 : period.half === 'H2' ? 0.75 : 0.5);
+}
+
 export function trendChart(trends: readonly Trend[], metric: MetricDefinition, context: TrendContext): ChartModel {
   const points: MetricPoint[] = trends.flatMap((t) => t.points);
   const periods = periodsOf(points);
@@ -26,12 +37,14 @@ export function trendChart(trends: readonly Trend[], metric: MetricDefinition, c
   const datasets = trends.map((trend, n) => {
     const values: (number | null)[] = periods.map(() => null);
     const urls: (string | null)[] = periods.map(() => null);
+    const sources: (string | null)[] = periods.map(() => null);
     for (const point of trend.points) {
       const i = periodIndex.get(periodLabel(point.period))!;
       values[i] = point.value;
       urls[i] = point.url;
+      sources[i] = pointSource(point);
     }
-    return { label: context.lineLabel(trend), values, urls, colour: seriesColour(n) };
+    return { label: context.lineLabel(trend), values, urls, sources, colour: seriesColour(n) };
   });
   const range = periodRangeText(periods);
   const single = periods.length === 1 ? '目前只有一个时期的数据，尚不能看出变化。' : '';
@@ -48,9 +61,10 @@ export function trendChart(trends: readonly Trend[], metric: MetricDefinition, c
       unit: metric.unit,
       height: 280 as const,
       integer: metric.measure === 'count',
+      positions: periods.map(periodPosition),
     },
     table: {
-      caption: `${context.title}（单位：${metric.unit}；时期：${range}；来源：${sourcesText(sourceDocuments(points))}；点击数值查看原文）`,
+      caption: `${context.title}（单位：${metric.unit}；时期：${range}；来源：${sourcesText(sourceDocuments(points))}；数值链接到原文中的那一句）`,
       columns: [{ label: '地区' }, { label: '分类' }, { label: `数值（${metric.unit}）`, numeric: true }, { label: '时期' }, { label: '原文' }, { label: '引用' }],
       rows: points.map((p) => figureRowCells(p, metric, context)),
     },

@@ -29,6 +29,11 @@ export interface AtomFeed {
   entries: readonly AtomEntry[];
   /** `updated` of a feed without entries (`YYYY-MM-DD`); a feed with entries uses its newest entry's. */
   emptyUpdated?: string;
+  /**
+   * Site path of an XSLT stylesheet (`/feed.xsl`) that browsers use to show the feed as a readable page; feed
+   * readers ignore the processing instruction, so the feed stays a plain Atom feed.
+   */
+  stylesheet?: string;
 }
 
 /** Characters XML 1.0 cannot carry at all (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates). */
@@ -55,6 +60,7 @@ export function atomFeed(feed: AtomFeed): string {
   const updated = newest ?? feed.emptyUpdated ?? '2000-01-01';
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
+    ...(feed.stylesheet ? [`<?xml-stylesheet type="text/xsl" href="${escapeXml(feed.stylesheet)}"?>`] : []),
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
     `  <id>${escapeXml(feed.selfUrl)}</id>`,
     `  <title>${escapeXml(feed.title)}</title>`,

@@ -11,7 +11,7 @@ export interface FigureView {
   converted?: { value: number; unit: string; label: string };
 }
 
-export function figureView(figure: Pick<MetricValue, 'value' | 'unit'>, metric: MetricDefinition): FigureView {
+export function figureView(figure: Pick<MetricValue, 'value' | 'unit'>, metric: Pick<MetricDefinition, 'unit' | 'conversions'>): FigureView {
   if (figure.unit === metric.unit) return { value: figure.value, unit: figure.unit };
   const conversion = metric.conversions.find((c) => c.unit === figure.unit);
   if (!conversion) return { value: figure.value, unit: figure.unit };

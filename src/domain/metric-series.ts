@@ -24,7 +24,7 @@ import { groupBy, uniqueBy } from './grouping.ts';
 /** What the series functions need of a document. */
 export interface SourceDocument {
   id: string;
-  data: Pick<DocumentFrontmatter, 'title' | 'period' | 'region' | 'metrics' | 'published' | 'written'>;
+  data: Pick<DocumentFrontmatter, 'title' | 'period' | 'region' | 'metrics' | 'published' | 'written'> & Partial<Pick<DocumentFrontmatter, 'note'>>;
 }
 
 /** Identifies a series within a metric. */
@@ -64,6 +64,8 @@ export interface MetricPoint {
   /** Where the number came from. */
   documentId: string;
   documentTitle: string;
+  /** The document's editor's note (编者注), where it has one: a caveat to read before quoting the figure. */
+  note?: string;
   quote: string;
   /** `/documents/<id>/#<anchor>`: the page that highlights the quoted sentence. */
   url: string;
@@ -158,6 +160,7 @@ function pointOf(doc: SourceDocument, figure: MetricValue, metric: MetricDefinit
     average: series.average === true,
     documentId: doc.id,
     documentTitle: doc.data.title,
+    ...(doc.data.note ? { note: doc.data.note } : {}),
     quote: figure.quote,
     url: quoteUrl(doc.id, figure.quote),
     timeKey: `${periodOrder(doc.data.period)}|${figure.effective ?? ''}|${documentDate}|${doc.id}`,

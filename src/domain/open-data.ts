@@ -3,14 +3,15 @@
  * promise to everyone who scripts against them: names and order are fixed here, documented in docs/data.md
  * and on /data/, and pinned by tests. Values are as the documents state them (a yearly standard stays yearly,
  * with its unit); every row carries the absolute URL of the sentence it came from. New columns are appended at the
- * end (`end_year`, `average`), never inserted, so a script that reads columns by position keeps working.
+ * end (`end_year`, `average`, then `target`, `effective`, `has_note`), never inserted, so a script that reads
+ * columns by position keeps working.
  */
 import type { DocumentFrontmatter } from '../schemas/document.ts';
 import type { Region } from '../schemas/region.ts';
 import { documentPath, quoteAnchor } from './anchors.ts';
 import { recordsToCsv } from './csv.ts';
 
-export const metricColumns = ['region', 'region_name', 'region_code', 'document', 'year', 'half', 'metric', 'category', 'scope', 'value', 'unit', 'previous', 'quote', 'url', 'end_year', 'average'] as const;
+export const metricColumns = ['region', 'region_name', 'region_code', 'document', 'year', 'half', 'metric', 'category', 'scope', 'value', 'unit', 'previous', 'quote', 'url', 'end_year', 'average', 'target', 'effective', 'has_note'] as const;
 export const taskColumns = ['region', 'region_name', 'region_code', 'document', 'group', 'id', 'title', 'goal', 'leader', 'owner', 'status', 'evidence', 'url'] as const;
 
 export type MetricColumn = (typeof metricColumns)[number];
@@ -35,6 +36,15 @@ export interface MetricRow {
   end_year: number | null;
   /** Whether the value is an average over the region's subdivisions (全省平均). */
   average: boolean;
+  /** Whether the document states a goal (a plan's 新增1万张), not a result it reports. */
+  target: boolean;
+  /** `YYYY-MM-DD` from which the value applies, where the document states it (从2023年1月1日起 → 2023-01-01). */
+  effective: string | null;
+  /**
+   * Whether the document carries an editor's note (`note`, 编者注: how the copy was cleaned, a year the source may
+   * have wrong): read it on the document's page before quoting the figure.
+   */
+  has_note: boolean;
 }
 
 export interface TaskRow {
@@ -93,6 +103,9 @@ export function metricRows(documents: readonly OpenDataDocument[], context: Open
       url: absoluteUrl(context.site, `${documentPath(doc.id)}#${quoteAnchor(figure.quote)}`),
       end_year: doc.data.period.end_year ?? null,
       average: figure.average === true,
+      target: figure.target === true,
+      effective: figure.effective ?? null,
+      has_note: Boolean(doc.data.note),
     })),
   );
 }
@@ -162,6 +175,9 @@ export const metricColumnDescriptions: Record<MetricColumn, string> = {
   url: '文件页面上该片段的地址（含 #锚点），打开即定位并高亮该句',
   end_year: '多年规划的最后一年（如 2021—2025 年的“十四五”规划为 2025）；一年期文件为空',
   average: '数值是否为该地区下辖各地的平均数（如“全省城市低保平均标准”）：true 为平均数，false 为该地区执行的标准或统计数',
+  target: '数值是否为目标：true 为文件提出的目标（如工作计划的“新增养老床位1万张”、规划的2025年目标），false 为文件报告的实际数或执行的标准',
+  effective: '该数值开始执行的日期（YYYY-MM-DD，如“从2023年1月1日起”为 2023-01-01）；文件未陈述为空',
+  has_note: '该文件是否附有编者注：true 表示引用前应先读文件页面上的编者注（如整理说明、原文年份可能有误），false 为没有',
 };
 
 /** What each column of tasks.csv holds. */

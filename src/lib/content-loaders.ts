@@ -4,18 +4,34 @@
  * from invalid content. Astro's own `reference()` only logs a broken reference, which is not enough.
  */
 import type { Loader } from 'astro/loaders';
-import { formatContentIssues } from '../domain/content/content-issue.ts';
+import { formatContentIssues, type ContentIssue } from '../domain/content/content-issue.ts';
 import { loadContent } from '../domain/content/load-content.ts';
 import type { ValidationResult } from '../domain/content/validate-content.ts';
 
 let validated: ValidationResult | undefined;
 let validationMs = 0;
 
-/** Thrown when content/ has errors; its message lists all of them. */
+/**
+ * Thrown when content/ has errors. Astro prints a failed build's error as its message, then its `hint`, then
+ * its location and stack; this error's message is our report (every issue, formatted by content-issue.ts) and
+ * its hint the way to re-check, and it carries no stack — where in the loader it was thrown tells an author
+ * nothing — so the report and the hint are the last thing a failed build prints. Astro replaces the hint of
+ * any error whose text contains "document" or "window" with its own "Browser APIs are not available on the
+ * server" (core/errors/dev/utils.js `generateHint`, matched on `toString()`): our paths all contain
+ * `content/documents/`, so `toString()` names the count of errors only.
+ */
 export class ContentValidationError extends Error {
-  constructor(report: string) {
-    super(`\n${report}\n\nFix the files above (run \`npm run check\` to re-check without building).`);
+  readonly hint = 'Fix the files above; `npm run check` re-checks all content without building. Nothing was published.';
+  readonly #summary: string;
+  constructor(issues: readonly ContentIssue[]) {
+    super(`\n${formatContentIssues(issues)}\n`);
     this.name = 'ContentValidationError';
+    this.#summary = `${issues.length} content error${issues.length === 1 ? '' : 's'}`;
+    this.stack = '';
+  }
+
+  override toString(): string {
+    return `${this.name}: ${this.#summary}`;
   }
 }
 
@@ -32,7 +48,7 @@ function validatedContent(root: URL): ValidationResult {
     const started = performance.now();
     const result = loadContent(contentRoot(root));
     validationMs = performance.now() - started;
-    if (result.issues.length > 0) throw new ContentValidationError(formatContentIssues(result.issues));
+    if (result.issues.length > 0) throw new ContentValidationError(result.issues);
     validated = result;
   }
   return validated;

@@ -14,6 +14,9 @@ import { metricDefinitions } from './definitions.ts';
 /** Entries per feed: readers poll the newest; the archive is the site itself. */
 export const feedSize = 50;
 
+/** Opened in a browser, a feed is shown through this stylesheet as a Chinese page (public/feed.xsl). */
+export const feedStylesheet = '/feed.xsl';
+
 async function entryOf(doc: DocumentItem): Promise<AtomEntry> {
   const { bySlug } = await regionTable();
   const region = regionFullName(bySlug, doc.data.region);
@@ -48,6 +51,7 @@ export async function siteFeed(): Promise<string> {
     title: '公开 · 民政工作公开：最新文件',
     subtitle: '各地民政局新收录的工作计划、工作总结、重点工作任务清单和标准通知',
     author: '公开 · 民政工作公开',
+    stylesheet: feedStylesheet,
     entries: await Promise.all(docs.map(entryOf)),
   });
 }
@@ -63,6 +67,7 @@ export async function regionFeed(slug: string): Promise<string> {
     title: `公开 · ${name}：最新文件`,
     subtitle: `${name}及下辖地区民政部门新收录的文件`,
     author: '公开 · 民政工作公开',
+    stylesheet: feedStylesheet,
     entries: await Promise.all(docs.map(entryOf)),
   });
 }

@@ -2,7 +2,12 @@
  * Astro glue for figures, charts, tasks and open data: reads the collections once, hands them to src/domain
  * and src/charts, and names every chart and its CSV so pages and CSV endpoints build the very same model.
  */
-import { allDocuments } from './documents.ts';
+import { readFileSync } from 'node:fs';
+import { allDocuments, documentFile, type DocumentItem } from './documents.ts';
+import { splitFrontmatter } from '../domain/content/frontmatter.ts';
+import { classDefinitions, type ClassDefinition, type DibaoClass } from '../domain/dibao-classes.ts';
+import { documentCitation, figureAnswer, type FigureAnswer } from '../domain/figure-answer.ts';
+import { citationTemplate, type CitationTemplate } from '../domain/citation.ts';
 import { metricDefinitions } from './definitions.ts';
 import { regionFullName, regionTable } from './regions.ts';
 import { comparisons, metricPoints, trends, type MetricPoint, type Trend } from '../domain/metric-series.ts';
@@ -46,7 +51,12 @@ export function figureData(): Promise<FigureData> {
     const [docs, metrics, { bySlug }] = await Promise.all([allDocuments(), metricDefinitions(), regionTable()]);
     // Oldest first, so ties and "first seen" orders follow publication.
     const points = metricPoints([...docs].reverse(), metrics, bySlug);
-    const context: FigureTableContext = { regionName: (slug) => regionFullName(bySlug, slug), absolute: absoluteUrl };
+    const byId = new Map(docs.map((d) => [d.id, d]));
+    const context: FigureTableContext = {
+      regionName: (slug) => regionFullName(bySlug, slug),
+      absolute: absoluteUrl,
+      citation: (point) => citationTemplate({ data: byId.get(point.documentId)!.data, url: absoluteUrl(point.url) }),
+    };
     return { points, byMetric: groupBy(points, (p) => p.metric), byRegion: groupBy(points, (p) => p.region.slug), metrics, context };
   })();
   return cached;
@@ -56,6 +66,55 @@ export function figureData(): Promise<FigureData> {
 export async function latestFigures(): Promise<HeadlineFigure[]> {
   const { points, metrics } = await figureData();
   return headlineFigures(points, metrics);
+}
+
+const noClasses: ReadonlyMap<DibaoClass, ClassDefinition> = new Map();
+const classCache = new Map<string, ReadonlyMap<DibaoClass, ClassDefinition>>();
+
+/**
+ * The A/B/C definitions a document's body states. Only a document with a classed figure is read (bodies stay on
+ * disk otherwise, src/lib/documents.ts), and only its definitions are kept, once per build.
+ */
+function documentClassDefinitions(doc: DocumentItem): ReadonlyMap<DibaoClass, ClassDefinition> {
+  if (!doc.data.metrics.some((m) => m.category)) return noClasses;
+  let found = classCache.get(doc.id);
+  if (!found) {
+    found = classDefinitions(splitFrontmatter(readFileSync(documentFile(doc.id), 'utf8')).body);
+    classCache.set(doc.id, found);
+  }
+  return found;
+}
+
+/** Every figure of a document answered (src/domain/figure-answer.ts), in the document's order. */
+export async function documentAnswers(doc: DocumentItem): Promise<FigureAnswer[]> {
+  const metrics = await metricDefinitions();
+  const context = { absolute: absoluteUrl, classDefinitions: documentClassDefinitions(doc) };
+  return doc.data.metrics.map((figure) => {
+    const metric = metrics.get(figure.metric);
+    if (!metric) throw new Error(`${doc.id}: metric "${figure.metric}" has no definition`);
+    return figureAnswer(doc, figure, metric, context);
+  });
+}
+
+/** The document's own citation, to its page on this site. */
+export function documentCitationOf(doc: DocumentItem): CitationTemplate {
+  return documentCitation(doc, absoluteUrl);
+}
+
+let documentsById: Promise<Map<string, DocumentItem>> | undefined;
+
+/** The answer for a chart's or a list's point: the figure of its document that the point was made from. */
+export async function pointAnswer(point: MetricPoint): Promise<FigureAnswer> {
+  documentsById ??= allDocuments().then((docs) => new Map(docs.map((d) => [d.id, d])));
+  const doc = (await documentsById).get(point.documentId);
+  if (!doc) throw new Error(`no document "${point.documentId}" for a figure of ${point.metric}`);
+  const index = doc.data.metrics.findIndex(
+    (f) => f.metric === point.metric && f.quote === point.quote && f.category === point.series.category && f.scope === point.series.scope && (f.target === true) === point.target && f.value === point.stated.value,
+  );
+  const answers = await documentAnswers(doc);
+  const answer = answers[index];
+  if (!answer) throw new Error(`${doc.id}: no figure of ${point.metric} quoting "${point.quote}"`);
+  return answer;
 }
 
 export async function openDataContext(): Promise<OpenDataContext> {

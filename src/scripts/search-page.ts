@@ -4,6 +4,7 @@
  * container carries `data-exact-count`; tests and outside checks rely on it.
  */
 import { createSearchClient, type SearchResponse, type SearchResult } from '../domain/search/index.ts';
+import { dateLabel } from '../domain/dates.ts';
 
 const kindNames: Record<string, string> = { plan: '工作计划', summary: '工作总结', 'task-list': '重点工作任务清单', notice: '标准通知' };
 const pageSize = 20;
@@ -90,7 +91,7 @@ function resultItem(result: SearchResult, query: string): HTMLLIElement {
   }
   const meta = document.createElement('p');
   meta.className = 'doc-list__meta';
-  for (const text of [result.meta.regionName, result.meta.period ?? `${result.meta.year}年`, kindNames[result.meta.kind] ?? result.meta.kind, result.meta.date ? `发布于 ${result.meta.date}` : '']) {
+  for (const text of [result.meta.regionName, result.meta.period ?? `${result.meta.year}年`, kindNames[result.meta.kind] ?? result.meta.kind, result.meta.date ? `发布于 ${dateLabel(result.meta.date)}` : '']) {
     if (!text) continue;
     const span = document.createElement('span');
     span.textContent = text;

@@ -2,31 +2,20 @@
  * Builds the site from small fixture content folders (GONGKAI_CONTENT_ROOT) and checks what is published,
  * and that invalid content fails the build with the full report and publishes nothing.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { quoteAnchor } from '../../src/domain/anchors.ts';
-import { checkLinks } from '../../scripts/check-links.ts';
+import { checkLinks } from '../../tools/check-links.ts';
+import { buildSite, contentRootWithDefinitions, repoRoot } from '../../tools/site-build.ts';
 
-const repo = resolve(import.meta.dirname, '../..');
-const fixture = join(repo, 'tests/fixtures/site');
 const work = mkdtempSync(join(tmpdir(), 'gongkai-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+// The fixture holds documents only; the project's metric and topic definitions are added to a copy of it.
+const fixture = contentRootWithDefinitions(join(work, 'fixture'), join(repoRoot, 'tests/fixtures/site'));
 
-// Each build runs in this folder with `--root` at the project: Astro bundles the pages next to an output folder
-// inside its working directory, so these builds share no `.astro/.prerender/` with another build of the project
-// running at the same time. The bundle resolves packages from the nearest node_modules.
-symlinkSync(join(repo, 'node_modules'), join(work, 'node_modules'), 'dir');
-
-function build(contentRoot: string, outDir: string) {
-  return spawnSync(join(repo, 'node_modules/.bin/astro'), ['build', '--root', repo, '--outDir', outDir], {
-    cwd: work,
-    encoding: 'utf8',
-    env: { ...process.env, GONGKAI_CONTENT_ROOT: contentRoot, GONGKAI_CACHE_DIR: `${outDir}-cache`, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-}
+const build = (contentRoot: string, outDir: string) => buildSite({ workDir: work, contentRoot, outDir, cacheDir: `${outDir}-cache` });
 
 describe('building the site from a content folder', () => {
   const outDir = join(work, 'dist');
@@ -43,7 +32,7 @@ describe('building the site from a content folder', () => {
     const html = read('documents/hunan/chenzhou/zixing/2023-h1-summary/index.html');
     const anchor = quoteAnchor('城市低保A类由500元/月.人提高至550元/月.人');
     expect(html).toContain(`<mark class="quote" id="${anchor}">城市低保A类由500元/月.人提高至550元/月.人</mark>`);
-    expect(html).toContain(`href="#${anchor}"`);
+    expect(html).toContain(`href="/documents/hunan/chenzhou/zixing/2023-h1-summary/#${anchor}"`);
   });
 
   it('renders emphasis next to Chinese punctuation in a .md document', () => {
@@ -114,14 +103,16 @@ describe('building the site from a content folder', () => {
       expect(page).toContain('平均 目标');
       expect(page).toContain('2021—2025年');
       const plan = read('documents/hunan/chenzhou/2021-2025-plan/index.html');
-      expect(plan).toContain('<td>平均 目标</td>');
-      expect(plan).toMatch(/<td class="num">\s*55%/);
+      expect(plan).toContain('社会散居孤儿基本生活保障标准 平均 目标');
+      expect(plan).toContain('<dt>平均</dt>');
+      expect(plan).toMatch(/<strong class="figure-value">55<\/strong>%/);
     });
 
     it('publishes end_year and average in the open data and the period in the feed', () => {
       const csv = read('data/metrics.csv');
-      expect(csv).toMatch(/hunan\/chenzhou\/2021-2025-plan,2021,,orphan-allowance-dispersed,.*,2025,true\r\n/);
-      expect(csv).toMatch(/anhui\/2024-year-notice,2024,,orphan-allowance-institutional,.*,,false\r\n/);
+      // end_year and average, then the columns appended after them (target, effective, has_note).
+      expect(csv).toMatch(/hunan\/chenzhou\/2021-2025-plan,2021,,orphan-allowance-dispersed,.*,2025,true,true,,false\r\n/);
+      expect(csv).toMatch(/anhui\/2024-year-notice,2024,,orphan-allowance-institutional,.*,,false,false,2024-01-01,false\r\n/);
       const documents = JSON.parse(read('data/documents.json')) as { id: string; kind: string; period: unknown }[];
       expect(documents.find((d) => d.id === 'hunan/chenzhou/2021-2025-plan')?.period).toEqual({ year: 2021, half: null, end_year: 2025 });
       expect(documents.find((d) => d.id === 'anhui/2024-year-notice')).toMatchObject({ kind: 'notice', period: { year: 2024, half: null, end_year: null } });
@@ -174,10 +165,12 @@ describe('building the site from a content folder', () => {
 
 describe('building from invalid content', () => {
   it('fails with every error named and publishes nothing', () => {
-    const broken = join(work, 'broken');
-    cpSync(fixture, broken, { recursive: true });
+    const broken = contentRootWithDefinitions(join(work, 'broken'), fixture);
     const file = join(broken, 'content/documents/hunan/chenzhou/zixing/2023-h1-summary.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('published: 2023-07-10', 'published: 2023-13-45').replace('kind: summary', 'kind: report'));
+    // A quote that crosses bold: once found only when its page rendered, now in the report with the rest.
+    const summary = join(broken, 'content/documents/anhui/xuancheng/xuanzhou/2023-h2-summary.md');
+    writeFileSync(summary, readFileSync(summary, 'utf8').replace('quote: 城市最低生活保障标准提高至780元/月/人', 'quote: 城市最低生活保障标准提高至**780元/月/人').replace('自7月起城市最低生活保障标准提高至780元/月/人', '自7月起城市最低生活保障标准提高至**780元/月/人**'));
     const outDir = join(work, 'broken-dist');
     const result = build(broken, outDir);
     const output = result.stdout + result.stderr;
@@ -185,6 +178,12 @@ describe('building from invalid content', () => {
     expect(output).toContain('content/documents/hunan/chenzhou/zixing/2023-h1-summary.md');
     expect(output).toContain('published: "2023-13-45" is not a real date');
     expect(output).toContain('kind: "report" is not allowed');
+    expect(output).toContain('metrics[0].quote: the quote contains Markdown marks (`**`), so its page cannot mark it');
+    expect(output).toContain('tasks[0].evidence.quote: the quote does not appear in anhui/xuancheng/xuanzhou/2023-h2-summary');
+    // Our report and hint are the last thing printed: no unrelated Astro hint, no stack trace after them.
+    expect(output).not.toContain('Browser APIs');
+    const shown = output.replace(/\u001b\[[0-9;]*m/g, '').trimEnd(); // Astro colours the hint even with FORCE_COLOR=0
+    expect(shown.endsWith('`npm run check` re-checks all content without building. Nothing was published.'), shown.slice(-600)).toBe(true);
     expect(existsSync(join(outDir, 'index.html'))).toBe(false);
   });
 });

@@ -3,30 +3,19 @@
  * search work of unchanged documents, and publishes exactly what a cold build of the same content publishes —
  * byte for byte, so no page is stale and the search index is the same.
  *
- * Each build runs in a folder of its own with `--root` at the project, so it bundles into that folder and never
- * shares `.astro/.prerender/` with another build of the project running at the same time (docs/scale.md).
+ * Each build runs through tools/site-build.ts, in a folder of its own, so it never shares `.astro/.prerender/`
+ * with another build of the project running at the same time.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildSiteOrThrow, contentRootWithDefinitions, repoRoot } from '../../tools/site-build.ts';
 
-const repo = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'gongkai-incremental-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-// The bundle Astro writes next to the output imports packages, resolved from the nearest node_modules up the tree.
-symlinkSync(join(repo, 'node_modules'), join(work, 'node_modules'), 'dir');
 
-function build(contentRoot: string, cacheDir: string, outDir: string): string {
-  const result = spawnSync(join(repo, 'node_modules/.bin/astro'), ['build', '--root', repo, '--outDir', outDir], {
-    cwd: work,
-    encoding: 'utf8',
-    env: { ...process.env, GONGKAI_CONTENT_ROOT: contentRoot, GONGKAI_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
-  });
-  if (result.status !== 0) throw new Error(`astro build of ${contentRoot} failed:\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
-}
+const build = (contentRoot: string, cacheDir: string, outDir: string): string => buildSiteOrThrow({ workDir: work, contentRoot, cacheDir, outDir }).stdout;
 
 function filesOf(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -47,8 +36,8 @@ describe('a rebuild after one change', () => {
   // shows that title); the other region's summary is untouched.
   const contentY = join(work, 'content-y');
   const contentX = join(work, 'content-x');
-  cpSync(join(repo, 'tests/fixtures/site'), contentY, { recursive: true });
-  cpSync(contentY, contentX, { recursive: true });
+  contentRootWithDefinitions(contentY, join(repoRoot, 'tests/fixtures/site'));
+  contentRootWithDefinitions(contentX, contentY);
   edit(contentX, 'anhui/xuancheng/xuanzhou/2023-year-task-list.md', (text) => text.replace('title: 稳步提高城乡居民最低生活保障标准', 'title: 稳步提高城乡居民最低生活保障标准（修订）'));
 
   const cache = join(work, 'cache');

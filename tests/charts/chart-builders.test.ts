@@ -45,6 +45,10 @@ describe('the comparison bar chart', () => {
     ]);
   });
 
+  it('says for every plotted value which document and period it comes from, for a tap or a pointer to name', () => {
+    expect(model.spec.datasets[1]!.sources).toEqual([null, '《hunan/chenzhou/zixing/2023-h1-summary 标题》，2023年上半年']);
+  });
+
   it('links every plotted value to the quote that states it', () => {
     expect(model.spec.datasets[1]!.urls[1]).toMatch(/^\/documents\/hunan\/chenzhou\/zixing\/2023-h1-summary\/#q-/);
     expect(model.spec.datasets[1]!.urls[0]).toBeNull();
@@ -65,8 +69,28 @@ describe('the comparison bar chart', () => {
   it('writes a CSV with the same rows as the table and absolute quote links', () => {
     const lines = chartCsv(model).slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + model.table.rows.length);
-    expect(lines[0]).toBe('地区,地区代码,分类,数值,单位,文件所述数值,文件所述单位,时期,文件,原文,链接');
+    expect(lines[0]).toBe('地区,地区代码,分类,数值,单位,文件所述数值,文件所述单位,时期,文件,原文,链接,调整前数值,执行日期,目标,编者注');
     expect(lines[2]).toMatch(/^全称:资兴市,431081,A类,550,元\/人\/月,550,元\/人\/月,2023年上半年,hunan\/chenzhou\/zixing\/2023-h1-summary,A类提高至550元,https:\/\/gongkai\.example\.org\/documents\//);
+  });
+});
+
+describe('chart CSVs say what a number is', () => {
+  const raise = doc('hunan/chenzhou/zixing/2023-h1-summary', {
+    region: 'hunan/chenzhou/zixing',
+    period: { year: 2023, half: 'H1' },
+    note: '年份可能有误',
+    metrics: [{ metric: 'dibao-urban', value: 550, unit: '元/人/月', category: 'A', previous: 500, effective: '2023-01-01', quote: 'A类由500元提高至550元' }],
+  });
+  const goal = doc('anhui/xuancheng/xuanzhou/2023-year-plan', { region: 'anhui/xuancheng/xuanzhou', kind: 'plan', period: { year: 2023, half: null }, metrics: [{ metric: 'dibao-urban', value: 800, unit: '元/人/月', target: true, quote: '力争达到800元' }] });
+  const [county] = comparisons(metricPoints([raise, goal], metrics, regions), 'dibao-urban');
+  const rows = chartCsv(comparisonChart(county!, dibao, { ...context, id: 'c', csvPath: '/c.csv' })).slice(1).trimEnd().split('\r\n').slice(1);
+
+  it('appends the value before the raise, its effective date, 否 for a result and 是 for a document with an editor’s note', () => {
+    expect(rows.find((r) => r.startsWith('全称:资兴市'))).toMatch(/,500,2023-01-01,否,是$/);
+  });
+
+  it('marks a plan’s goal 目标 是, with empty previous and effective columns', () => {
+    expect(rows.find((r) => r.startsWith('全称:宣州区'))).toMatch(/,,,是,否$/);
   });
 });
 

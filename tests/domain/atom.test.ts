@@ -40,3 +40,11 @@ describe('Atom feed', () => {
     expect(second).not.toContain('<author>');
   });
 });
+
+describe('Atom feed opened in a browser', () => {
+  it('names its XSLT stylesheet right after the XML declaration, and stays an Atom feed', () => {
+    const xml = atomFeed({ ...feed, stylesheet: '/feed.xsl' });
+    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<?xml-stylesheet type="text/xsl" href="/feed.xsl"?>\n<feed xmlns="http://www.w3.org/2005/Atom"')).toBe(true);
+    expect(xml.replace('<?xml-stylesheet type="text/xsl" href="/feed.xsl"?>\n', '')).toBe(atomFeed(feed));
+  });
+});

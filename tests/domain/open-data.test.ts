@@ -12,8 +12,9 @@ const context: OpenDataContext = {
 const zixing = doc('hunan/chenzhou/zixing/2023-h1-summary', {
   region: 'hunan/chenzhou/zixing',
   period: { year: 2023, half: 'H1' },
+  note: '年份依据正文“从2023年1月起”确定，可能有误',
   metrics: [
-    { metric: 'dibao-urban', value: 550, unit: '元/人/月', category: 'A', previous: 500, quote: '城市低保A类由500元/月.人提高至550元/月.人' },
+    { metric: 'dibao-urban', value: 550, unit: '元/人/月', category: 'A', previous: 500, effective: '2023-01-01', quote: '城市低保A类由500元/月.人提高至550元/月.人' },
     { metric: 'elderly-care-beds', value: 1200, unit: '张', quote: '养老床位1200张，其中“护理型”床位占比过半' },
   ],
   tasks: [
@@ -27,14 +28,14 @@ describe('metrics.csv and metrics.json', () => {
 
   it('has exactly the documented columns, in order', () => {
     const csv = metricsCsv(rows);
-    expect(csv.slice(1, csv.indexOf('\r\n'))).toBe('region,region_name,region_code,document,year,half,metric,category,scope,value,unit,previous,quote,url,end_year,average');
-    expect(metricColumns).toHaveLength(16);
+    expect(csv.slice(1, csv.indexOf('\r\n'))).toBe('region,region_name,region_code,document,year,half,metric,category,scope,value,unit,previous,quote,url,end_year,average,target,effective,has_note');
+    expect(metricColumns).toHaveLength(19);
   });
 
   it('writes one row per figure with an absolute URL to the quote’s anchor', () => {
     const lines = metricsCsv(rows).split('\r\n');
     expect(lines[1]).toBe(
-      `hunan/chenzhou/zixing,湖南省 郴州市 资兴市,431081,hunan/chenzhou/zixing/2023-h1-summary,2023,H1,dibao-urban,A,,550,元/人/月,500,城市低保A类由500元/月.人提高至550元/月.人,https://gongkai.example.org/documents/hunan/chenzhou/zixing/2023-h1-summary/#${quoteAnchor('城市低保A类由500元/月.人提高至550元/月.人')},,false`,
+      `hunan/chenzhou/zixing,湖南省 郴州市 资兴市,431081,hunan/chenzhou/zixing/2023-h1-summary,2023,H1,dibao-urban,A,,550,元/人/月,500,城市低保A类由500元/月.人提高至550元/月.人,https://gongkai.example.org/documents/hunan/chenzhou/zixing/2023-h1-summary/#${quoteAnchor('城市低保A类由500元/月.人提高至550元/月.人')},,false,false,2023-01-01,true`,
     );
   });
 
@@ -48,6 +49,32 @@ describe('metrics.csv and metrics.json', () => {
     expect(Object.keys(json[0]!)).toEqual([...metricColumns]);
     expect(json[0]).toMatchObject({ year: 2023, value: 550, previous: 500, scope: null, half: 'H1' });
     expect(json[1]).toMatchObject({ category: null, previous: null });
+  });
+});
+
+describe('what a number is: goal or result, since when, and whether its document carries a caveat', () => {
+  const plan = doc('shanghai/2009-year-plan', {
+    kind: 'plan',
+    region: 'shanghai',
+    period: { year: 2009, half: null },
+    metrics: [{ metric: 'new-elderly-care-beds', value: 10000, unit: '张', target: true, quote: '继续新增1万张养老床位' }],
+  });
+
+  it('appends target, effective and has_note after average, so readers by position keep working', () => {
+    expect(metricColumns.slice(0, 16).at(-1)).toBe('average');
+    expect(metricColumns.slice(16)).toEqual(['target', 'effective', 'has_note']);
+  });
+
+  it('marks a plan’s 新增1万张 as a target, with no effective date and no note', () => {
+    const [row] = JSON.parse(metricsJson(metricRows([plan], context))) as Record<string, unknown>[];
+    expect(row).toMatchObject({ value: 10000, target: true, effective: null, has_note: false });
+    expect(metricsCsv(metricRows([plan], context)).split('\r\n')[1]).toMatch(/,,false,true,,false$/);
+  });
+
+  it('gives a raise its effective date and previous value, and flags the document’s note', () => {
+    const [raise, beds] = JSON.parse(metricsJson(metricRows([zixing], context))) as Record<string, unknown>[];
+    expect(raise).toMatchObject({ value: 550, previous: 500, effective: '2023-01-01', target: false, has_note: true });
+    expect(beds).toMatchObject({ effective: null, target: false, has_note: true });
   });
 });
 
@@ -85,7 +112,7 @@ describe('open data of multi-year plans and averages', () => {
   });
 
   it('appends end_year and average after url in metrics.csv', () => {
-    expect(metricsCsv(metricRows([plan], context)).split('\r\n')[1]).toMatch(/,https:\/\/gongkai\.example\.org\/documents\/hunan\/2021-2025-plan\/#[^,]+,2025,true$/);
+    expect(metricsCsv(metricRows([plan], context)).split('\r\n')[1]).toMatch(/,https:\/\/gongkai\.example\.org\/documents\/hunan\/2021-2025-plan\/#[^,]+,2025,true,true,,false$/);
   });
 
   it('writes end_year as null and average as false in metrics.json for a one-year document', () => {

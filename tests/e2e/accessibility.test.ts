@@ -62,7 +62,8 @@ describe('in the other colour schemes', () => {
 });
 
 describe('charts', () => {
-  it.each(pages.filter((p) => ['metric with chart', 'region', 'tasks'].includes(p.kind)))('on the $kind page are images with a label, next to a table with a caption and header scopes', async (sitePage) => {
+  // The bundled regions state each metric for one period: they answer their figures instead of drawing one-point charts.
+  it.each(pages.filter((p) => ['metric with chart', 'tasks'].includes(p.kind)))('on the $kind page are images with a label, next to a table with a caption and header scopes', async (sitePage) => {
     const context = await browser.newContext({ viewport: viewports[1] });
     const { page } = await openPage(context, baseUrl, sitePage);
     const charts = await page.evaluate(() =>

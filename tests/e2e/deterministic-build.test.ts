@@ -6,10 +6,11 @@
  * random id or the order files happen to be read in.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildSiteOrThrow, linkNodeModules } from '../../tools/site-build.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'gongkai-determinism-'));
@@ -26,19 +27,16 @@ function copyProject(to: string): void {
     mkdirSync(dirname(join(to, file)), { recursive: true });
     cpSync(join(repo, file), join(to, file));
   }
-  symlinkSync(join(repo, 'node_modules'), join(to, 'node_modules'), 'dir');
+  linkNodeModules(to);
 }
 
 /** Builds in `root`, in the given time zone and locale, with a cache of its own. */
 function build(root: string, machine: { TZ: string; LANG: string }): string {
-  const { GONGKAI_CONTENT_ROOT: _content, GONGKAI_E2E_DIST: _dist, LC_ALL: _all, ...env } = process.env;
-  execFileSync(join(repo, 'node_modules/.bin/astro'), ['build'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    // Each build its own cache (the shared node_modules must not carry one build's cache into the other).
-    env: { ...env, ...machine, ASTRO_TELEMETRY_DISABLED: '1', GONGKAI_CACHE_DIR: join(root, '.cache') },
-  });
-  return join(root, 'dist');
+  // The copy is the project, built in its own folder; each build its own cache (the shared node_modules must
+  // not carry one build's cache into the other); the copy's own content/.
+  const outDir = join(root, 'dist');
+  buildSiteOrThrow({ workDir: root, project: root, outDir, cacheDir: join(root, '.cache'), env: { ...machine, LC_ALL: undefined, GONGKAI_E2E_DIST: undefined } });
+  return outDir;
 }
 
 function filesOf(dir: string): string[] {

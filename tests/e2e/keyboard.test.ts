@@ -32,8 +32,10 @@ async function focused(page: Page): Promise<Focused | undefined> {
     if (!el || el === document.body) return undefined;
     const style = getComputedStyle(el);
     const all = [...document.querySelectorAll('*')];
+    // Elements tagged by `interactive` keep their key when charts drawn on scroll add elements before them.
+    const tagged = (el as HTMLElement).dataset.keyboardKey;
     return {
-      key: `${el.tagName.toLowerCase()}[${all.indexOf(el)}] ${(el.textContent ?? '').trim().slice(0, 24) || el.getAttribute('aria-label') || el.id}`,
+      key: tagged ?? `${el.tagName.toLowerCase()}[${all.indexOf(el)}] ${(el.textContent ?? '').trim().slice(0, 24) || el.getAttribute('aria-label') || el.id}`,
       outline: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
       shadow: style.boxShadow !== 'none',
     };
@@ -50,7 +52,11 @@ async function interactive(page: Page): Promise<string[]> {
         const box = el.getBoundingClientRect();
         return box.width > 0 && box.height > 0;
       })
-      .map((el) => `${el.tagName.toLowerCase()}[${all.indexOf(el)}] ${(el.textContent ?? '').trim().slice(0, 24) || el.getAttribute('aria-label') || el.id}`);
+      .map((el) => {
+        const key = `${el.tagName.toLowerCase()}[${all.indexOf(el)}] ${(el.textContent ?? '').trim().slice(0, 24) || el.getAttribute('aria-label') || el.id}`;
+        el.dataset.keyboardKey = key;
+        return key;
+      });
   });
 }
 

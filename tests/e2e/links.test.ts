@@ -1,12 +1,12 @@
 /**
  * Every internal link of the built site works: each href/src resolves to a file of dist/ and each #fragment
- * to an id on its target page (scripts/check-links.ts, run on the build the browser tests use).
+ * to an id on its target page (tools/check-links.ts, run on the build the browser tests use).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { checkLinks, formatReport } from '../../scripts/check-links.ts';
+import { checkLinks, formatReport } from '../../tools/check-links.ts';
 
 describe('links in the built site', () => {
   it('has no broken internal link or missing #fragment on any page', () => {

@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 describe('without JavaScript', () => {
-  it.each(['/metrics/dibao-urban/', '/tasks/', '/regions/hunan/chenzhou/zixing/'])('%s shows every chart’s table and hides the undrawn canvas', async (path) => {
+  it.each(['/metrics/dibao-urban/', '/tasks/', '/metrics/dibao-rural/'])('%s shows every chart’s table and hides the undrawn canvas', async (path) => {
     const page = await context.newPage();
     await page.goto(`${baseUrl}${path}`);
     const figures = await page.evaluate(() =>

@@ -53,7 +53,21 @@ describe('metrics.csv', () => {
     const { status, bytes } = await fetchBytes('/data/metrics.csv');
     expect(status).toBe(200);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(parseCsv(bytes.toString('utf8').slice(1))[0]).toEqual(['region', 'region_name', 'region_code', 'document', 'year', 'half', 'metric', 'category', 'scope', 'value', 'unit', 'previous', 'quote', 'url', 'end_year', 'average']);
+    expect(parseCsv(bytes.toString('utf8').slice(1))[0]).toEqual(['region', 'region_name', 'region_code', 'document', 'year', 'half', 'metric', 'category', 'scope', 'value', 'unit', 'previous', 'quote', 'url', 'end_year', 'average', 'target', 'effective', 'has_note']);
+  });
+
+  it('marks 上海’s 新增1万张 as a target and 资兴’s raises with their effective date and previous value', async () => {
+    const [header, ...rows] = parseCsv((await fetchBytes('/data/metrics.csv')).bytes.toString('utf8').slice(1));
+    const records = rows.map((row) => Object.fromEntries(header!.map((column, i) => [column, row[i]])));
+    expect(records.find((r) => r.document === 'shanghai/2009-year-plan' && r.quote === '继续新增1万张养老床位')).toMatchObject({ metric: 'new-elderly-care-beds', value: '10000', target: 'true', effective: '', has_note: 'true' });
+    const raises = records.filter((r) => r.document === 'hunan/chenzhou/zixing/2023-h1-summary' && r.effective !== '');
+    expect(raises.map((r) => [r.metric, r.category, r.previous, r.value, r.effective, r.target])).toEqual([
+      ['dibao-urban', 'A', '500', '550', '2023-01-01', 'false'],
+      ['dibao-urban', 'B', '370', '420', '2023-01-01', 'false'],
+      ['dibao-urban', 'C', '315', '360', '2023-01-01', 'false'],
+    ]);
+    // The 资兴 copy carries an editor's note (the year may be wrong): every one of its rows says so.
+    expect(records.filter((r) => r.document === 'hunan/chenzhou/zixing/2023-h1-summary').every((r) => r.has_note === 'true')).toBe(true);
   });
 
   it('holds every figure of the content, each with a link to a page where its quote is marked', async () => {
@@ -128,6 +142,37 @@ describe('documents.json, feeds and the sitemap', () => {
         return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.namespaceURI, entries: doc.getElementsByTagName('entry').length };
       }, xml);
       expect(parsed, path).toEqual({ error: null, root: 'http://www.w3.org/2005/Atom', entries });
+    }
+    await page.close();
+  });
+
+  it('open in a browser as a readable Chinese page through /feed.xsl, under the site’s CSP', async () => {
+    const xml = await (await fetch(`${baseUrl}/feed.xml`)).text();
+    expect(xml.split('\n').slice(0, 2)).toEqual(['<?xml version="1.0" encoding="utf-8"?>', '<?xml-stylesheet type="text/xsl" href="/feed.xsl"?>']);
+    const stylesheet = await fetchBytes('/feed.xsl');
+    expect(stylesheet.status).toBe(200);
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    for (const [path, entries] of [['/feed.xml', Math.min(bundledDocuments.length, 50)], ['/regions/hunan/feed.xml', documentsWithin('hunan')]] as const) {
+      await page.goto(`${baseUrl}${path}`);
+      const shown = await page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        title: document.title,
+        h1: document.querySelector('h1')?.textContent ?? '',
+        entries: document.querySelectorAll('li.feed-entry').length,
+        links: [...document.querySelectorAll<HTMLAnchorElement>('li.feed-entry h3 a')].every((a) => /\/documents\/.+\/$/.test(a.href)),
+        dates: [...document.querySelectorAll('li.feed-entry time')].map((t) => t.textContent ?? ''),
+        csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+        // The page the stylesheet makes has no inline style or script of its own; its look comes from /feed.css.
+        inline: [...document.querySelectorAll('main [style], main script, [onclick], [onload]')].length,
+        styled: getComputedStyle(document.querySelector('.feed-howto')!).borderLeftStyle,
+        sideways: document.documentElement.scrollWidth > window.innerWidth,
+      }));
+      expect(shown, path).toMatchObject({ lang: 'zh-CN', entries, links: true, inline: 0, styled: 'solid', sideways: false });
+      expect(shown.title).toContain('订阅源');
+      expect(shown.h1).toContain('最新文件');
+      expect(shown.csp).toContain("script-src 'none'");
+      expect(shown.dates.length).toBeGreaterThan(0);
+      for (const date of shown.dates) expect(date).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
     }
     await page.close();
   });

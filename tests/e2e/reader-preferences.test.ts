@@ -95,6 +95,36 @@ describe('适老化 mode', () => {
     }
   });
 
+  it('says its state: 大字模式 when off, 退出大字模式 and pressed when on, in its accessible name too', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    const toggle = page.locator('[data-elder-toggle]');
+    expect([await toggle.innerText(), await toggle.getAttribute('aria-pressed')]).toEqual(['大字模式', 'false']);
+    await toggle.click();
+    expect([await toggle.innerText(), await toggle.getAttribute('aria-pressed')]).toEqual(['退出大字模式', 'true']);
+    expect(await page.getByRole('button', { name: '退出大字模式', exact: true, pressed: true }).count()).toBe(1);
+    // Still beside the site's name on a 375 px phone, not pushed onto a line of its own.
+    const [name, button] = await Promise.all([page.locator('.site-name').boundingBox(), toggle.boundingBox()]);
+    expect(Math.abs(name!.y + name!.height / 2 - (button!.y + button!.height / 2))).toBeLessThan(12);
+    await context.close();
+  });
+
+  it.each([false, true])('keeps the six menu items on one line at 375 px (大字模式 %s), so 关于 is never alone', async (elder) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    if (elder) await context.addInitScript(() => localStorage.setItem('gongkai:elder-mode', 'on'));
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    const boxes = await page.locator('.site-nav a').evaluateAll((links) => links.map((a) => { const r = a.getBoundingClientRect(); return { text: a.textContent, top: Math.round(r.top), right: r.right, height: r.height }; }));
+    expect(boxes.map((b) => b.text)).toEqual(['文件', '地区', '指标', '任务', '数据', '关于']);
+    expect(new Set(boxes.map((b) => b.top)).size).toBe(1);
+    for (const box of boxes) {
+      expect(box.right).toBeLessThanOrEqual(375);
+      expect(box.height).toBeGreaterThanOrEqual(44);
+    }
+    await context.close();
+  });
+
   it('keeps at least 44 px tap targets for the switch and the search button', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
     const page = await context.newPage();

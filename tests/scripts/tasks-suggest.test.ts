@@ -59,6 +59,18 @@ describe('npm run tasks:suggest', () => {
     expect(result.stderr).toContain('is not a task list: its front matter has no tasks: (kind: summary)');
   });
 
+  it('reports every error of the task list’s tasks in the content report, not only the first', () => {
+    const broken = join(work, 'broken-task-list.md');
+    writeFileSync(
+      broken,
+      ['---', 'title: 清单', 'kind: task-list', 'period: { year: 2023, half: null }', 'region: anhui/xuancheng/xuanzhou', 'tasks:', "  - { id: '1-1', group: 一, title: 提高低保标准, status: finished }", "  - { id: '1 2', group: 一, title: '', status: done, evidence: { document: x } }", '---', '正文', ''].join('\n'),
+    );
+    const result = run(broken, summary);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.replaceAll(work, '<tmp>')).toMatchSnapshot();
+  });
+
   it('refuses a wrong number of files or a bad option value with usage', () => {
     expect(run(taskList).status).toBe(2);
     expect(run('--threshold', '2', taskList, summary).stderr).toContain('--threshold must be a score between 0 and 1');

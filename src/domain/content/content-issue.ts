@@ -62,10 +62,16 @@ export function issuesFromZod(file: string, error: z.ZodError, data: unknown, fi
         if (issue.origin === 'number') {
           return { ...base, value, message: `${String(value)} is below the minimum ${String(issue.minimum)}`, hint: 'figures are never negative; copy the number exactly as the source states it' };
         }
+        if (value === '' || (Array.isArray(value) && value.length === 0)) {
+          return { ...base, message: 'is empty', hint: 'fill in the value as the source gives it, or remove the field if the source does not give it' };
+        }
         return { ...base, value, message: `is too short (minimum ${String(issue.minimum)})`, hint: 'fill in the value as the source gives it, or remove the field if the source does not give it' };
       case 'too_big':
         return { ...base, value, message: `${String(value)} is above the maximum ${String(issue.maximum)}`, hint: 'check the value against the source' };
       case 'invalid_format':
+        if (issue.format === 'regex') {
+          return { ...base, value, message: `${JSON.stringify(value)} is not in the expected form`, hint: formatHints.find(([pattern]) => pattern.test(field ?? ''))?.[1] ?? `write it to match ${String((issue as { pattern?: string }).pattern ?? 'the pattern in README › Content model')}` };
+        }
         return { ...base, value, message: `${JSON.stringify(value)} is not a valid ${issue.format}`, hint: issue.format === 'url' ? 'give the full http(s) address of the source page' : `write a valid ${issue.format}` };
       case 'custom': {
         const hint = (issue.params as { hint?: string } | undefined)?.hint ?? 'see README › Content model';
@@ -76,6 +82,11 @@ export function issuesFromZod(file: string, error: z.ZodError, data: unknown, fi
     }
   });
 }
+
+/** What a field checked by a pattern must look like, by field path. */
+const formatHints: [RegExp, string][] = [
+  [/^tasks\[\d+\]\.id$/, 'use the section number and the row’s 序号, in ASCII letters, digits, dots and hyphens, e.g. 3-8'],
+];
 
 function describe(value: unknown): string {
   if (value === null) return 'null';

@@ -1,14 +1,19 @@
 /**
  * Reads and checks all of content/: each file against its schema, then every cross-reference (region,
- * topics, metrics, units, quotes, task ids, evidence). Returns the model and every issue found; it never
- * stops at the first.
+ * topics, metrics, units, quotes, task ids, evidence), whether each quote can be anchored on its page, and
+ * the search abbreviations. Returns the model and every issue found; it never stops at the first, and a field
+ * that fails its schema (a bad date) does not keep the file's other fields from being checked.
  */
+import type { z } from 'zod';
 import { documentFileStem, documentFrontmatterSchema, type DocumentFrontmatter } from '../../schemas/document.ts';
-import { metricDefinitionSchema, type MetricDefinition } from '../../schemas/metric.ts';
+import { metricDefinitionSchema, metricValueSchema, type MetricDefinition, type MetricValue } from '../../schemas/metric.ts';
+import { taskSchema, type Task } from '../../schemas/task.ts';
 import { topicSchema, type Topic } from '../../schemas/topic.ts';
 import type { RegionIndex } from '../regions.ts';
+import { checkAbbreviations } from '../search/abbreviations.ts';
 import { issuesFromZod, type ContentIssue } from './content-issue.ts';
 import { FrontmatterError, parseYamlFile, splitFrontmatter } from './frontmatter.ts';
+import { quoteAnchoringIssues, type QuoteUse } from './quote-anchoring.ts';
 
 /** A file of content/, path relative to the project root with forward slashes. */
 export interface SourceFile {
@@ -20,6 +25,8 @@ export interface ContentSources {
   documents: SourceFile[];
   metrics: SourceFile[];
   topics: SourceFile[];
+  /** `content/search/abbreviations.yaml`, when there is one (a content folder may have none). */
+  abbreviations?: SourceFile;
 }
 
 export interface DocumentEntry {
@@ -89,19 +96,96 @@ export function validateContent(sources: ContentSources, regions: RegionIndex): 
       issues.push({ file: `content/metrics/${id}.yaml`, field: 'topic', value: metric.topic, message: `topic "${metric.topic}" does not exist`, hint: `use one of: ${[...topics.keys()].join(', ')}` });
     }
   }
+  if (sources.abbreviations) checkAbbreviationsFile(sources.abbreviations, issues);
 
   const documents: DocumentEntry[] = [];
+  const checkable: CheckableDocument[] = [];
   for (const file of sources.documents) {
-    const entry = readDocument(file, issues);
-    if (entry) documents.push(entry);
+    const read = readDocument(file, issues);
+    if (!read) continue;
+    checkable.push(read.checkable);
+    if (read.entry) documents.push(read.entry);
   }
-  const byId = new Map(documents.map((doc) => [doc.id, doc]));
-  for (const doc of documents) checkReferences(doc, { metrics, topics, regions, byId }, issues);
+  // Every document whose front matter could be read, valid or not: a task's evidence may cite a summary that
+  // has an error of its own, and that summary still exists.
+  const byId = new Map(checkable.map((doc) => [doc.id, doc]));
+  for (const doc of checkable) checkReferences(doc, { metrics, topics, regions, byId }, issues);
+  checkQuoteAnchoring(checkable, byId, issues);
   documents.sort((a, b) => a.id.localeCompare(b.id));
   return { model: { documents, metrics, topics, regions }, issues };
 }
 
-function readDocument(file: SourceFile, issues: ContentIssue[]): DocumentEntry | undefined {
+function checkAbbreviationsFile(file: SourceFile, issues: ContentIssue[]): void {
+  let data: unknown;
+  try {
+    data = parseYamlFile(file.text);
+  } catch (error) {
+    if (error instanceof FrontmatterError) {
+      issues.push({ file: file.path, message: `${error.message}${error.line ? ` (line ${error.line})` : ''}`, hint: 'fix the YAML syntax: indentation, a missing colon or an unclosed bracket' });
+      return;
+    }
+    throw error;
+  }
+  for (const problem of checkAbbreviations(data).problems) {
+    issues.push({ file: file.path, ...(problem.entry === undefined ? {} : { field: `entry ${problem.entry}` }), value: problem.value, message: problem.message, hint: problem.hint });
+  }
+}
+
+/**
+ * What the cross-reference checks read of a document: every field that passed its schema. A field that failed
+ * is absent (its error is already reported), so one bad date does not hide the file's other errors; figures
+ * and tasks are kept item by item, field by field, at their own index.
+ */
+interface CheckableFrontmatter extends Partial<Omit<DocumentFrontmatter, 'topics' | 'metrics' | 'tasks'>> {
+  topics: (string | undefined)[];
+  metrics: Partial<MetricValue>[];
+  tasks: Partial<Task>[];
+}
+
+interface CheckableDocument {
+  id: string;
+  file: string;
+  data: CheckableFrontmatter;
+  body: string;
+}
+
+type ObjectShape = Record<string, z.ZodType>;
+
+/** The fields of `raw` that pass their own schema, parsed. */
+function validFields(shape: ObjectShape, raw: unknown): Record<string, unknown> {
+  const record = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const fields: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(shape)) {
+    const parsed = schema.safeParse(record[key]);
+    if (parsed.success) fields[key] = parsed.data;
+  }
+  return fields;
+}
+
+/** Each item of a list field, as far as it is valid; an empty list when the field is not a list. */
+function validItems(shape: ObjectShape, raw: unknown): Record<string, unknown>[] {
+  return Array.isArray(raw) ? raw.map((item) => validFields(shape, item)) : [];
+}
+
+/** The valid part of a front matter that failed its schema. */
+function salvage(raw: unknown): CheckableFrontmatter {
+  const { topics: _topics, metrics: _metrics, tasks: _tasks, ...rest } = documentFrontmatterSchema.shape;
+  const record = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const tasks = validItems(taskSchema.shape, record.tasks).map((task, i) => {
+    // Evidence that was given but is invalid is already reported: the task is not also told it "needs evidence".
+    const given = (record.tasks as unknown[])[i] as Record<string, unknown> | null;
+    if (task.evidence === undefined && given !== null && typeof given === 'object' && given.evidence !== undefined) delete task.status;
+    return task;
+  });
+  return {
+    ...(validFields(rest, raw) as Partial<DocumentFrontmatter>),
+    topics: Array.isArray(record.topics) ? record.topics.map((topic) => (typeof topic === 'string' && topic !== '' ? topic : undefined)) : [],
+    metrics: validItems(metricValueSchema.shape, record.metrics) as Partial<MetricValue>[],
+    tasks: tasks as Partial<Task>[],
+  };
+}
+
+function readDocument(file: SourceFile, issues: ContentIssue[]): { entry?: DocumentEntry; checkable: CheckableDocument } | undefined {
   if (!file.path.startsWith(documentsDir) || !file.path.endsWith('.md')) {
     issues.push({ file: file.path, message: 'documents must be Markdown files under content/documents/', hint: 'rename it to content/documents/<region path>/<year>-<h1|h2|year>-<kind>.md' });
     return undefined;
@@ -116,73 +200,81 @@ function readDocument(file: SourceFile, issues: ContentIssue[]): DocumentEntry |
     }
     throw error;
   }
+  const id = file.path.slice(documentsDir.length, -'.md'.length);
   const parsed = documentFrontmatterSchema.safeParse(split.data);
   if (!parsed.success) {
     issues.push(...issuesFromZod(file.path, parsed.error, split.data));
-    return undefined;
+    return { checkable: { id, file: file.path, data: salvage(split.data), body: split.body } };
   }
-  const id = file.path.slice(documentsDir.length, -'.md'.length);
-  return { id, file: file.path, data: parsed.data, body: split.body };
+  const entry = { id, file: file.path, data: parsed.data, body: split.body };
+  return { entry, checkable: entry };
 }
 
 interface References {
   metrics: Map<string, MetricDefinition>;
   topics: Map<string, Topic>;
   regions: RegionIndex;
-  byId: Map<string, DocumentEntry>;
+  byId: Map<string, CheckableDocument>;
 }
 
-function checkReferences(doc: DocumentEntry, refs: References, issues: ContentIssue[]): void {
-  const { data, file } = doc;
-  const report = (field: string, value: unknown, message: string, hint: string) => issues.push({ file, field, value, message, hint });
+type Report = (field: string, value: unknown, message: string, hint: string) => void;
 
-  const region = refs.regions.bySlug.get(data.region);
-  if (!region) {
+function checkReferences(doc: CheckableDocument, refs: References, issues: ContentIssue[]): void {
+  const { data, file } = doc;
+  const report: Report = (field, value, message, hint) => issues.push({ file, field, value, message, hint });
+
+  const region = data.region === undefined ? undefined : refs.regions.bySlug.get(data.region);
+  if (data.region !== undefined && !region) {
     const named = refs.regions.findByName(data.region).map((r) => r.slug);
     report('region', data.region, `region "${data.region}" does not exist`, named.length ? `did you mean ${named.join(' or ')}?` : 'give the region slug path, e.g. anhui/xuancheng/xuanzhou (see /regions/ or src/domain/regions.ts)');
-  } else {
+  } else if (region) {
     const folder = doc.id.split('/').slice(0, -1).join('/');
     if (folder !== region.slug) {
       report('region', data.region, `the file is in "${folder}/" but its region is "${region.slug}"`, `move the file to content/documents/${region.slug}/ or correct \`region\``);
     }
   }
-  const stem = doc.id.split('/').pop() ?? '';
-  const expectedStem = documentFileStem(data);
-  if (stem !== expectedStem && !new RegExp(`^${expectedStem}-\\d+$`).test(stem)) {
-    const years = /^(\d{4})-(\d{4})-/.exec(stem);
-    const hint = years && data.period.end_year === undefined
-      ? `for a multi-year plan add \`end_year: ${years[2]}\` to \`period\` (with \`half: null\`); otherwise rename the file to ${expectedStem}.md`
-      : `rename the file to ${expectedStem}.md (add -2, -3 … when a region has two such documents), or correct \`period\`/\`kind\``;
-    report('period', data.period, `the file name "${stem}.md" does not match period and kind (expected "${expectedStem}.md")`, hint);
+  if (data.period && data.kind) {
+    const stem = doc.id.split('/').pop() ?? '';
+    const expectedStem = documentFileStem({ period: data.period, kind: data.kind });
+    if (stem !== expectedStem && !new RegExp(`^${expectedStem}-\\d+$`).test(stem)) {
+      const years = /^(\d{4})-(\d{4})-/.exec(stem);
+      const hint = years && data.period.end_year === undefined
+        ? `for a multi-year plan add \`end_year: ${years[2]}\` to \`period\` (with \`half: null\`); otherwise rename the file to ${expectedStem}.md`
+        : `rename the file to ${expectedStem}.md (add -2, -3 … when a region has two such documents), or correct \`period\`/\`kind\``;
+      report('period', data.period, `the file name "${stem}.md" does not match period and kind (expected "${expectedStem}.md")`, hint);
+    }
   }
-  checkKind(doc, report);
+  checkKind(data, report);
 
   data.topics.forEach((topic, i) => {
-    if (!refs.topics.has(topic)) report(`topics[${i}]`, topic, `topic "${topic}" does not exist`, `use one of: ${[...refs.topics.keys()].join(', ')}, or add content/topics/${topic}.yaml`);
+    if (topic !== undefined && !refs.topics.has(topic)) report(`topics[${i}]`, topic, `topic "${topic}" does not exist`, `use one of: ${[...refs.topics.keys()].join(', ')}, or add content/topics/${topic}.yaml`);
   });
 
   data.metrics.forEach((figure, i) => {
-    const definition = refs.metrics.get(figure.metric);
-    if (!definition) {
+    const definition = figure.metric === undefined ? undefined : refs.metrics.get(figure.metric);
+    if (figure.metric !== undefined && !definition) {
       report(`metrics[${i}].metric`, figure.metric, `metric "${figure.metric}" does not exist`, `use one of: ${[...refs.metrics.keys()].join(', ')}`);
-    } else {
+    } else if (definition) {
       const units = [definition.unit, ...definition.conversions.map((c) => c.unit)];
-      if (!units.includes(figure.unit)) report(`metrics[${i}].unit`, figure.unit, `unit "${figure.unit}" is not a unit of ${figure.metric}`, `use ${units.map((u) => `"${u}"`).join(' or ')}; write 元/月.人 as 元/人/月`);
+      if (figure.unit !== undefined && !units.includes(figure.unit)) report(`metrics[${i}].unit`, figure.unit, `unit "${figure.unit}" is not a unit of ${figure.metric}`, `use ${units.map((u) => `"${u}"`).join(' or ')}; write 元/月.人 as 元/人/月`);
       if (figure.category && !definition.has_categories) report(`metrics[${i}].category`, figure.category, `${figure.metric} has no classes`, 'remove `category`');
       if (figure.average && definition.measure === 'count') report(`metrics[${i}].average`, figure.average, `${figure.metric} is a count: it has no average over subdivisions`, 'remove `average`; only a standard (元/人/月, %) is stated as 全省平均');
     }
+    if (figure.quote === undefined) return;
     if (!doc.body.includes(figure.quote)) {
       report(`metrics[${i}].quote`, figure.quote, 'the quote does not appear in the body', 'copy the fragment exactly from the body below the front matter (same punctuation, no Markdown marks inside)');
-    } else if (!quoteStatesNumber(figure.quote, figure.value)) {
+    } else if (figure.value !== undefined && !quoteStatesNumber(figure.quote, figure.value)) {
       report(`metrics[${i}].value`, figure.value, `the quote does not state ${figure.value}`, 'check the value against the quote; a figure must be stated by its quote');
     }
   });
 
   const seenTaskIds = new Map<string, number>();
   data.tasks.forEach((task, i) => {
-    const first = seenTaskIds.get(task.id);
-    if (first !== undefined) report(`tasks[${i}].id`, task.id, `duplicate task id "${task.id}" (also tasks[${first}])`, 'give each task a unique id: section number and row number, e.g. 3-8');
-    else seenTaskIds.set(task.id, i);
+    if (task.id !== undefined) {
+      const first = seenTaskIds.get(task.id);
+      if (first !== undefined) report(`tasks[${i}].id`, task.id, `duplicate task id "${task.id}" (also tasks[${first}])`, 'give each task a unique id: section number and row number, e.g. 3-8');
+      else seenTaskIds.set(task.id, i);
+    }
     if (task.evidence) {
       const summary = refs.byId.get(task.evidence.document);
       if (!summary) report(`tasks[${i}].evidence.document`, task.evidence.document, `document "${task.evidence.document}" does not exist`, 'give the summary’s path under content/documents/ without .md');
@@ -198,13 +290,13 @@ function checkReferences(doc: DocumentEntry, refs: References, issues: ContentIs
  * What each kind of document can hold beyond its schema: only a plan covers several years (十四五规划), and a
  * notice (关于提高…标准的通知) is dated by the year its standards take effect and lists no tasks.
  */
-function checkKind(doc: DocumentEntry, report: (field: string, value: unknown, message: string, hint: string) => void): void {
-  const { data } = doc;
-  if (data.period.end_year !== undefined && data.kind !== 'plan') {
+function checkKind(data: CheckableFrontmatter, report: Report): void {
+  if (data.kind === undefined) return;
+  if (data.period?.end_year !== undefined && data.kind !== 'plan') {
     report('period.end_year', data.period.end_year, `only a plan covers several years (kind is "${data.kind}")`, 'use `kind: plan` for a multi-year plan (十四五规划), or remove `end_year` and give the one year the document covers');
   }
   if (data.kind !== 'notice') return;
-  if (data.period.half !== null) {
+  if (data.period && data.period.half !== null) {
     report('period.half', data.period.half, 'a notice has no half: its period is the year its standards take effect', `set \`half: null\` and name the file ${data.period.year}-year-notice.md; the date the standards apply from goes in each figure's \`effective\``);
   }
   if (data.tasks.length > 0) {
@@ -215,14 +307,37 @@ function checkKind(doc: DocumentEntry, report: (field: string, value: unknown, m
     .filter((e): e is { date: string; i: number } => e.date !== undefined)
     .sort((a, b) => a.date.localeCompare(b.date))[0];
   const effectiveYear = effective ? Number(effective.date.slice(0, 4)) : undefined;
-  if (effective && effectiveYear !== data.period.year) {
+  if (data.period && effective && effectiveYear !== data.period.year) {
     report('period.year', data.period.year, `the notice's standards take effect in ${effectiveYear} (metrics[${effective.i}].effective is ${effective.date}), not ${data.period.year}`, `set \`period.year: ${effectiveYear}\` and rename the file to ${effectiveYear}-year-notice.md: a notice's year is the year its standards take effect`);
   }
 }
 
+/**
+ * Every quote a page will mark — a document's figures and the evidence that tasks of other documents cite from
+ * it — checked with the renderer, as the page build does. Quotes not in the body are already reported.
+ */
+function checkQuoteAnchoring(documents: readonly CheckableDocument[], byId: Map<string, CheckableDocument>, issues: ContentIssue[]): void {
+  const quotes = new Map<string, QuoteUse[]>(documents.map((doc) => [doc.id, []]));
+  for (const doc of documents) {
+    const own = quotes.get(doc.id)!;
+    doc.data.metrics.forEach((figure, i) => {
+      if (figure.quote !== undefined && doc.body.includes(figure.quote)) own.push({ quote: figure.quote, file: doc.file, field: `metrics[${i}].quote` });
+    });
+  }
+  for (const doc of documents) {
+    doc.data.tasks.forEach((task, i) => {
+      const summary = task.evidence && byId.get(task.evidence.document);
+      if (task.evidence && summary?.body.includes(task.evidence.quote)) quotes.get(summary.id)!.push({ quote: task.evidence.quote, file: doc.file, field: `tasks[${i}].evidence.quote` });
+    });
+  }
+  for (const doc of documents) issues.push(...quoteAnchoringIssues({ file: doc.file, body: doc.body, quotes: quotes.get(doc.id)! }));
+}
+
 /** Whether `quote` states `value`, written in Arabic digits (550, 1.9) or with 万 (1万 = 10000). */
 export function quoteStatesNumber(quote: string, value: number): boolean {
-  for (const match of quote.matchAll(/(\d+(?:\.\d+)?)(万)?/g)) {
+  // Full-width digits (７５０) and thousands set apart by a space (5 520) state the same number.
+  const digitsRead = quote.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/(?<!\d)(\d{1,3})(?:[ \u00a0](\d{3}))+(?!\d)/g, (group) => group.replace(/[ \u00a0]/g, ''));
+  for (const match of digitsRead.matchAll(/(\d+(?:\.\d+)?)(万)?/g)) {
     const number = Number(match[1]) * (match[2] ? 10000 : 1);
     if (Math.abs(number - value) < 1e-9) return true;
   }

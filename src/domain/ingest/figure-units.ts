@@ -35,8 +35,11 @@ export interface Amount {
   inherited?: boolean;
 }
 
-/** A number as written: 420, 1.2 (with 万: 2.5万 → 25000). */
-const digits = String.raw`\d+(?:\.\d+)?`;
+/**
+ * A number as written: 420, 1.2 (with 万: 2.5万 → 25000), and one whose thousands a copy set apart with a
+ * space (5 520元, 4 560张: a typeset page's digit grouping, or a stray space of the copy).
+ */
+const digits = String.raw`\d{1,3}(?:[ \u00a0]\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?`;
 /** 元 and what may follow it to say per person and per month or year: /人/月, /月.人, ∕人、年, 人/.月, 每人每月. */
 const perUnit = String.raw`(?:\s*[/∕每]\s*)?[人月年](?:[\s/∕.·•・、每]{0,2}[人月年])?`;
 const amountPattern = new RegExp(String.raw`(${digits})\s*(万|亿)?\s*(?:(元)(${perUnit})?|(张)|(%)|(人次|人|户|名))`, 'g');
@@ -74,7 +77,7 @@ export function amountsIn(reading: string): Amount[] {
     // Part of a longer number (a date 2023年, an id) is not an amount.
     if (/[\d.]/.test(reading[start - 1] ?? '')) continue;
     const scale = match[2] === '万' ? 10000 : match[2] === '亿' ? 1e8 : 1;
-    const value = Math.round(Number.parseFloat(match[1] ?? '') * scale * 1e6) / 1e6;
+    const value = Math.round(Number.parseFloat((match[1] ?? '').replace(/[ \u00a0]/g, '')) * scale * 1e6) / 1e6;
     if (!Number.isFinite(value)) continue;
     if (match[3]) {
       if (match[2]) {

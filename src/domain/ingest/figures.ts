@@ -24,6 +24,8 @@ export interface FigureOptions {
   metrics: Map<string, MetricDefinition>;
   /** Receives the civil-affairs figures no metric holds, for the report. */
   notInModel?: NotInModel[];
+  /** The year the page is dated in, which 今年 / 明年1月1日起 count from; without it such dates are not read. */
+  pageYear?: number;
 }
 
 /**
@@ -35,6 +37,8 @@ interface Sentence {
   at: number[];
   /** The end of the paragraph before, when that paragraph stops mid-sentence (a copy broken at 散居|孤儿). */
   carry?: string;
+  /** Ends at a clause break (；), not a full stop: the sentence goes on in the next one. */
+  clause?: boolean;
 }
 
 /** A pinyin gloss after a Chinese character: 鄉(xiāng). */
@@ -92,7 +96,7 @@ function paragraphsOf(body: string, reading: string): Paragraph[] {
       const text = read.slice(from, to);
       const cuts = [...text.matchAll(/[。！？!?;；]|\*\*|__|`/g)].map((m) => [from + (m.index ?? 0), m[0].length] as const);
       for (const [at, length] of [...cuts, [to, 0] as const]) {
-        if (at > start) sentences.push(sentenceOf(read.slice(start, at), lineStart + start));
+        if (at > start) sentences.push({ ...sentenceOf(read.slice(start, at), lineStart + start), ...(/[;；]/.test(read[at] ?? '') ? { clause: true } : {}) });
         start = at + length;
       }
       if (sentences.length === 0) continue;
@@ -129,11 +133,14 @@ function metricIds(family: Family, scope: Scope | undefined): string[] {
 }
 
 /** `从2023年1月起` / `自2023年1月1日起` → `2023-01-01`, where it ends in the sentence. */
-function datesIn(reading: string): { date: string; end: number }[] {
+function datesIn(reading: string, pageYear: number | undefined): { date: string; end: number }[] {
   const out: { date: string; end: number }[] = [];
-  for (const match of reading.matchAll(/(\d{4})\s*年\s*(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?\s*(?:起|开始)/g)) {
+  for (const match of reading.matchAll(/(\d{4}\s*年|今年|本年|明年|次年)\s*(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?\s*(?:起|开始)/g)) {
     if (/\d/.test(reading[(match.index ?? 0) - 1] ?? '')) continue;
-    const date = `${match[1]}-${(match[2] ?? '').padStart(2, '0')}-${(match[3] ?? '1').padStart(2, '0')}`;
+    const word = match[1] ?? '';
+    const year = /\d/.test(word) ? Number.parseInt(word, 10) : pageYear === undefined ? undefined : pageYear + (/明年|次年/.test(word) ? 1 : 0);
+    if (year === undefined) continue;
+    const date = `${year}-${(match[2] ?? '').padStart(2, '0')}-${(match[3] ?? '1').padStart(2, '0')}`;
     if (isRealCalendarDate(date)) out.push({ date, end: (match.index ?? 0) + match[0].length });
   }
   return out;
@@ -224,6 +231,8 @@ export function extractFigures(body: string, options: FigureOptions): MetricValu
   let pendingEffective: string | undefined;
 
   let paragraphStartCount = 0;
+  /** Figures before the last 自…起执行 of a notice, which that date already settled. */
+  let executedCount = 0;
   let previousParagraphCount = 0;
   // A summary's section of what it will do next (下半年工作打算, 2024年工作计划) states goals, as a plan does.
   let planSection: number | undefined;
@@ -238,12 +247,15 @@ export function extractFigures(body: string, options: FigureOptions): MetricValu
     paragraphStartCount = previousParagraphCount;
     previousParagraphCount = figures.length;
     const context = paragraph.reading;
+    // A date of effect that opens a sentence (从2024年1月1日起，城市低保…；农村低保…) holds to its full stop, across its clauses.
+    let clauseEffective: string | undefined;
+    let clauseClasses: ('A' | 'B' | 'C')[] | undefined;
     for (const sentence of paragraph.sentences) {
       const text = sentence.reading;
       const amounts = amountsIn(text);
       const carry = sentence.carry ?? '';
       const subjects = subjectsIn(carry + text, context).map((s) => ({ ...s, start: s.start - carry.length, end: s.end - carry.length })).filter((s) => s.end > 0);
-      const dates = datesIn(text);
+      const dates = datesIn(text, options.pageYear);
       const values = valuesOf(text, amounts);
       const lastModel = [...subjects].reverse().find((s) => s.role === 'model');
       let stated = 0;
@@ -281,9 +293,14 @@ export function extractFigures(body: string, options: FigureOptions): MetricValu
         let metrics = slots;
         if (list && list.count === slots.length && slots.length > 1) metrics = [slots[list.position] as string];
         // A class is written before the subject (城市A类低保标准) or after it (城市低保A类由500元…), after the last figure.
-        const category = categoryIn(text.slice(figureFrom, value.previous ? value.previous.start : amount.start))?.category ?? (list?.classes ? (['A', 'B', 'C'] as const)[list.position] : undefined);
-        const effective = dates.filter((d) => d.end <= value.from).at(-1)?.date ?? pendingEffective;
-        const average = /平均/.test(text.slice(lowerBound, amount.start));
+        // A list of the same length in the next clause goes by the classes named for the first (较好、一般、困难地区分别达到…；农村低保标准分别达到…).
+        if (list?.classes) clauseClasses = list.classes;
+        const classes = list?.classes ?? (list && clauseClasses?.length === list.count ? clauseClasses : undefined);
+        // A list that names its classes (按一类、二类、三类分别为…) gives each item its own; else the class written before the figure.
+        const category = (list ? list.classes?.[list.position] : undefined) ?? categoryIn(text.slice(figureFrom, value.previous ? value.previous.start : amount.start))?.category ?? (list ? classes?.[list.position] : undefined);
+        const effective = dates.filter((d) => d.end <= value.from).at(-1)?.date ?? clauseEffective ?? pendingEffective;
+        // 由原平均270元/月提高到302元/月: the average was the old figure; the new one is the standard set.
+        const average = /平均/.test(value.previous ? text.slice(lowerBound, value.from) + text.slice(value.previous.end, amount.start) : text.slice(lowerBound, amount.start));
         const target = isTarget(kind, text, value, effective, resolved.inSentence ? mention.start : 0);
         for (const metric of metrics) {
           const definition = options.metrics.get(metric);
@@ -311,11 +328,16 @@ export function extractFigures(body: string, options: FigureOptions): MetricValu
       const executed = /^\s*(?:执行|实施|施行)/.test(date ? text.slice(date.end) : '') ? date : undefined;
       if (executed) {
         const sentenceFigures = figures.slice(figures.length - stated);
-        const earlier = stated > 0 ? sentenceFigures : figures.slice(paragraphStartCount);
+        // A notice's closing 新标准自…起执行 is the date of every standard it set before; elsewhere, of its paragraph and the one before.
+        const earlier = stated > 0 ? sentenceFigures : figures.slice(options.kind === 'notice' ? executedCount : paragraphStartCount);
         for (const figure of earlier) {
           if (figure.effective === undefined && options.metrics.get(figure.metric)?.measure === 'standard') figure.effective = executed.date;
         }
+        executedCount = figures.length;
       }
+      const opening = dates.find((d) => values.length > 0 && d.end <= (values[0]?.from ?? 0));
+      clauseEffective = sentence.clause ? (opening?.date ?? clauseEffective) : undefined;
+      if (!sentence.clause) clauseClasses = undefined;
       if (lastModel) paragraphSubject = lastModel;
     }
     if (paragraph.heading) headingSubject = paragraphSubject;
@@ -407,7 +429,7 @@ function unitOf(amount: Amount, group: Family[], before: string): { unit: string
  * Where an amount stands in a list read with one subject (分别为每人每年6708元和4096元): its position, the
  * list's length, and whether the list names classes (较好、一般、困难地区分别达到… → A, B, C).
  */
-function listOf(text: string, values: Reading[], index: number, resolved: Resolved): { position: number; count: number; classes?: boolean } | undefined {
+function listOf(text: string, values: Reading[], index: number, resolved: Resolved): { position: number; count: number; classes?: ('A' | 'B' | 'C')[] } | undefined {
   if (!resolved.inSentence) return undefined;
   const anchor = Math.max(0, resolved.generic && resolved.generic.start > resolved.mention.start ? resolved.generic.end : resolved.mention.end);
   const inList = values.filter((v) => v.from >= anchor && !values.some((w) => w !== v && w.previous === v.amount));
@@ -419,9 +441,26 @@ function listOf(text: string, values: Reading[], index: number, resolved: Resolv
   const members = inList.filter((v, i) => i === 0 || !/[;。]/.test(text.slice(inList[i - 1]?.amount.end ?? 0, v.from)));
   const position = members.findIndex((v) => v === values[index]);
   if (position < 0) return undefined;
-  const enumerated = /([^、,]{1,4}、){1,2}[^、,]{1,4}地区/.exec(lead);
-  const classes = enumerated !== null && members.length === (enumerated[0].match(/、/g)?.length ?? 0) + 1 && members.length <= 3;
-  return { position, count: members.length, ...(classes ? { classes } : {}) };
+  const classes = classesListed(lead);
+  const named = classes && classes.length === members.length ? classes : undefined;
+  return { position, count: members.length, ...(named ? { classes: named } : {}) };
+}
+
+const classLetter: Record<string, 'A' | 'B' | 'C'> = { A: 'A', B: 'B', C: 'C', a: 'A', b: 'B', c: 'C', 一: 'A', 二: 'B', 三: 'C' };
+
+/**
+ * The classes a list names before its 分别, in order: A、B、C三类 / 一类、二类、三类 / B、C类 → their letters;
+ * three kinds of place (较好、一般、困难地区) are the classes A, B, C a place sets its standard by.
+ */
+function classesListed(lead: string): ('A' | 'B' | 'C')[] | undefined {
+  const letters = /(?<![A-Za-z])([A-Ca-c]|[一二三])类?((?:、[A-Ca-c]类?|、[一二三]类){1,2})(?:\s*[两二三]?类)?/.exec(lead);
+  if (letters && /类/.test(letters[0])) {
+    const tokens = [letters[1] ?? '', ...(letters[2] ?? '').split('、').filter(Boolean).map((token) => token.replace('类', ''))];
+    return tokens.map((token) => classLetter[token] as 'A' | 'B' | 'C');
+  }
+  const places = /([^、,]{1,4}、){1,2}[^、,]{1,4}地区/.exec(lead);
+  if (!places) return undefined;
+  return (['A', 'B', 'C'] as const).slice(0, (places[0].match(/、/g)?.length ?? 0) + 1);
 }
 
 /**
@@ -449,6 +488,8 @@ function quoteStartOf(text: string, value: Reading, resolved: Resolved, earlier:
     // The subject itself when nothing but words stand between it and the figure.
     const adjacent = (from: number) => !/[,，;:：、。]/.test(text.slice(Math.max(from, resolved.mention.end), start)) && !earlier.some((r) => r.amount.start >= from && r.amount.start < start);
     if (resolved.inSentence && resolved.groupStart >= 0 && resolved.groupStart <= start && adjacent(resolved.groupStart)) start = resolved.groupStart;
+    // A subject named in an earlier sentence, referred to here as 保障标准: the clause starts at that phrase.
+    else if (!resolved.inSentence && resolved.generic && resolved.generic.start <= start && adjacent(resolved.generic.start)) start = resolved.generic.start;
   }
   const lead = leadWords.exec(text.slice(0, start));
   if (lead) start = lead.index;

@@ -202,11 +202,10 @@ function yearRange(text: string): { year: number; endYear: number; word: string 
 }
 
 /**
- * Events a text speaks of that date it (a 范文 site's "2022…汇报" that tells of 汶川地震 is from 2008): the
+ * Events a text speaks of that date it (a 范文 site's "2022…汇报" that speaks of 党的十七大 as the latest congress is from 2007–2012): the
  * years in which a text can speak of them as the present.
  */
 const eraMarkers: { pattern: RegExp; from: number; to: number; name: string }[] = [
-  { pattern: /汶川(特大|大)?地震/, from: 2008, to: 2009, name: '汶川地震' },
   { pattern: /(党的)?十七大/, from: 2007, to: 2012, name: '十七大' },
   { pattern: /(党的)?十八大(?!以来)/, from: 2012, to: 2017, name: '十八大' },
   { pattern: /十九届[二三四五六]中全会/, from: 2018, to: 2022, name: '十九届…中全会' },
@@ -234,6 +233,12 @@ function pageDates(doc: DocumentText): DatedClue[] {
   const url = addressDate(doc.url ?? doc.metadata.url?.value);
   if (url) dates.push(url);
   return dates;
+}
+
+/** The year the page was dated in (发布日期, 成文日期, the date by the title, the address): what 今年 and 明年 count from. */
+export function pageYear(doc: DocumentText): number | undefined {
+  const dated = pageDates(doc)[0];
+  return dated ? Number(dated.date.slice(0, 4)) : undefined;
 }
 
 /** The date in a page's address: /2018/06-22/, /201203/t20120326_…, /art/2023/3/17/. */
@@ -417,6 +422,9 @@ export function inferPublisher(original: DocumentText, regions: RegionIndex): In
   // The issuer a title names before 关于 (重庆市沙坪坝区人民政府办公室关于印发…的通知, 江苏省民政厅关于…的报告).
   const issuer = original.title ? /^(.{2,30}?)关于/.exec(original.title)?.[1]?.trim() : undefined;
   if (issuer && organName.test(toSimplified(issuer))) return { value: issuer, from: `the issuer the title names: "${original.title}"` };
+  // A bureau's own title opens with its name, then the period or the kind: 长汀县民政局2021年工作总结, 某区民政局“十四五”…规划.
+  const owner = original.title ? /^(.{2,30}?(?:民政局|民政厅|民政廳))(?=\s*(?:(?:19|20)\d{2}|[“"]?十[一二三四五六七八九]五|上半年|下半年|年度|工作|重点))/.exec(original.title)?.[1]?.trim() : undefined;
+  if (owner && namesPlace(owner, regions)) return { value: owner, from: `the bureau the title opens with: "${original.title}"` };
   // A letterhead (大埔縣人民政府辦公室文件) or the organ printed under the title (长汀县民政局 / 2020年11月).
   const letterhead = original.body.split('\n').slice(0, 6).map((line) => line.trim()).find((line) => [...line].length <= 30 && organName.test(toSimplified(line).replace(/文件$/, '')));
   if (letterhead) return { value: letterhead.replace(/文件$/, ''), from: `the organ printed at the head of the text: "${letterhead}"` };
@@ -486,7 +494,7 @@ export function inferRegion(original: DocumentText, publisher: string | undefine
     const region = regionFromCode(doc.siteCode.slice(0, 6), regions);
     if (region) clues.push({ region, from: `the site's 网站标识码 ${doc.siteCode}` });
   }
-  settleAmbiguous(clues, mentions, regions);
+  settleAmbiguous(clues, mentions, regions, doc.body);
   const ambiguousNotes = unresolved.map(({ name, regions: places }) => `${name} is the name of ${places.map((r) => r.slug).join(' and ')}; the text names none of their parents, so it is not counted`);
 
   const chosen = clues.find((clue) => clue.region);
@@ -516,10 +524,26 @@ function depth(region: Region): number {
 }
 
 /**
+ * The level a text gives its own place when it speaks of it without its name: 我市 / 全市 / 市民政局 (a place
+ * whose name ends in 市), 我县 / 县民政局, 我区 / 区民政局, 全省 / 省民政厅. Only when one level is named and no other.
+ */
+function ownLevel(body: string): { suffix: string; words: string } | undefined {
+  const counts = ['省', '市', '县', '区'].map((suffix) => {
+    const words = body.match(new RegExp(`(?:我|全|本)${suffix}|(?<![\u4e00-\u9fa5])${suffix}(?:民政|政府|人民政府|委)|^${suffix}(?:民政|政府|人民政府|委)`, 'gm')) ?? [];
+    return { suffix, words };
+  });
+  const named = counts.filter((count) => count.words.length > 0);
+  // 全省 beside 我市 is the province the city is in: the smallest level named is the text's own.
+  const own = named.at(-1);
+  if (!own || named.filter((count) => count.suffix !== '省').length > 1) return undefined;
+  return { suffix: own.suffix, words: [...new Set(own.words)].join('、') };
+}
+
+/**
  * Settles a name two regions share (普陀区: 上海 or 舟山; mzj.yulin.gov.cn: 玉林 or 榆林) from the other clues:
  * the candidate that another clue's region, or a place the body names, lies within or contains.
  */
-function settleAmbiguous(clues: RegionClue[], mentions: Mention[], regions: RegionIndex): void {
+function settleAmbiguous(clues: RegionClue[], mentions: Mention[], regions: RegionIndex, body: string): void {
   for (const clue of clues) {
     if (!clue.ambiguous) continue;
     const context = [...clues.filter((other) => other !== clue && other.region).map((other) => ({ region: other.region as Region, from: other.from })), ...mentions.map((m) => ({ region: m.region, from: `the body's ${m.region.name}` }))];
@@ -529,6 +553,17 @@ function settleAmbiguous(clues: RegionClue[], mentions: Mention[], regions: Regi
       const by = context.find((c) => isWithin(c.region, candidate, regions));
       clue.region = candidate;
       clue.from = `${clue.from}, which ${by?.from} settles as ${candidate.slug}`;
+      delete clue.ambiguous;
+    }
+  }
+  // The text names its own place's level (我市, 全县, 区民政局): of candidates one name shares (东营市 and 东营区), the one of that level.
+  const level = ownLevel(body);
+  for (const clue of clues) {
+    if (!clue.ambiguous || !level) continue;
+    const fits = clue.ambiguous.filter((candidate) => candidate.name.endsWith(level.suffix));
+    if (fits.length === 1) {
+      clue.region = fits[0] as Region;
+      clue.from = `${clue.from}, which the text's ${level.words} settles as ${clue.region.slug}`;
       delete clue.ambiguous;
     }
   }

@@ -5,10 +5,11 @@
  * draft's body or in its `dropped` list with a reason.
  */
 import type { DocumentKind, Half } from '../../schemas/document.ts';
+import { withoutSiteName } from './text.ts';
 import { boilerplateReason, chromeRuns } from './boilerplate.ts';
 import { duplicateDrops, findDuplicates } from './dedupe.ts';
 import { extractFigures } from './figures.ts';
-import { fusedTitle, headlineTitle, inferKind, inferPeriod, inferPublisher, inferRegion, inferTopics, type DocumentText, type InferenceOptions } from './infer.ts';
+import { fusedTitle, headlineTitle, pageYear, inferKind, inferPeriod, inferPublisher, inferRegion, inferTopics, type DocumentText, type InferenceOptions } from './infer.ts';
 import { resolveMetadata, scanMetadata, type MetadataValue } from './metadata.ts';
 import { applyKnownMetadata, type KnownMetadata } from './known-metadata.ts';
 import { splitDocuments, type DocumentSpan } from './split.ts';
@@ -154,9 +155,11 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
 
   // The title as the page prints it: the header's 名称/标题, a title line, or the headline above the text.
   const headline = metadata.title || titleUnit ? undefined : headlineTitle(units) ?? fusedHeadline(units);
-  const printedTitle = metadata.title?.value ?? titleUnit?.title ?? headline?.title;
-  const structured = structure(units, printedTitle);
+  const titleAsPrinted = metadata.title?.value ?? titleUnit?.title ?? headline?.title;
+  const structured = structure(units, titleAsPrinted);
   report.notes.push(...structured.notes);
+  const printedTitle = titleAsPrinted === undefined ? undefined : withoutSiteName(titleAsPrinted);
+  if (titleAsPrinted !== printedTitle) report.notes.push(`the title line ends with the site's name, left out of the title: "${titleAsPrinted}"`);
   const body = `${structured.blocks.join('\n\n')}\n`;
   const plain = plainText(body);
   const headings = structured.blocks.filter((block) => block.startsWith('#')).map((block) => block.replace(/^#+\s+/, ''));
@@ -234,7 +237,8 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
   } else miss('topics', 'no topic is named by a heading or by two sentences');
 
   const notInModel: NotInModel[] = [];
-  const metrics = extractFigures(body, { ...(kind.value ? { kind: kind.value } : {}), metrics: context.metrics, notInModel });
+  const dated = pageYear(doc);
+  const metrics = extractFigures(body, { ...(kind.value ? { kind: kind.value } : {}), ...(dated ? { pageYear: dated } : {}), metrics: context.metrics, notInModel });
   if (notInModel.length > 0) report.notInModel = notInModel;
   if (tasks.length > 0) infer('tasks', `${tasks.length} tasks`, `${tableTasks ? 'the task table' : 'the numbered items of a task list'}; status awaiting-summary until a later summary reports on them`);
 

@@ -281,8 +281,8 @@ export function regionsFromHost(url: string, regions: RegionIndex): HostClue[] {
   } catch {
     return [];
   }
-  if (!/\.gov\.cn$/.test(host)) return [];
   const table = hostTable(regions);
+  if (!/\.gov\.cn$/.test(host)) return newsHostClues(host, table);
   const clues: HostClue[] = [];
   for (const label of host.split('.').filter((part) => !genericHostLabels.has(part) && /^[a-z]+$/.test(part))) {
     const found = new Set<Region>();
@@ -297,6 +297,21 @@ export function regionsFromHost(url: string, regions: RegionIndex): HostClue[] {
       }
     }
     if (found.size > 0) clues.push({ label, regions: [...found] });
+  }
+  return clues;
+}
+
+/**
+ * A local news portal is named after its place in full pinyin and a word for news: www.dongyingnews.cn (东营),
+ * zhuzhouribao.com (株洲). Only that form counts outside *.gov.cn: a mirror's or a 文库's host says nothing
+ * of the document's place, and initials alone (xm, sx) name too many places.
+ */
+function newsHostClues(host: string, table: HostTable): HostClue[] {
+  const clues: HostClue[] = [];
+  for (const label of host.split('.')) {
+    const named = /^([a-z]{4,})(?:news|ribao|daily|xinwen|wang|tv|online)$/.exec(label);
+    const found = named?.[1] ? table.spelled.get(named[1]) : undefined;
+    if (found && found.length > 0) clues.push({ label, regions: [...found] });
   }
   return clues;
 }

@@ -108,3 +108,15 @@ export function excerpt(text: string, length = 40): string {
   const chars = [...text];
   return chars.length <= length ? text : `${chars.slice(0, length).join('')}…`;
 }
+
+/**
+ * A title without the name of the site a browser's title bar or a 文库 adds after a separator:
+ * `讷河市民政局2022年工作总结 - 豆丁文库`, `关于…的通知_某某市人民政府门户网站`. Only a trailing part that names
+ * a site or an organ goes; a title's own dash (2021—2025年) stays.
+ */
+export function withoutSiteName(title: string): string {
+  const suffix = /\s*(?:\s[-–—|]\s*|_|｜|\|)\s*[^\s\-–—_|｜]{2,24}(?:文库|文庫|网|網|网站|網站|门户|門戶|门户网站|人民政府|政府|民政局|民政厅|民政廳|频道|頻道|之窗|在线|在線|首页|首頁)\s*$/;
+  const match = suffix.exec(title);
+  if (!match || match.index < 4) return title;
+  return title.slice(0, match.index).trim();
+}

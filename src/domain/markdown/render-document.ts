@@ -8,6 +8,7 @@ import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import markdownItCjkFriendly from 'markdown-it-cjk-friendly';
 import { quoteAnchor } from '../anchors.ts';
+import { keepTogetherHtml } from '../keep-together.ts';
 
 export interface Heading {
   depth: number;
@@ -39,7 +40,7 @@ markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 // Each box is a keyboard-focusable region, so each needs its own name: 表格 1, 表格 2 … in document order.
 markdown.renderer.rules.table_open = (tokens, idx) => {
   const number = tokens.slice(0, idx + 1).filter((token) => token.type === 'table_open').length;
-  return `<div class="table-scroll" tabindex="0" role="region" aria-label="表格 ${number}"><table>\n`;
+  return `<div class="table-scroll" tabindex="0" role="region" aria-label="表格 ${number}"><table class="card-table">\n`;
 };
 markdown.renderer.rules.table_close = () => '</table></div>\n';
 
@@ -47,6 +48,10 @@ type TokenConstructor = new (type: string, tag: string, nesting: -1 | 0 | 1) => 
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function unescapeHtml(html: string): string {
+  return html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 }
 
 interface QuoteSpan {
@@ -118,6 +123,45 @@ function markQuotes(tokens: Token[], quotes: string[], TokenClass: TokenConstruc
   return marked;
 }
 
+/**
+ * Body tables are read on phones as cards (src/styles/global.css `.card-table`): each body cell gets its column's
+ * header text as `data-label`, and in every cell the numbers with units, dates and periods (`2023年底`,
+ * `15家`) become no-break spans, so a card never splits `202` from `3年`. Runs after the quotes are marked, on
+ * the plain text and on the text inside the marks.
+ */
+function prepareTableCells(tokens: Token[], TokenClass: TokenConstructor): void {
+  let headers: string[] = [];
+  let inHead = false;
+  let inCell = false;
+  let column = 0;
+  for (const token of tokens) {
+    if (token.type === 'thead_open') [headers, inHead] = [[], true];
+    else if (token.type === 'thead_close') inHead = false;
+    else if (token.type === 'tr_open') column = 0;
+    else if (token.type === 'th_open' || token.type === 'td_open') {
+      const label = headers[column];
+      if (!inHead && label) token.attrSet('data-label', label);
+      [inCell, column] = [true, column + 1];
+    } else if (token.type === 'th_close' || token.type === 'td_close') inCell = false;
+    else if (inCell && token.type === 'inline') {
+      const children = token.children ?? [];
+      if (inHead) headers[column - 1] = children.filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('').trim();
+      token.children = children.map((child) => {
+        if (!/\d/.test(child.content)) return child;
+        if (child.type === 'html_inline') {
+          // A marked quote (markQuotes): `<mark …>` tags around escaped text; the text between the tags is kept together too.
+          child.content = child.content.split(/(<[^>]*>)/).map((part) => (part.startsWith('<') ? part : keepTogetherHtml(unescapeHtml(part), escapeHtml))).join('');
+          return child;
+        }
+        if (child.type !== 'text') return child;
+        const html = new TokenClass('html_inline', '', 0);
+        html.content = keepTogetherHtml(child.content, escapeHtml);
+        return html;
+      });
+    }
+  }
+}
+
 /** Heading ids: `s-1`, `s-2` … in document order; short, ASCII and stable for a given body. */
 function collectHeadings(tokens: Token[]): Heading[] {
   const headings: Heading[] = [];
@@ -139,6 +183,7 @@ export function renderDocumentBody(body: string, quotes: string[] = []): Rendere
   // markdown-it does not export its Token class; every token instance carries it as its constructor.
   const TokenClass = (tokens[0]?.constructor ?? Object) as TokenConstructor;
   const marked = markQuotes(tokens, quotes, TokenClass);
+  prepareTableCells(tokens, TokenClass);
   const html = markdown.renderer.render(tokens, markdown.options, env);
   return { html, headings, unmarkedQuotes: quotes.filter((quote) => !marked.has(quote)) };
 }

@@ -20,39 +20,66 @@ export interface RelatedForm {
 /** Most variants tried for one query, so that a query full of abbreviations stays cheap. */
 export const MAX_RELATED_FORMS = 8;
 
+/** One problem of the abbreviations file, for the content report (`npm run check`, the build). */
+export interface AbbreviationProblem {
+  /** 1-based number of the entry (group) in the file, as maintainers count them; absent for the whole file. */
+  entry?: number;
+  /** The offending value, when there is one. */
+  value?: unknown;
+  /** What is wrong. */
+  message: string;
+  /** How to fix it. */
+  hint: string;
+  /** The problem on one line, as parseAbbreviations throws it. */
+  line: string;
+}
+
 /**
- * Checks the parsed YAML of the abbreviations file and returns its groups. Every problem is reported at once,
- * each naming the entry and how to fix it.
+ * Checks the parsed YAML of the abbreviations file: its groups and every problem, each naming the entry and
+ * how to fix it. validateContent reports the problems with every other content error; parseAbbreviations
+ * throws them.
  */
-export function parseAbbreviations(data: unknown, file = 'content/search/abbreviations.yaml'): string[][] {
-  const problems: string[] = [];
+export function checkAbbreviations(data: unknown): { groups: string[][]; problems: AbbreviationProblem[] } {
+  const problems: AbbreviationProblem[] = [];
   const groups: string[][] = [];
   const seen = new Map<string, number>();
   if (!Array.isArray(data)) {
-    throw new Error(`${file}: expected a list of groups like \`- forms: [低保, 最低生活保障]\`, got ${JSON.stringify(data)?.slice(0, 80)}`);
+    const got = JSON.stringify(data)?.slice(0, 80);
+    problems.push({
+      value: data,
+      message: 'expected a list of groups',
+      hint: 'write one `- forms: [低保, 最低生活保障]` line per group of equivalent forms',
+      line: `expected a list of groups like \`- forms: [低保, 最低生活保障]\`, got ${got}`,
+    });
+    return { groups, problems };
   }
   data.forEach((entry: unknown, index) => {
-    const where = `${file}: entry ${index + 1}`;
+    const report = (problem: Omit<AbbreviationProblem, 'entry'>) => problems.push({ entry: index + 1, ...problem });
     const forms = (entry as { forms?: unknown } | null)?.forms;
     if (!Array.isArray(forms) || forms.length < 2) {
-      problems.push(`${where}: \`forms\` must list at least two equivalent forms, e.g. \`forms: [低保, 最低生活保障]\`; got ${JSON.stringify(forms)}`);
+      report({
+        value: forms,
+        message: '`forms` must list at least two equivalent forms',
+        hint: 'list every form documents write for the same thing, e.g. `forms: [低保, 最低生活保障]`',
+        line: `\`forms\` must list at least two equivalent forms, e.g. \`forms: [低保, 最低生活保障]\`; got ${JSON.stringify(forms)}`,
+      });
       return;
     }
     const group: string[] = [];
     for (const form of forms as unknown[]) {
       const text = typeof form === 'number' ? String(form) : form;
       if (typeof text !== 'string' || normalise(text) === '') {
-        problems.push(`${where}: form ${JSON.stringify(form)} is empty or not text; write the words as they appear in documents`);
+        const hint = 'write the words as they appear in documents';
+        report({ value: form, message: `form ${JSON.stringify(form)} is empty or not text`, hint, line: `form ${JSON.stringify(form)} is empty or not text; ${hint}` });
         continue;
       }
       const key = normalise(text);
       const other = seen.get(key);
       if (other !== undefined) {
-        problems.push(
-          other === index
-            ? `${where}: form "${text}" is listed twice; remove one`
-            : `${where}: form "${text}" is also in entry ${other + 1}; merge the two groups into one`,
-        );
+        const [message, hint] = other === index
+          ? [`form "${text}" is listed twice`, 'remove one']
+          : [`form "${text}" is also in entry ${other + 1}`, 'merge the two groups into one'];
+        report({ value: text, message, hint, line: `${message}; ${hint}` });
         continue;
       }
       seen.set(key, index);
@@ -60,8 +87,19 @@ export function parseAbbreviations(data: unknown, file = 'content/search/abbrevi
     }
     if (group.length >= 2) groups.push(group);
   });
-  if (problems.length > 0) throw new Error(`Abbreviation file has ${problems.length} problem(s):\n${problems.join('\n')}`);
-  return groups;
+  return { groups, problems };
+}
+
+/**
+ * Checks the parsed YAML of the abbreviations file and returns its groups; throws listing every problem at
+ * once, each naming the entry and how to fix it.
+ */
+export function parseAbbreviations(data: unknown, file = 'content/search/abbreviations.yaml'): string[][] {
+  const { groups, problems } = checkAbbreviations(data);
+  if (problems.length === 0) return groups;
+  if (problems.length === 1 && problems[0]!.entry === undefined) throw new Error(`${file}: ${problems[0]!.line}`);
+  const lines = problems.map((problem) => `${file}: ${problem.entry === undefined ? '' : `entry ${problem.entry}: `}${problem.line}`);
+  throw new Error(`Abbreviation file has ${problems.length} problem(s):\n${lines.join('\n')}`);
 }
 
 /**

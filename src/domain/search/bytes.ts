@@ -117,13 +117,3 @@ export class ByteReader {
     return this.offset >= this.bytes.length;
   }
 }
-
-/** Appends one varint to a plain byte array: the builder's per-gram buffers use this without a writer object. */
-export function varintLength(value: number): number {
-  let n = 1;
-  while (value >= 0x80) {
-    value = Math.floor(value / 0x80);
-    n++;
-  }
-  return n;
-}

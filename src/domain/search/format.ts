@@ -16,9 +16,10 @@
  * varint(titleTf − 1) — and for bigrams a position section — per document, its tf positions in the
  * normalised "title ␟ body" (body starts at titleLength + 1), first absolute then gaps. Facet doc sections
  * hold only the doc gaps.
+ *
+ * Each file has one module that writes and reads it: postings.ts (a gram's sections), shards.ts (`g/`, `x/`),
+ * doc-store.ts (`c/`, `d/`, `t/`), facets.ts (`facets.json`); build.ts writes `manifest.json`.
  */
-import { ByteReader, ByteWriter } from './bytes.ts';
-
 export const FORMAT_VERSION = 1;
 /** Docs per doc-table file `d/<n>.json`: small, because a results page needs ≤ 10 of them. */
 export const DOC_TABLE_SIZE = 16;
@@ -90,6 +91,19 @@ export interface SearchDocMeta {
   date: string;
 }
 
+/** A document as the index takes it. */
+export interface SearchDoc {
+  /** Stable id, e.g. `anhui/xuancheng/xuanzhou/2023-year-task-list`. */
+  id: string;
+  /** Page URL, e.g. `/documents/anhui/xuancheng/xuanzhou/2023-year-task-list/`. */
+  url: string;
+  /** Title as published. */
+  title: string;
+  /** Body as plain text (no markup); excerpts are cut from it. */
+  text: string;
+  meta: SearchDocMeta;
+}
+
 /** Where one chunk of a document's text is: text file, slot in it, and the chunk's offset in the body. */
 export type TextChunkRef = [file: number, slot: number, offset: number];
 
@@ -153,102 +167,4 @@ export function dayNumber(date: string): number {
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   const days = Math.round((ms - Date.UTC(1950, 0, 1)) / 86_400_000) + 1;
   return days >= 1 && days <= 0xffff ? days : 0;
-}
-
-/** One gram's postings as stored in a shard. */
-export interface ShardEntry {
-  key: string;
-  kind: number;
-  docCount: number;
-  d: Uint8Array;
-  p: Uint8Array;
-}
-
-/** Where a gram's postings are, as the client reads a shard. */
-export interface ShardEntryRef {
-  kind: number;
-  docCount: number;
-  dLength: number;
-  pLength: number;
-  /** Inline postings: offsets into the shard file. */
-  dOffset: number;
-  pOffset: number;
-  /** Ordinal of the external files, or -1 when inline. */
-  external: number;
-  /** External postings in two files (`.d.bin`, `.p.bin`) rather than one. */
-  split: boolean;
-}
-
-/** Encodes a gram shard; entries larger than `inlineMax` bytes are marked external (written by the caller). */
-export function encodeShard(entries: readonly ShardEntry[], inlineMax: number): { bytes: Uint8Array; external: ShardEntry[] } {
-  const head = new ByteWriter(1024);
-  const external: ShardEntry[] = [];
-  head.varint(entries.length);
-  let dataLength = 0;
-  for (const entry of entries) {
-    head.varint(entry.key.length);
-    for (let i = 0; i < entry.key.length; i++) head.varint(entry.key.charCodeAt(i));
-    const isExternal = entry.d.length + entry.p.length > inlineMax;
-    const split = isExternal && entry.p.length > SPLIT_POSITIONS_BYTES;
-    head.varint(entry.kind | (isExternal ? ENTRY_EXTERNAL : 0) | (split ? ENTRY_SPLIT : 0));
-    head.varint(entry.docCount);
-    head.varint(entry.d.length);
-    head.varint(entry.p.length);
-    if (isExternal) external.push(entry);
-    else dataLength += entry.d.length + entry.p.length;
-  }
-  const bytes = new Uint8Array(head.length + dataLength);
-  bytes.set(head.view(), 0);
-  let offset = head.length;
-  for (const entry of entries) {
-    if (entry.d.length + entry.p.length > inlineMax) continue;
-    bytes.set(entry.d, offset);
-    offset += entry.d.length;
-    bytes.set(entry.p, offset);
-    offset += entry.p.length;
-  }
-  return { bytes, external };
-}
-
-/** Reads a gram shard's directory: key → where its postings are. */
-export function decodeShard(bytes: Uint8Array): Map<string, ShardEntryRef> {
-  const reader = new ByteReader(bytes);
-  const count = reader.varint();
-  const refs: Array<[string, ShardEntryRef]> = [];
-  let externalOrdinal = 0;
-  for (let e = 0; e < count; e++) {
-    const keyLength = reader.varint();
-    let key = '';
-    for (let i = 0; i < keyLength; i++) key += String.fromCharCode(reader.varint());
-    const flags = reader.varint();
-    const docCount = reader.varint();
-    const dLength = reader.varint();
-    const pLength = reader.varint();
-    const isExternal = (flags & ENTRY_EXTERNAL) !== 0;
-    refs.push([
-      key,
-      {
-        kind: flags & 3,
-        docCount,
-        dLength,
-        pLength,
-        dOffset: 0,
-        pOffset: 0,
-        external: isExternal ? externalOrdinal++ : -1,
-        split: (flags & ENTRY_SPLIT) !== 0,
-      },
-    ]);
-  }
-  let offset = reader.offset;
-  for (const [, ref] of refs) {
-    if (ref.external >= 0) {
-      // One external file holds the doc list then the positions.
-      if (!ref.split) ref.pOffset = ref.dLength;
-      continue;
-    }
-    ref.dOffset = offset;
-    ref.pOffset = offset + ref.dLength;
-    offset += ref.dLength + ref.pLength;
-  }
-  return new Map(refs);
 }

@@ -49,18 +49,27 @@
  * from a result can take the query from its URL and call these on its text nodes' concatenated text.
  *
  * ## Files
- * normalise.ts (shared normalisation) · format.ts (index layout) · build.ts (builder) · client.ts (queries) ·
- * excerpt.ts (excerpts, highlights) · abbreviations.ts (related forms) · node.ts (Node-only helpers, not
- * exported here so this module stays browser-safe).
+ * normalise.ts (shared normalisation) · format.ts (index layout) · bytes.ts (varints) · postings.ts (a gram's
+ * postings, written and read) · shards.ts (`g/`, `x/`) · doc-store.ts (`d/`, `t/`, `c/`) · facets.ts (facet
+ * counts, filters) · kept-document.ts (a document kept for the next build) · build.ts (the builder, over
+ * gram-registry.ts, gram-indexer.ts, posting-runs.ts and index-sink.ts) · client.ts (queries, over
+ * index-files.ts, posting-source.ts, query.ts and ranking.ts) · excerpt.ts (excerpts, highlights) ·
+ * abbreviations.ts (related forms) · node.ts (Node-only helpers, not exported here so this module stays
+ * browser-safe).
  */
 export { normalise, normaliseWithMap, queryParts } from './normalise.ts';
 export type { NormalisedText } from './normalise.ts';
-export { buildSearchIndex, createSearchIndexBuilder, defaultGramShards, memorySpillStore } from './build.ts';
-export type { BuildSearchIndexOptions, SearchDoc, SearchFacets, SearchIndexBuilder, SearchIndexStats, SpillStore, WriteFile } from './build.ts';
+export { buildSearchIndex, createSearchIndexBuilder, defaultGramShards } from './build.ts';
+export type { BuildSearchIndexOptions, SearchIndexBuilder, SearchIndexStats } from './build.ts';
+export { memorySpillStore } from './posting-runs.ts';
+export type { SpillStore } from './posting-runs.ts';
+export type { WriteFile } from './index-sink.ts';
+export type { SearchFacets, SearchFilters } from './facets.ts';
 export { createSearchClient } from './client.ts';
-export type { FetchFile, SearchClient, SearchClientOptions, SearchFilters, SearchOptions, SearchResponse, SearchResult } from './client.ts';
+export type { SearchClient, SearchClientOptions, SearchOptions, SearchResponse, SearchResult } from './client.ts';
+export type { FetchFile } from './index-files.ts';
 export { excerptAround, firstMatch, highlightRanges } from './excerpt.ts';
 export type { Excerpt, Range, TextMatch } from './excerpt.ts';
 export { parseAbbreviations, relatedForms } from './abbreviations.ts';
 export type { RelatedForm } from './abbreviations.ts';
-export type { DocTableEntry, SearchDocMeta, SearchManifest } from './format.ts';
+export type { DocTableEntry, SearchDoc, SearchDocMeta, SearchManifest } from './format.ts';

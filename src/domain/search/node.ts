@@ -6,7 +6,8 @@ import { appendFileSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, 
 import { dirname, join } from 'node:path';
 import * as yaml from 'js-yaml';
 import { parseAbbreviations } from './abbreviations.ts';
-import type { SpillStore, WriteFile } from './build.ts';
+import type { WriteFile } from './index-sink.ts';
+import type { SpillStore } from './posting-runs.ts';
 
 /** A `writeFile` sink that writes the index under `dir` (created as needed). */
 export function directorySink(dir: string): WriteFile {

@@ -260,3 +260,136 @@ describe('content validation', () => {
     expect(formatContentIssues(issues)).toMatchSnapshot();
   });
 });
+
+describe('every error of a file at once', () => {
+  it('still checks region, topics, figures and quotes when a date is not a real date', () => {
+    const text = documentText(
+      withChange((fm) => {
+        fm.region = 'nowhere';
+        fm.topics = ['elderly'];
+        fm.metrics[0].quote = '城市低保A类提高至550元';
+        fm.metrics.push({ metric: 'dibao-urban', value: 500, unit: '元/月.人', effective: '2023-02-30', quote: '由500元/月.人' });
+      }),
+    ).replace("published: '2023-07-10'", 'published: 2023-13-45');
+    const { issues, model } = validateContent(sources({ [documentPath]: text }), regions);
+    expect(model.documents).toEqual([]);
+    expect(issues.map((i) => i.field)).toEqual(['published', 'metrics[1].effective', 'region', 'topics[0]', 'metrics[0].quote', 'metrics[1].unit']);
+    expect(formatContentIssues(issues)).toMatchSnapshot();
+  });
+
+  it('checks the file name against period and kind when another field fails', () => {
+    const { issues } = validate(withChange((fm) => (fm.title = '')), validBody, 'content/documents/hunan/chenzhou/zixing/2023-h2-summary.md');
+    expect(issues.map((i) => [i.field, i.message])).toEqual([
+      ['title', 'is empty'],
+      ['period', 'the file name "2023-h2-summary.md" does not match period and kind (expected "2023-h1-summary.md")'],
+    ]);
+  });
+
+  it('finds evidence in a summary that has an error of its own, and does not call it missing', () => {
+    const summaryPath = 'content/documents/hunan/chenzhou/zixing/2023-h1-summary.md';
+    const task = { id: '1-1', group: '一、重点工作', title: '提高低保标准', status: 'done', evidence: { document: 'hunan/chenzhou/zixing/2023-h1-summary', quote: '不在正文里的一句' } };
+    const list = { title: '资兴市2023年重点工作任务清单', kind: 'task-list', period: { year: 2023, half: null }, region: 'hunan/chenzhou/zixing', tasks: [task] };
+    const { issues } = validateContent(
+      sources({ [summaryPath]: documentText(withChange((fm) => (fm.published = '2023-13-45'))), 'content/documents/hunan/chenzhou/zixing/2023-year-task-list.md': documentText(list, '任务清单见下表。\n') }),
+      regions,
+    );
+    expect(issues.map((i) => [i.field, i.message])).toEqual([
+      ['published', '"2023-13-45" is not a real date'],
+      ['tasks[0].evidence.quote', 'the quote does not appear in hunan/chenzhou/zixing/2023-h1-summary'],
+    ]);
+  });
+
+  it('does not also tell a done task with invalid evidence that it needs evidence', () => {
+    const task = { id: '1-1', group: '一、重点工作', title: '提高低保标准', status: 'done', evidence: { document: 'hunan/chenzhou/zixing/2023-h1-summary' } };
+    const { issues } = validate(withChange((fm) => (fm.tasks = [task])));
+    expect(issues.map((i) => [i.field, i.message])).toEqual([['tasks[0].evidence.quote', 'required field is missing']]);
+  });
+
+  it('words an empty date and a date written as a number with the date hint, not "Invalid input"', () => {
+    const text = documentText(withChange((fm) => (fm.written = 20230710))).replace("published: '2023-07-10'", 'published:');
+    const { issues } = validateContent(sources({ [documentPath]: text }), regions);
+    expect(issues.map((i) => [i.field, i.message, i.hint])).toEqual([
+      ['published', 'the date is empty', 'write the date as YYYY-MM-DD, e.g. 2023-08-28, as the source gives it, or remove the field when the source gives no date'],
+      ['written', '"20230710" is not a real date', 'write the date as YYYY-MM-DD, e.g. 2023-08-28, as the source gives it'],
+    ]);
+  });
+
+  it('names the form a task id must have', () => {
+    const task = { id: '1 2', group: '一、重点工作', title: '提高低保标准', status: 'awaiting-summary' };
+    const { issues } = validate(withChange((fm) => (fm.tasks = [task])));
+    expect(issues).toEqual([expect.objectContaining({ field: 'tasks[0].id', value: '1 2', message: '"1 2" is not in the expected form' })]);
+    expect(issues[0]?.hint).toContain('e.g. 3-8');
+  });
+});
+
+describe('quotes the page cannot anchor, reported before the build', () => {
+  const boldBody = '## 一、社会救助\n\n城市低保A类由500元/月.人提高至**550元/月.人**。\n';
+
+  it('rejects a figure’s quote that crosses bold, naming the marks', () => {
+    const { issues } = validate(withChange((fm) => (fm.metrics[0].quote = '城市低保A类由500元/月.人提高至**550元/月.人')), boldBody);
+    expect(issues).toEqual([expect.objectContaining({ field: 'metrics[0].quote', message: 'the quote contains Markdown marks (`**`), so its page cannot mark it' })]);
+  });
+
+  it('rejects a quote that runs over a line break', () => {
+    const body = '城市低保A类由500元/月.人\n提高至550元/月.人。\n';
+    const { issues } = validate(withChange((fm) => (fm.metrics[0].quote = '城市低保A类由500元/月.人\n提高至550元/月.人')), body);
+    expect(issues).toEqual([expect.objectContaining({ field: 'metrics[0].quote', message: 'the quote runs over a line break, so its page cannot mark it' })]);
+  });
+
+  it('accepts a quote inside the bold part, which the page marks', () => {
+    const { issues } = validate(withChange((fm) => (fm.metrics[0] = { metric: 'dibao-urban', category: 'A', value: 550, unit: '元/人/月', quote: '550元/月.人' })), boldBody);
+    expect(issues).toEqual([]);
+  });
+
+  it('reports a task’s evidence that crosses the edge of a figure’s quote in the task list, naming the figure', () => {
+    const summaryPath = 'content/documents/hunan/chenzhou/zixing/2023-h1-summary.md';
+    const listPath = 'content/documents/hunan/chenzhou/zixing/2023-year-task-list.md';
+    // The figure quotes 城市低保A类由500元/月.人提高至550元/月.人; the evidence starts inside it and runs on.
+    const task = { id: '1-1', group: '一、重点工作', title: '提高低保标准', status: 'done', evidence: { document: 'hunan/chenzhou/zixing/2023-h1-summary', quote: '提高至550元/月.人。' } };
+    const list = { title: '资兴市2023年重点工作任务清单', kind: 'task-list', period: { year: 2023, half: null }, region: 'hunan/chenzhou/zixing', tasks: [task] };
+    const { issues } = validateContent(sources({ [summaryPath]: documentText(validFrontmatter()), [listPath]: documentText(list, '任务清单见下表。\n') }), regions);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        file: listPath,
+        field: 'tasks[0].evidence.quote',
+        message: `the quote crosses the edge of another quote in ${summaryPath} (metrics[0].quote), so its page cannot mark both`,
+      }),
+    ]);
+  });
+
+  it('words every anchoring error as pinned', () => {
+    const summaryPath = 'content/documents/hunan/chenzhou/zixing/2023-h1-summary.md';
+    const listPath = 'content/documents/hunan/chenzhou/zixing/2023-year-task-list.md';
+    const body = '## 一、社会救助\n\n**重点任务：**城市低保A类由500元/月.人提高至550元/月.人。\n';
+    const summary = withChange((fm) => {
+      fm.metrics[0].quote = '**重点任务：**城市低保A类由500元/月.人提高至550元/月.人';
+      fm.metrics.push({ metric: 'dibao-urban', category: 'A', value: 550, unit: '元/人/月', quote: '提高至550元/月.人' });
+    });
+    const task = { id: '1-1', group: '一', title: '提高低保标准', status: 'done', evidence: { document: 'hunan/chenzhou/zixing/2023-h1-summary', quote: '由500元/月.人提高至550' } };
+    const list = { title: '资兴市2023年重点工作任务清单', kind: 'task-list', period: { year: 2023, half: null }, region: 'hunan/chenzhou/zixing', tasks: [task] };
+    const { issues } = validateContent(sources({ [summaryPath]: documentText(summary, body), [listPath]: documentText(list, '任务清单见下表。\n') }), regions);
+    expect(formatContentIssues(issues)).toMatchSnapshot();
+  });
+});
+
+describe('content/search/abbreviations.yaml', () => {
+  const withAbbreviations = (text: string) => ({ ...sources({ [documentPath]: documentText(validFrontmatter()) }), abbreviations: { path: 'content/search/abbreviations.yaml', text } });
+
+  it('accepts groups of two or more forms', () => {
+    expect(validateContent(withAbbreviations('- forms: [低保, 最低生活保障]\n  note: 城乡低保\n'), regions).issues).toEqual([]);
+  });
+
+  it('reports every problem of the file in the content report, each with its entry and the fix', () => {
+    const text = '- forms: [低保]\n- forms: [低保, 最低生活保障]\n- forms: [特困, 特困]\n- forms: [临救, 最低生活保障]\n- forms: [社工, ""]\n';
+    const { issues } = validateContent(withAbbreviations(text), regions);
+    expect(issues.map((i) => i.field)).toEqual(['entry 1', 'entry 3', 'entry 4', 'entry 5']);
+    expect(formatContentIssues(issues)).toMatchSnapshot();
+  });
+
+  it('reports malformed YAML and a file that is not a list', () => {
+    expect(validateContent(withAbbreviations('- forms: [低保, 最低生活保障\n'), regions).issues[0]?.message).toMatch(/^malformed YAML: .* \(line \d+\)$/);
+    expect(validateContent(withAbbreviations('forms: [低保, 最低生活保障]\n'), regions).issues).toEqual([
+      expect.objectContaining({ file: 'content/search/abbreviations.yaml', message: 'expected a list of groups' }),
+    ]);
+  });
+});

@@ -151,10 +151,34 @@ describe('previous values, averages, dates and targets', () => {
     ]);
   });
 
-  it('marks 由原平均X元/月提高到Y元/月 as an average', () => {
-    expect(figures('甲市城市低保标准由原平均300元/月提高到330元/月。')).toEqual([
-      { metric: 'dibao-urban', value: 330, unit: '元/人/月', previous: 300, average: true, quote: '城市低保标准由原平均300元/月提高到330元/月' },
+  it('marks an average standard as an average, and not the new standard a raise from an old average sets', () => {
+    expect(figures('全省城市低保平均标准由每人每月300元提高到每人每月330元。')).toEqual([
+      { metric: 'dibao-urban', value: 330, unit: '元/人/月', previous: 300, average: true, quote: '全省城市低保平均标准由每人每月300元提高到每人每月330元' },
     ]);
+    // 原平均 describes the old figure: the subdivisions' standards averaged 300 before one standard of 330 was set.
+    expect(figures('甲市城市低保标准由原平均300元/月提高到330元/月。')).toEqual([
+      { metric: 'dibao-urban', value: 330, unit: '元/人/月', previous: 300, quote: '城市低保标准由原平均300元/月提高到330元/月' },
+    ]);
+  });
+
+  it('counts 明年1月1日起 from the page’s year, and reads no date of effect from it when the page is undated', () => {
+    const body = '明年1月1日起，城乡低保标准将有所提高。\n乙县城市低保标准由每人每月410元调整为每人每月450元。\n';
+    expect(extractFigures(body, { metrics: projectContext().metrics, kind: 'notice', pageYear: 2015 }).map((f) => f.effective)).toEqual(['2016-01-01']);
+    expect(figures(body, 'notice').map((f) => f.effective)).toEqual([undefined]);
+  });
+
+  it('gives the next clause’s list of the same length the classes named for the first', () => {
+    const got = figures('丙市城市低保标准按一类、二类、三类分别为每人每月510元、480元、450元；农村低保标准分别为每人每年4200元、3960元、3720元。');
+    expect(got.map((f) => `${f.metric} ${f.value} ${f.category ?? '-'}`)).toEqual([
+      'dibao-urban 510 A', 'dibao-urban 480 B', 'dibao-urban 450 C', 'dibao-rural 4200 A', 'dibao-rural 3960 B', 'dibao-rural 3720 C',
+    ]);
+  });
+
+  it('reads a number whose thousands a space sets apart, and check accepts the quote that states it so', () => {
+    expect(brief('丁县农村低保标准提高到每人每年6 120元。')).toEqual(['dibao-rural 6120 元/人/年']);
+    expect(quoteStatesNumber('每人每年6 120元', 6120)).toBe(true);
+    expect(quoteStatesNumber('每人每月６４０元', 640)).toBe(true);
+    expect(quoteStatesNumber('2023年 120元', 2023120)).toBe(false);
   });
 
   it('does not read a raise by an amount as the standard: 增加30元, 提高了100元', () => {

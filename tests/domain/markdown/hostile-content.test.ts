@@ -12,8 +12,8 @@ import { renderDocumentBody } from '../../../src/domain/markdown/render-document
 import { hostilePayloads } from './hostile-payloads.ts';
 
 /** Tags markdown-it may emit for a document body (CommonMark + tables), plus our quote marks and table box. */
-const allowedTags = new Set(['p', 'a', 'img', 'em', 'strong', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'mark', 'div']);
-const allowedAttributes = new Set(['href', 'src', 'alt', 'title', 'id', 'class', 'rel', 'start', 'style', 'tabindex', 'role', 'aria-label']);
+const allowedTags = new Set(['p', 'a', 'img', 'em', 'strong', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'mark', 'div', 'span']);
+const allowedAttributes = new Set(['href', 'src', 'alt', 'title', 'id', 'class', 'rel', 'start', 'style', 'tabindex', 'role', 'aria-label', 'data-label']);
 const safeUrl = /^(https?:\/\/|mailto:|\/(?!\/)|#|\.\.?\/)/i;
 
 function decodeEntities(value: string): string {

@@ -1,15 +1,16 @@
 /**
  * The search quality test's corpora. `npm test` uses only material in the repository: the five seed texts,
  * the 60 real pages of tests/fixtures/ingest/pages, the bundled documents of content/documents and 300
- * documents the benchmark's generator (src/domain/bench/corpus.ts, fixed seed) assembles from those pages and
- * bodies. `npm run test:corpus` adds the laws corpus (`lawsDir`, src/domain/bench/laws-dir.ts): every 11th
+ * documents the benchmark's generator (tools/corpus/generate.ts, fixed seed) assembles from those pages and
+ * bodies. `npm run test:corpus` adds the laws corpus (`lawsDir`, tools/corpus/laws.ts): every 11th
  * file of its sorted paths, 316 of 3,475 legal texts, read in place and never copied into the repository.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { generateCorpus, planCorpus } from '../../../src/domain/bench/corpus.ts';
-import { lawsDir } from '../../../src/domain/bench/laws-dir.ts';
-import { documentBlocks, type CorpusSources } from '../../../src/domain/bench/text-sources.ts';
+import { generateCorpus, planCorpus } from '../../../tools/corpus/generate.ts';
+import { lawsDir, markdownFiles } from '../../../tools/corpus/laws.ts';
+import { documentBlocks, type CorpusSources } from '../../../tools/corpus/text-sources.ts';
+import { documentSources } from '../../../tools/corpus/write-corpus.ts';
 import { splitFrontmatter } from '../../../src/domain/content/frontmatter.ts';
 import { loadRegions } from '../../../src/domain/regions.ts';
 import type { SearchDoc } from '../../../src/domain/search/index.ts';
@@ -100,7 +101,7 @@ export function repositorySources(): CorpusSources {
       name: file,
       blocks: readFileSync(join(pagesRoot, file), 'utf8').split(/\r\n?|\n/).map((line) => line.trim()).filter((line) => line.length > 0).flatMap((line) => documentBlocks(line)),
     })),
-    documents: sortedFiles(documentsRoot, '.md').map((file) => ({ name: file, blocks: documentBlocks(splitFrontmatter(readFileSync(join(documentsRoot, file), 'utf8')).body) })),
+    documents: documentSources(repoRoot),
   };
 }
 
@@ -126,7 +127,7 @@ export function repositoryCorpus(): SearchDoc[] {
 export function lawsFiles(root = lawsDir(repoRoot)): string[] {
   let files: string[];
   try {
-    files = sortedFiles(root, '.md');
+    files = markdownFiles(root);
   } catch (error) {
     throw new Error(
       `The laws corpus is not at ${root} (3,475 Markdown texts, kept outside the repository). ` +

@@ -1,0 +1,136 @@
+/**
+ * The builder's grams: each unigram, bigram and facet key gets an id in order of first appearance, and its
+ * code, kind and shard live in typed arrays indexed by that id, so the hot loop touches no per-gram object.
+ */
+import { GRAM_BIGRAM, GRAM_FACET, GRAM_UNIGRAM, gramShard } from './format.ts';
+
+/** A growable Int32Array. */
+export function grownInt32(array: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
+  if (need <= array.length) return array;
+  const grown = new Int32Array(Math.max(need, array.length * 2));
+  grown.set(array);
+  return grown;
+}
+
+/**
+ * Gram key → gram id, open addressing over typed arrays. A Map with bigram keys (up to 2^32, outside V8's
+ * small integers) costs a heap number and a hash per character; this table is several times faster.
+ */
+export class GramTable {
+  /** Pairs [key, id + 1] (0: empty slot), side by side so a probe touches one cache line. */
+  private pairs = new Int32Array(1 << 17);
+  private mask = (1 << 16) - 1;
+  private shift = 16;
+  size = 0;
+
+  private slotOf(key: number): number {
+    // Multiplicative hashing: the high bits of the product mix both characters.
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (this.pairs[2 * i + 1] !== 0 && this.pairs[2 * i] !== key) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  /** The id of `key`, or -1. */
+  get(key: number): number {
+    return (this.pairs[2 * this.slotOf(key | 0) + 1] as number) - 1;
+  }
+
+  set(key: number, id: number): void {
+    if ((this.size + 1) * 4 > this.pairs.length) this.grow();
+    const i = this.slotOf(key | 0);
+    this.pairs[2 * i] = key | 0;
+    this.pairs[2 * i + 1] = id + 1;
+    this.size++;
+  }
+
+  private grow(): void {
+    const old = this.pairs;
+    this.pairs = new Int32Array(old.length * 2);
+    this.mask = this.pairs.length / 2 - 1;
+    this.shift--;
+    for (let j = 0; j < old.length; j += 2) {
+      if (old[j + 1] === 0) continue;
+      const i = this.slotOf(old[j] as number);
+      this.pairs[2 * i] = old[j] as number;
+      this.pairs[2 * i + 1] = old[j + 1] as number;
+    }
+  }
+}
+
+/** The text of a bigram code c1·65536 + c2. */
+export function bigramText(code: number): string {
+  return String.fromCharCode(Math.floor(code / 65536), code % 65536);
+}
+
+export class GramRegistry {
+  /** Number of grams so far; ids are 0 … size − 1. */
+  size = 0;
+  /** Unigram code (c), bigram code (c1·65536 + c2) or facet number, by gram id. */
+  code = new Float64Array(1 << 16);
+  /** GRAM_UNIGRAM, GRAM_BIGRAM or GRAM_FACET, by gram id. */
+  kind = new Uint8Array(1 << 16);
+  /** Shard of the gram's key, by gram id. */
+  shard = new Int32Array(1 << 16);
+  private readonly shards: number;
+  private readonly unigramIds = new Int32Array(65536).fill(-1);
+  private readonly bigramIds = new GramTable();
+  private readonly facetIds = new Map<string, number>();
+  private readonly facetKeys = new Map<number, string>();
+
+  constructor(shards: number) {
+    this.shards = shards;
+  }
+
+  /** Id of the unigram of code unit `c`, made on first use. */
+  unigram(c: number): number {
+    const id = this.unigramIds[c] as number;
+    if (id >= 0) return id;
+    return (this.unigramIds[c] = this.add(c, GRAM_UNIGRAM, String.fromCharCode(c)));
+  }
+
+  /** Id of the bigram of code c1·65536 + c2, made on first use. */
+  bigram(code: number): number {
+    const id = this.bigramIds.get(code);
+    if (id >= 0) return id;
+    const made = this.add(code, GRAM_BIGRAM, bigramText(code));
+    this.bigramIds.set(code, made);
+    return made;
+  }
+
+  /** Id of a facet key (`facetKey()`), made on first use. */
+  facet(key: string): number {
+    let id = this.facetIds.get(key);
+    if (id === undefined) {
+      id = this.add(this.facetIds.size, GRAM_FACET, key);
+      this.facetIds.set(key, id);
+      this.facetKeys.set(id, key);
+    }
+    return id;
+  }
+
+  /** The key a gram is stored under in its shard. */
+  key(id: number): string {
+    const kind = this.kind[id] as number;
+    const code = this.code[id] as number;
+    if (kind === GRAM_UNIGRAM) return String.fromCharCode(code);
+    if (kind === GRAM_BIGRAM) return bigramText(code);
+    return this.facetKeys.get(id) ?? '';
+  }
+
+  private add(code: number, kind: number, key: string): number {
+    const id = this.size++;
+    if (id >= this.code.length) {
+      const code = new Float64Array(this.code.length * 2);
+      code.set(this.code);
+      this.code = code;
+      const kind = new Uint8Array(this.kind.length * 2);
+      kind.set(this.kind);
+      this.kind = kind;
+      this.shard = grownInt32(this.shard, this.code.length);
+    }
+    this.code[id] = code;
+    this.kind[id] = kind;
+    this.shard[id] = gramShard(key, this.shards);
+    return id;
+  }
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { renderDocumentBody } from '../../../src/domain/markdown/render-document.ts';
+
+const table = '| 序号 | 重点工作事项 | 分管领导 |\n|---|---|---|\n| 1 | 到2023年底培育社区社会组织15家 | 周利宏 |\n| 2 | 全区养老床位总数达6331张 | 张文娟 |\n';
+
+describe('a table in a document body', () => {
+  it('labels each body cell with its column header, for the phone cards', () => {
+    const { html } = renderDocumentBody(table);
+    expect(html).toContain('<table class="card-table">');
+    expect(html).toContain('<td data-label="分管领导">周利宏</td>');
+    expect(html).toContain('<th>重点工作事项</th>');
+  });
+
+  it('keeps numbers with their units and periods on one line inside cells', () => {
+    const { html } = renderDocumentBody(table);
+    expect(html).toContain('到<span class="nobr">2023年底</span>培育社区社会组织<span class="nobr">15家</span>');
+  });
+
+  it('keeps a number inside a marked quote in a cell on one line too', () => {
+    const { html } = renderDocumentBody('| 工作目标 |\n|---|\n| 标准为780元/月/人 & 更高 |\n', ['标准为780元/月/人 & 更高']);
+    expect(html).toContain('<mark class="quote" id="');
+    expect(html).toContain('">标准为<span class="nobr">780元/月/人</span> &amp; 更高</mark>');
+  });
+
+  it('still marks a quote inside a cell, and escapes a header used as a label', () => {
+    const { html, unmarkedQuotes } = renderDocumentBody('| 事项 "x" <b> |\n|---|\n| 全区养老床位总数达6331张 |\n', ['全区养老床位总数达6331张']);
+    expect(unmarkedQuotes).toEqual([]);
+    expect(html).toContain('<td data-label="事项 &quot;x&quot; &lt;b&gt;"><mark class="quote"');
+  });
+
+  it('leaves numbers in running text as they were', () => {
+    expect(renderDocumentBody('全年新增养老床位300张。').html).toBe('<p>全年新增养老床位300张。</p>\n');
+  });
+});

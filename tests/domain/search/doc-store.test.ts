@@ -1,0 +1,101 @@
+/**
+ * The doc store: documents written by the builder's side are read back by the client's — doc table, dates and
+ * text — and a long body is cut where a reader would cut it.
+ */
+import { describe, expect, it } from 'vitest';
+import { DocStoreReader, DocStoreWriter, chunkStarts, utf8Length } from '../../../src/domain/search/doc-store.ts';
+import { DATE_BLOCK_SIZE, DOC_TABLE_SIZE, TEXT_CHUNK_LENGTH, TEXT_CHUNK_OVERLAP, type SearchDoc, type SearchManifest } from '../../../src/domain/search/format.ts';
+import { createIndexFiles } from '../../../src/domain/search/index-files.ts';
+
+function doc(i: number, text: string, date = `2023-01-${String((i % 28) + 1).padStart(2, '0')}`): SearchDoc {
+  return {
+    id: `d${i}`,
+    url: `/documents/d${i}/`,
+    title: `第${i}号文件`,
+    text,
+    meta: { region: 'shanghai', regionName: '上海市', regionPath: ['shanghai'], year: 2023, kind: 'plan', topics: [], date },
+  };
+}
+
+/** Writes `docs` into memory and opens them with the client's reader. */
+async function store(docs: SearchDoc[]) {
+  const files = new Map<string, Uint8Array>();
+  const encoder = new TextEncoder();
+  const out = {
+    write: async (path: string, bytes: Uint8Array) => void files.set(path, bytes),
+    writeJson: async (path: string, value: unknown) => void files.set(path, encoder.encode(JSON.stringify(value))),
+  };
+  const writer = new DocStoreWriter(out);
+  for (const [i, d] of docs.entries()) await writer.add(i, d);
+  await writer.finish();
+  const manifest = { docTableSize: DOC_TABLE_SIZE, dateBlockSize: DATE_BLOCK_SIZE } as SearchManifest;
+  const reader = new DocStoreReader(createIndexFiles(async (path) => files.get(path) ?? Promise.reject(new Error(`no ${path}`))), manifest);
+  return { files, reader, textFiles: writer.textFiles };
+}
+
+describe('doc store', () => {
+  it('reads back every document\'s entry and date, across doc-table files', async () => {
+    const docs = Array.from({ length: DOC_TABLE_SIZE + 3 }, (_, i) => doc(i, `正文${i}`, i === 4 ? '' : undefined));
+    const { files, reader } = await store(docs);
+    expect([...files.keys()].filter((p) => p.startsWith('d/'))).toEqual(['d/0.json', 'd/1.json']);
+    const entry = await reader.entry(DOC_TABLE_SIZE + 1);
+    expect(entry).toMatchObject({ id: `d${DOC_TABLE_SIZE + 1}`, title: `第${DOC_TABLE_SIZE + 1}号文件`, meta: docs[DOC_TABLE_SIZE + 1]!.meta });
+    const dateOf = await reader.dates([0, 4, DOC_TABLE_SIZE + 2]);
+    expect(dateOf(0)).toBe(Date.UTC(2023, 0, 1) / 86_400_000 - Date.UTC(1950, 0, 1) / 86_400_000 + 1);
+    expect(dateOf(4)).toBe(0); // no date
+    expect(dateOf(1)).toBe(dateOf(0) + 1);
+    await expect(reader.entry(DOC_TABLE_SIZE + 3)).rejects.toThrow('missing');
+  });
+
+  it('cuts an excerpt from the chunk where the match is, with its offset in the whole body', async () => {
+    const line = '本段落用于填充文本长度。';
+    const text = `${line.repeat(400)}\n临时救助由急难发生地直接实施。\n${line.repeat(400)}`;
+    const { reader } = await store([doc(0, text)]);
+    const entry = await reader.entry(0);
+    expect(entry.text.length).toBeGreaterThan(2);
+    const { excerpt, firstMatch } = await reader.excerpt(entry, ['急难发生地']);
+    expect(firstMatch?.offset).toBe(text.indexOf('急难发生地'));
+    expect(excerpt.text).toContain('临时救助由急难发生地直接实施。');
+    expect((await reader.excerpt(entry, ['龘'])).firstMatch).toBeNull();
+  });
+
+  it('cuts a long body at line ends, else sentence ends, in the second half of each window', () => {
+    const lines = Array.from({ length: 100 }, (_, i) => `第${i}条 ${'内容'.repeat(20)}。`).join('\n');
+    const starts = chunkStarts(lines);
+    expect(starts[0]).toBe(0);
+    for (const [k, start] of starts.entries()) {
+      if (k === 0) continue;
+      expect(lines[start - 1]).toBe('\n');
+      expect(start - starts[k - 1]!).toBeGreaterThan(TEXT_CHUNK_LENGTH / 2);
+      expect(start - starts[k - 1]!).toBeLessThanOrEqual(TEXT_CHUNK_LENGTH);
+    }
+    const sentences = '社会救助。'.repeat(1500);
+    expect(chunkStarts(sentences).slice(1).every((s) => sentences[s - 1] === '。')).toBe(true);
+    expect(chunkStarts('')).toEqual([0]);
+    expect(chunkStarts('短')).toEqual([0]);
+  });
+
+  it('stores each chunk with the overlap into the next, so a match across a cut is in one chunk', async () => {
+    const text = Array.from({ length: 300 }, (_, i) => `第${i}项工作。`).join('\n');
+    const { files, reader } = await store([doc(0, text)]);
+    const entry = await reader.entry(0);
+    const chunks = (JSON.parse(new TextDecoder().decode(files.get('t/0.json'))) as { chunks: string[] }).chunks;
+    entry.text.forEach(([, slot, offset], k) => {
+      const next = entry.text[k + 1]?.[2] ?? text.length;
+      expect(chunks[slot]).toBe(text.slice(offset, Math.min(text.length, next + TEXT_CHUNK_OVERLAP)));
+    });
+  });
+
+  it('packs text chunks into files of about 16 KB', async () => {
+    const docs = Array.from({ length: 40 }, (_, i) => doc(i, '养老服务体系建设。'.repeat(100)));
+    const { files, textFiles } = await store(docs);
+    const texts = [...files.keys()].filter((p) => p.startsWith('t/'));
+    expect(texts.length).toBe(textFiles);
+    expect(textFiles).toBeGreaterThan(1);
+    for (const path of texts.slice(0, -1)) expect(files.get(path)!.length).toBeLessThan(17 * 1024);
+  });
+
+  it('counts UTF-8 bytes as the encoder does, surrogate pairs included', () => {
+    for (const text of ['', 'abc', 'é', '低保', '😀', 'a低😀é\n']) expect(utf8Length(text), text).toBe(new TextEncoder().encode(text).length);
+  });
+});

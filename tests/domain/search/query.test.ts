@@ -1,0 +1,139 @@
+/**
+ * Query evaluation against postings made straight from the texts by a plain scan (not by the builder), so the
+ * expected answers come from counting substrings, independent of the position check under test.
+ */
+import { describe, expect, it } from 'vitest';
+import { facetKey } from '../../../src/domain/search/format.ts';
+import type { PostingSource } from '../../../src/domain/search/posting-source.ts';
+import type { DocPosting, PositionPosting } from '../../../src/domain/search/postings.ts';
+import { allowedDocs, coverOffsets, intersect, matchAll, matchPart, unionDocs, type MatchSet } from '../../../src/domain/search/query.ts';
+
+interface Text {
+  title: string;
+  body: string;
+}
+
+/** Postings of every unigram and bigram of `texts` (positions in "title ␟ body"), plus the given facet doc lists. */
+function scannedSource(texts: Text[], facets: Record<string, number[]> = {}): PostingSource & { positionFetches: string[] } {
+  const table = new Map<string, { docs: number[]; tf: number[]; titleTf: number[]; pos: number[][] }>();
+  const add = (key: string, doc: number, position: number, inTitle: boolean) => {
+    let t = table.get(key);
+    if (!t) table.set(key, (t = { docs: [], tf: [], titleTf: [], pos: [] }));
+    if (t.docs[t.docs.length - 1] !== doc) {
+      t.docs.push(doc);
+      t.tf.push(0);
+      t.titleTf.push(0);
+      t.pos.push([]);
+    }
+    const i = t.docs.length - 1;
+    t.tf[i]!++;
+    if (inTitle) t.titleTf[i]!++;
+    t.pos[i]!.push(position);
+  };
+  texts.forEach(({ title, body }, doc) => {
+    for (const [segment, base] of [[title, 0], [body, title.length + 1]] as const) {
+      for (let i = 0; i < segment.length; i++) add(segment[i]!, doc, base + i, base === 0);
+      for (let i = 0; i + 1 < segment.length; i++) add(segment.slice(i, i + 2), doc, base + i, base === 0);
+    }
+  });
+  for (const [key, docs] of Object.entries(facets)) table.set(key, { docs, tf: docs.map(() => 0), titleTf: docs.map(() => 0), pos: [] });
+  const positionFetches: string[] = [];
+  return {
+    positionFetches,
+    async docPosting(key) {
+      const t = table.get(key);
+      return t ? { docs: Int32Array.from(t.docs), tf: Int32Array.from(t.tf), titleTf: Int32Array.from(t.titleTf) } : null;
+    },
+    async positionPosting(key, docs: DocPosting): Promise<PositionPosting> {
+      positionFetches.push(key);
+      const t = table.get(key)!;
+      expect([...docs.docs]).toEqual(t.docs);
+      const start = [0];
+      for (const p of t.pos) start.push(start[start.length - 1]! + p.length);
+      return { start: Int32Array.from(start), pos: Int32Array.from(t.pos.flat()) };
+    },
+  };
+}
+
+/** Occurrences of `part` in `text`, overlapping ones included. */
+function occurrences(text: string, part: string): number {
+  let n = 0;
+  for (let i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;
+  return n;
+}
+
+function truth(texts: Text[], part: string): Array<[doc: number, count: number, inTitle: number]> {
+  return texts
+    .map(({ title, body }, doc): [number, number, number] => [doc, occurrences(title, part) + occurrences(body, part), title.includes(part) ? 1 : 0])
+    .filter(([, count]) => count > 0);
+}
+
+const rows = (set: MatchSet) => [...set.docs].map((doc, i): [number, number, number] => [doc, set.counts[i]!, set.titleParts[i]!]);
+
+const texts: Text[] = [
+  { title: '低保工作要点', body: '提高城乡低保标准，农村低保标准每人每月550元。' },
+  { title: '最低生活保障', body: '最低生活保障标准提高到每月800元。低保标准同步提高。' },
+  { title: '哈哈哈哈哈', body: '哈哈哈，哈哈哈哈。' },
+  { title: '养老服务', body: '新增护理型床位300张，养老床位总数达到1.9万张。' },
+  { title: '社会救助', body: '低保、特困审核确认。低保边缘家庭认定。低保低保低保' },
+];
+
+describe('query evaluation', () => {
+  it('counts every part as a plain substring scan does, for every substring of the texts up to 7 characters', async () => {
+    const source = scannedSource(texts);
+    const parts = new Set<string>();
+    for (const { title, body } of texts) {
+      for (const text of [title, body]) for (let i = 0; i < text.length; i++) for (let n = 1; n <= 7 && i + n <= text.length; n++) parts.add(text.slice(i, i + n));
+    }
+    for (const part of parts) expect(rows(await matchPart(source, part)), part).toEqual(truth(texts, part));
+  });
+
+  it('finds nothing for a string in no text, even when each of its bigrams occurs somewhere', async () => {
+    const source = scannedSource(texts);
+    for (const part of ['准低保', '低保工作标准', '要点提高', '龘', '哈哈哈哈哈哈哈']) expect(rows(await matchPart(source, part)), part).toEqual(truth(texts, part));
+  });
+
+  it('does not match across the join of title and body', async () => {
+    expect(rows(await matchPart(scannedSource(texts), '要点提高'))).toEqual([]);
+    expect(rows(await matchPart(scannedSource(texts), '点提'))).toEqual([]);
+  });
+
+  it('fetches no positions when a covering bigram occurs nowhere, or the bigrams share no document', async () => {
+    const source = scannedSource(texts);
+    await matchPart(source, '低保龘龘');
+    await matchPart(source, '哈哈养老');
+    expect(source.positionFetches).toEqual([]);
+  });
+
+  it('requires every part and adds their counts and title parts', async () => {
+    const source = scannedSource(texts);
+    expect(rows(await matchAll(source, ['低保', '标准']))).toEqual([
+      [0, 3 + 2, 1],
+      [1, 1 + 2, 0],
+    ]);
+    expect(rows(await matchAll(source, ['低保', '龘']))).toEqual([]);
+  });
+
+  it('covers a part with bigrams at even offsets and one at the end', () => {
+    expect(coverOffsets(3)).toEqual([0, 1]);
+    expect(coverOffsets(4)).toEqual([0, 2]);
+    expect(coverOffsets(7)).toEqual([0, 2, 4, 5]);
+  });
+
+  it('lets filters through as the union within a facet and the intersection across facets', async () => {
+    const source = scannedSource(texts, { [facetKey('year', '2022')]: [0, 2], [facetKey('year', '2023')]: [3], [facetKey('kind', 'plan')]: [0, 3, 4] });
+    expect(await allowedDocs(source, [])).toBeNull();
+    expect([...(await allowedDocs(source, [[facetKey('year', '2022'), facetKey('year', '2023')]]))!]).toEqual([0, 2, 3]);
+    expect([...(await allowedDocs(source, [[facetKey('year', '2022'), facetKey('year', '2023')], [facetKey('kind', 'plan')]]))!]).toEqual([0, 3]);
+    expect([...(await allowedDocs(source, [[facetKey('year', '1999')]]))!]).toEqual([]);
+  });
+
+  it('intersects and unites sorted doc lists', () => {
+    const set = (docs: number[], count = 1): MatchSet => ({ docs: Int32Array.from(docs), counts: Int32Array.from(docs.map(() => count)), titleParts: Int32Array.from(docs.map(() => 1)) });
+    expect(rows(intersect(set([1, 3, 5, 9]), set([3, 4, 9], 2)))).toEqual([
+      [3, 3, 2],
+      [9, 3, 2],
+    ]);
+    expect([...unionDocs([Int32Array.of(1, 5), Int32Array.of(2, 5, 8)])]).toEqual([1, 2, 5, 8]);
+  });
+});

@@ -1,0 +1,61 @@
+/** Result order on its own: match sets and dates in, ranked candidates out. */
+import { describe, expect, it } from 'vitest';
+import type { RelatedForm } from '../../../src/domain/search/abbreviations.ts';
+import type { MatchSet } from '../../../src/domain/search/query.ts';
+import { collectCandidates, rankCandidates } from '../../../src/domain/search/ranking.ts';
+
+/** A match set from rows [doc, count, titleParts]. */
+const set = (...rows: Array<[number, number, number]>): MatchSet => ({
+  docs: Int32Array.from(rows.map((r) => r[0])),
+  counts: Int32Array.from(rows.map((r) => r[1])),
+  titleParts: Int32Array.from(rows.map((r) => r[2])),
+});
+const dates: Record<number, number> = { 0: 100, 1: 300, 2: 200, 3: 300, 4: 50, 5: 0, 6: 400 };
+const dateOf = (doc: number) => dates[doc] ?? 0;
+const form = (part: string, partIndex = 0): RelatedForm => ({ form: '最低生活保障', replaces: '低保', part, partIndex });
+
+describe('ranking', () => {
+  const exact = set([0, 2, 0], [1, 2, 0], [2, 5, 0], [3, 1, 1], [4, 2, 0]);
+
+  it('ranks title matches first, then more occurrences, then newer, then index order', () => {
+    const ranked = rankCandidates(collectCandidates(['低保'], exact, [], [], null), dateOf);
+    expect(ranked.exact.map((c) => c.doc)).toEqual([3, 2, 1, 0, 4]);
+    const tie = rankCandidates(collectCandidates(['低保'], set([6, 1, 0], [5, 1, 0], [7, 1, 0]), [], [], null), () => 0);
+    expect(tie.exact.map((c) => c.doc)).toEqual([5, 6, 7]);
+  });
+
+  it('sorts newest first when asked, relevance breaking ties', () => {
+    const ranked = rankCandidates(collectCandidates(['低保'], exact, [], [], null), dateOf, 'date');
+    expect(ranked.exact.map((c) => [c.doc, c.date])).toEqual([
+      [3, 300],
+      [1, 300],
+      [2, 200],
+      [0, 100],
+      [4, 50],
+    ]);
+  });
+
+  it('lists related results after, per form in the order tried, never repeating a document', () => {
+    const forms = [form('最低生活保障标准'), form('最低生活保障标准', 0)];
+    const candidates = collectCandidates(['低保标准'], set([0, 1, 0]), forms, [set([0, 1, 0], [4, 1, 0], [6, 1, 0]), set([4, 3, 0], [5, 9, 1])], null);
+    const ranked = rankCandidates(candidates, dateOf);
+    expect(ranked.exact.map((c) => c.doc)).toEqual([0]);
+    expect(ranked.related.map((c) => [c.doc, c.related === forms[0] ? 0 : 1])).toEqual([
+      [6, 0],
+      [4, 0],
+      [5, 1],
+    ]);
+    expect(ranked.related[0]?.parts).toEqual(['最低生活保障标准']);
+  });
+
+  it('puts the related form in place of the part it replaces, keeping the other parts', () => {
+    const candidates = collectCandidates(['养老', '低保'], set(), [form('最低生活保障', 1)], [set([2, 1, 0])], null);
+    expect(candidates.related[0]?.[0]?.parts).toEqual(['养老', '最低生活保障']);
+  });
+
+  it('keeps only the documents the filters allow, exact and related', () => {
+    const candidates = collectCandidates(['低保'], exact, [form('最低生活保障')], [set([5, 1, 0], [6, 1, 0])], Int32Array.of(1, 3, 6));
+    expect(candidates.exact.map((c) => c.doc)).toEqual([1, 3]);
+    expect(candidates.related.map((list) => list.map((c) => c.doc))).toEqual([[6]]);
+  });
+});

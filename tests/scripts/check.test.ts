@@ -1,0 +1,74 @@
+/** `npm run check` as a maintainer runs it: usage, refusals that name the path, every error, exit codes. */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { contentRootWithDefinitions } from '../../tools/site-build.ts';
+
+const repo = resolve(import.meta.dirname, '../..');
+const node = join(repo, 'node_modules/.bin/node');
+const work = mkdtempSync(join(tmpdir(), 'gongkai-check-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+// The fixture site's documents with the project's definitions, as the build tests use it.
+const fixture = contentRootWithDefinitions(join(work, 'fixture'), join(repo, 'tests/fixtures/site'));
+
+const run = (...args: string[]) => spawnSync(node, ['scripts/check.ts', ...args], { cwd: repo, encoding: 'utf8' });
+
+describe('npm run check', () => {
+  it('explains itself with --help and exits 0', () => {
+    const result = run('--help');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: npm run check [-- <folder>]');
+    expect(result.stdout).toContain('abbreviations.yaml');
+    expect(result.stdout).not.toContain('content OK');
+  });
+
+  it('refuses a folder that does not exist, naming it, and exits 1', () => {
+    const missing = join(work, 'nonexistent');
+    const result = run(missing);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`check: ${missing} does not exist; expected the folder that holds content/ (content/documents/, content/metrics/, content/topics/), such as the project folder\n`);
+  });
+
+  it('refuses a folder with no content and exits 1', () => {
+    const empty = join(work, 'empty');
+    mkdirSync(empty);
+    const result = run(empty);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`check: ${empty} holds no content/ folder`);
+    expect(result.stdout).not.toContain('content OK');
+  });
+
+  it('refuses an unknown option or a second folder with usage, and exits 2', () => {
+    for (const args of [['--fix'], ['a', 'b']]) {
+      const result = run(...args);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('Usage: npm run check');
+    }
+  });
+
+  it('passes the fixture site and says what it checked', () => {
+    const result = run(fixture);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^content OK: \d+ documents, \d+ figures, \d+ tasks, 12 metrics, 12 topics \(\d+ ms\)\n$/);
+  });
+
+  it('reports what would fail the build — a quote across bold, a bad date, the abbreviations — and exits 1', () => {
+    const broken = contentRootWithDefinitions(join(work, 'broken'), fixture);
+    const file = join(broken, 'content/documents/anhui/xuancheng/xuanzhou/2023-h2-summary.md');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('published: 2024-01-15', 'published: 2024-01-32')
+        .replace('quote: 城市最低生活保障标准提高至780元/月/人', 'quote: 城市最低生活保障标准提高至**780元/月/人')
+        .replace('自7月起城市最低生活保障标准提高至780元/月/人', '自7月起城市最低生活保障标准提高至**780元/月/人**'),
+    );
+    writeFileSync(join(broken, 'content/search/abbreviations.yaml'), '- forms: [低保]\n');
+    const result = run(broken);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatchSnapshot();
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * One benchmark run: generate the corpus, build the full site from it, build the bare Astro baseline of the
+ * same Markdown, optionally rebuild after one change, and collect the figures. Node only; progress goes
+ * through `say`, the CLI (tools/bench/cli.ts) prints it.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { loadRegions } from '../../src/domain/regions.ts';
+import { planCorpus, type CorpusPlan } from '../corpus/generate.ts';
+import { readCorpusSources, touchDocument, writeCorpus } from '../corpus/write-corpus.ts';
+import { writeBaselineProject } from './baseline.ts';
+import type { BenchDetails, BuildSummary } from './report.ts';
+import { runAstroBuild, type BuildRun } from './run-build.ts';
+
+export interface BenchOptions {
+  docs: number;
+  seed: number;
+  /** The repository (its content/ definitions, node_modules and Astro project). */
+  repo: string;
+  /** Folder of the law texts. */
+  lawsDir: string;
+  /** Working folder: corpus/, site/, baseline/. */
+  workDir: string;
+  baseline: boolean;
+  incremental: boolean;
+  /** Write a V8 CPU profile of the full build into `<workDir>/profile/`. */
+  cpuProfile: boolean;
+  /** Extra options for the builds' Node processes (e.g. `--max-old-space-size=12288`). */
+  nodeOptions: string[];
+  say: (message: string) => void;
+}
+
+const mib = 1024 * 1024;
+
+/** Total size of the files under `dir` (0 when it does not exist). */
+export function folderBytes(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) bytes += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return bytes;
+}
+
+/** The corpus folder is reused when it was made with the same size, seed and texts (its stamp says so). */
+function corpusStamp(options: BenchOptions, laws: number): string {
+  return JSON.stringify({ docs: options.docs, seed: options.seed, laws, generator: 1 });
+}
+
+function summary(run: BuildRun, what: string): BuildSummary {
+  return {
+    seconds: run.seconds,
+    cpuSeconds: run.cpuSeconds,
+    peakRssBytes: run.peakRssBytes,
+    log: run.log,
+    ok: run.ok,
+    ...(run.ok ? {} : { error: `${what} exited with ${run.exitCode}; last lines:\n${run.tail.slice(-15).join('\n')}` }),
+  };
+}
+
+export async function runBenchmark(options: BenchOptions): Promise<BenchDetails> {
+  const { say, repo, workDir } = options;
+  mkdirSync(workDir, { recursive: true });
+  const corpusRoot = join(workDir, 'corpus');
+
+  // 1. The corpus.
+  const started = performance.now();
+  say(`reading source texts from ${options.lawsDir} …`);
+  const sources = readCorpusSources(options.lawsDir, repo);
+  const plan: CorpusPlan = planCorpus({ docs: options.docs, seed: options.seed }, loadRegions());
+  const stampFile = join(corpusRoot, 'bench-corpus.json');
+  const stamp = corpusStamp(options, sources.laws.length);
+  const reused = existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp;
+  let corpusBytes: number;
+  if (reused) {
+    corpusBytes = folderBytes(join(corpusRoot, 'content/documents'));
+    say(`corpus: reusing ${options.docs.toLocaleString('en-US')} documents in ${corpusRoot}`);
+  } else {
+    rmSync(corpusRoot, { recursive: true, force: true });
+    say(`corpus: generating ${options.docs.toLocaleString('en-US')} documents from ${sources.laws.length} law texts and ${sources.documents.length} bundled documents …`);
+    const written = writeCorpus(corpusRoot, plan, sources, repo, (n) => {
+      if (n % 10000 === 0 || n === 1000) say(`  ${n.toLocaleString('en-US')} documents written`);
+    });
+    writeFileSync(stampFile, stamp);
+    corpusBytes = written.bytes;
+  }
+  const corpusSeconds = (performance.now() - started) / 1000;
+  say(`corpus: ${(corpusBytes / mib).toFixed(1)} MiB in ${corpusSeconds.toFixed(1)} s`);
+
+  const progress = (label: string) => (state: { seconds: number; pages: number; rssBytes: number; peakBytes: number }) =>
+    say(`  ${label}: ${state.seconds.toFixed(0)} s, ${state.pages.toLocaleString('en-US')} files written, RSS ${(state.rssBytes / mib).toFixed(0)} MiB (peak ${(state.peakBytes / mib).toFixed(0)})`);
+  const nodeArgs = [...options.nodeOptions];
+
+  // 2. The full site, cold: empty output and cache folders.
+  const siteDir = join(workDir, 'site');
+  const siteDist = join(siteDir, 'dist');
+  const siteCache = join(siteDir, 'cache');
+  rmSync(siteDir, { recursive: true, force: true });
+  mkdirSync(siteDir, { recursive: true });
+  // Each build runs in a folder of its own (tools/site-build.ts says why).
+  const siteBuild = { workDir: siteDir, project: repo, contentRoot: corpusRoot, cacheDir: siteCache };
+  say('full site: astro build (cold) …');
+  const siteRun = await runAstroBuild({
+    ...siteBuild,
+    outDir: siteDist,
+    nodeArgs: options.cpuProfile ? [...nodeArgs, '--cpu-prof', `--cpu-prof-dir=${join(workDir, 'profile')}`] : nodeArgs,
+    logFile: join(siteDir, 'build.log'),
+    onProgress: progress('full site'),
+  });
+  say(`full site: ${siteRun.ok ? 'built' : 'FAILED'} in ${siteRun.seconds.toFixed(1)} s, peak RSS ${(siteRun.peakRssBytes / mib).toFixed(0)} MiB (log: ${join(siteDir, 'build.log')})`);
+  let documentPages = 0;
+  for (const doc of plan.documents) if (existsSync(join(siteDist, 'documents', doc.id, 'index.html'))) documentPages++;
+  const site = {
+    ...summary(siteRun, 'the full site build'),
+    distBytes: folderBytes(siteDist),
+    indexBytes: folderBytes(join(siteDist, 'search')),
+    documentPages,
+    missingPages: plan.documents.length - documentPages,
+  };
+
+  // 3. The bare Astro baseline over the same files.
+  let baseline: BenchDetails['baseline'];
+  if (options.baseline) {
+    const baselineDir = join(workDir, 'baseline');
+    const project = join(baselineDir, 'project');
+    const baselineDist = join(baselineDir, 'dist');
+    rmSync(baselineDir, { recursive: true, force: true });
+    writeBaselineProject(project, join(corpusRoot, 'content/documents'));
+    say('baseline: astro build of a bare project (glob loader, default Markdown, one page per document) …');
+    const run = await runAstroBuild({
+      workDir: project,
+      project,
+      outDir: baselineDist,
+      nodeArgs,
+      logFile: join(baselineDir, 'build.log'),
+      onProgress: progress('baseline'),
+    });
+    say(`baseline: ${run.ok ? 'built' : 'FAILED'} in ${run.seconds.toFixed(1)} s, peak RSS ${(run.peakRssBytes / mib).toFixed(0)} MiB`);
+    baseline = { ...summary(run, 'the baseline build'), distBytes: folderBytes(baselineDist) };
+  }
+
+  // 4. Publishing one change, as CI does it: one document edited, the cold build's cache folder kept, the
+  // output folder fresh (a CI job starts from a clean checkout and restores only the cache; rebuilding into
+  // the old output would also measure Astro deleting it first).
+  let rebuild: BenchDetails['rebuild'];
+  if (options.incremental && siteRun.ok) {
+    const changed = plan.documents[Math.floor(plan.documents.length / 2)]?.id ?? '';
+    touchDocument(corpusRoot, changed, '2026-01-01');
+    say(`rebuild: changed ${changed}; astro build with the cold build's cache into a fresh output folder …`);
+    const run = await runAstroBuild({
+      ...siteBuild,
+      outDir: join(siteDir, 'dist-rebuild'),
+      nodeArgs,
+      logFile: join(siteDir, 'rebuild.log'),
+      onProgress: progress('rebuild'),
+    });
+    say(`rebuild: ${run.ok ? 'built' : 'FAILED'} in ${run.seconds.toFixed(1)} s`);
+    rebuild = { ...summary(run, 'the rebuild'), changed };
+    // The corpus on disk no longer matches its stamp.
+    rmSync(stampFile, { force: true });
+  }
+
+  return {
+    docs: options.docs,
+    seed: options.seed,
+    workDir,
+    loadAverage: loadavg().map((value) => value.toFixed(2)).join(' '),
+    corpus: { bytes: corpusBytes, seconds: corpusSeconds, reused },
+    site,
+    ...(baseline ? { baseline } : {}),
+    ...(rebuild ? { rebuild } : {}),
+  };
+}
