@@ -38,7 +38,8 @@ export async function readability(page: Page): Promise<Readability> {
     const result = { narrow: [] as string[], split: [] as string[], clipped: [] as string[], cells: 0 };
     const visible = (el: Element) => el.checkVisibility({ visibilityProperty: true }) && !el.closest('thead') && el.getClientRects().length > 0;
 
-    const cells = [...document.querySelectorAll<HTMLElement>('table th, table td, table caption, [data-label]')].filter(visible);
+    // Table cells, card fields, and the fields of each figure's answer card and of a document's metadata.
+    const cells = [...document.querySelectorAll<HTMLElement>('table th, table td, table caption, [data-label], .figure-answer dd, .doc-meta dd')].filter(visible);
     for (const cell of cells) {
       result.cells += 1;
       const style = getComputedStyle(cell);
@@ -59,7 +60,8 @@ export async function readability(page: Page): Promise<Readability> {
     }
 
     const matcher = new RegExp(pattern, 'g');
-    const roots = [...document.querySelectorAll('table')].filter(visible);
+    // A 索引号 in the metadata list is a code, not a number: it may wrap (.doc-meta is measured for width only).
+    const roots = [...document.querySelectorAll('table, .figure-answer, .headline-figures')].filter(visible);
     for (const root of roots) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
