@@ -4,7 +4,8 @@
  * documents → Markdown and tasks → figures and inferred fields. Every non-blank input line ends up in a
  * draft's body or in its `dropped` list with a reason.
  */
-import type { DocumentKind, Half } from '../../schemas/document.ts';
+import { documentKindNames, type DocumentKind, type Half } from '../../schemas/document.ts';
+import { periodLabel } from '../periods.ts';
 import { withoutSiteName } from './text.ts';
 import { boilerplateReason, chromeRuns } from './boilerplate.ts';
 import { duplicateDrops, findDuplicates } from './dedupe.ts';
@@ -263,8 +264,6 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
   return { input: place.input, index: place.index, lines: [place.fromLine, place.toLine], frontmatter, body, dropped, report };
 }
 
-const halfNames: Record<Half, string> = { H1: '上半年', H2: '下半年' };
-const kindTitles: Record<DocumentKind, string> = { plan: '工作计划', summary: '工作总结', 'task-list': '重点工作任务清单', notice: '标准通知' };
 
 /**
  * A title for a document that prints none, from what was inferred; marked editorial so pages say so. It names
@@ -272,8 +271,8 @@ const kindTitles: Record<DocumentKind, string> = { plan: '工作计划', summary
  * (金坛区2017年上半年民政工作总结): a region's bureau the page does not name may not be the one that published it.
  */
 function editorialTitle(publisher: string | undefined, place: string | undefined, year: number | undefined, half: Half | null | undefined, kind: DocumentKind | undefined, endYear: number | undefined) {
-  const when = year === undefined ? '' : endYear !== undefined ? `${year}—${endYear}年` : `${year}年${half ? halfNames[half] : ''}`;
-  const what = kind === 'plan' && endYear !== undefined ? '规划' : kind ? kindTitles[kind] : '文件';
+  const when = year === undefined ? '' : periodLabel({ year, half: half ?? null, ...(endYear !== undefined ? { end_year: endYear } : {}) });
+  const what = kind === 'plan' && endYear !== undefined ? '规划' : kind ? documentKindNames[kind] : '文件';
   const who = publisher ?? (place ? `${place}${when}民政` : undefined);
   return { title: publisher ? `${publisher}${when}${what}` : who ? `${who}${what}` : `${when}${what}`, title_editorial: true };
 }
