@@ -28,6 +28,8 @@ export interface SubjectMention {
   share?: boolean;
   /** Whether this is about beds (张). */
   beds?: boolean;
+  /** Names the people a programme covers (低保对象): holds an amount only through a 标准 after it. */
+  population?: boolean;
 }
 
 const scopeWords = String.raw`(城乡|(?:城市|城镇)(?:居民)?[、和与及](?:农村|乡村)|城市|城镇|市区|农村牧区|农村|乡村)?(?:居民)?`;
@@ -72,7 +74,7 @@ const rules: Rule[] = [
   { pattern: /认知(?:障碍|症)?(?:照护|专区)?床位|家庭养老(?:照护)?床位|家庭照护床位|社会力量举办床位|(?:民办|公办)(?:养老机构)?床位|每千名?老年人(?:拥有)?(?:养老)?床位(?:数)?/g, make: () => outside({ beds: true }) },
   { pattern: /护理型(?:养老)?床位(?:总数|总量|数)?/g, make: () => model(['nursing-beds'], { beds: true }) },
   { pattern: /新增(?:养老)?床位|新建养老床位|养老床位新增/g, make: () => model(['new-elderly-care-beds'], { beds: true }) },
-  { pattern: /养老(?:机构|服务)?床位(?:总数|总量|数)?/g, make: () => model(['elderly-care-beds'], { beds: true }) },
+  { pattern: /养老(?:机构|服务)?总?床位(?:总数|总量|数)?/g, make: () => model(['elderly-care-beds'], { beds: true }) },
   { pattern: /床位(?:数)?/g, make: () => outside({ beds: true }) },
   // Orphans: 机构集中养育 / 社会散居; an orphan standard that says neither is not one the model can hold.
   { pattern: /(?:机构集中养育|机构养育|集中养育|集中供养|福利机构|机构)孤儿/g, make: () => model(['orphan-institutional']) },
@@ -89,6 +91,12 @@ const rules: Rule[] = [
   {
     pattern: new RegExp(String.raw`${scopeWords}(?:[A-Da-d一二三四]类)?(?:最低生活保障|低保)(?!对象|家庭|户|资金|边缘|人员|人口|条件|范围|审批|专项|政策|制度|治理|金)`, 'g'),
     make: (m) => model(['dibao'], scoped(m[1])),
+  },
+  // The people a programme covers (城市低保对象, 农村低保家庭) name it for a standard stated after them
+  // (城市低保对象…平均保障标准569元), never for a sum or a count: `population` holds only through a 标准.
+  {
+    pattern: new RegExp(String.raw`${scopeWords}(?:最低生活保障|低保)(?:对象|家庭|户|人员)`, 'g'),
+    make: (m) => model(['dibao'], { ...scoped(m[1]), population: true }),
   },
   // A standard of whatever was named before: 保障标准在原基础上增加30元达到180元, 补贴标准为每人每月410元.
   { pattern: /(?:保障|补助|补贴|救助|供养|基本生活)?标准/g, make: () => ({ role: 'generic', families: [] }) },

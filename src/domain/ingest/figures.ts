@@ -198,7 +198,8 @@ function valuesOf(reading: string, amounts: Amount[]): Reading[] {
     if (isPrevious.has(amount)) continue;
     // 增加30元, 提高了1152元/人·年和1157元/人·年: raised by, not to.
     const listed = delta && /^\s*[、和及与]\s*$/.test(reading.slice(delta.end, amount.markerStart ?? amount.start));
-    if (listed || raiseBy.test(reading.slice(0, amount.markerStart ?? amount.start))) {
+    // The verb may stand before the period marker (增加每人每月30元) or after it (月人均增加47元).
+    if (listed || raiseBy.test(reading.slice(0, amount.markerStart ?? amount.start)) || raiseBy.test(reading.slice(0, amount.start))) {
       delta = amount;
       continue;
     }
@@ -219,7 +220,7 @@ const planHeading = /工作(?:打算|计划|思路|安排|要点)|(?:下半年|�
 const explicitGoal = /到\d{4}年|力争|计划|目标|预计/;
 
 /** Territory and aspect words read with the subject they precede: 全区养老床位总数, 继续新增. */
-const leadWords = /(?:全区|全市|全县|全省|全州|全盟|全旗|我区|我市|我县|本市|本区|全年|继续)$/;
+const leadWords = /(?:全区|全市|全县|全省|全州|全盟|全旗|我区|我市|我县|本市|本区|全年|继续)(?:平均)?$|平均$/;
 
 export function extractFigures(body: string, options: FigureOptions): MetricValueInput[] {
   const reading = readingOf(body);
@@ -254,7 +255,7 @@ export function extractFigures(body: string, options: FigureOptions): MetricValu
       const text = sentence.reading;
       const amounts = amountsIn(text);
       const carry = sentence.carry ?? '';
-      const subjects = subjectsIn(carry + text, context).map((s) => ({ ...s, start: s.start - carry.length, end: s.end - carry.length })).filter((s) => s.end > 0);
+      const subjects = heldPopulations(text, subjectsIn(carry + text, context).map((s) => ({ ...s, start: s.start - carry.length, end: s.end - carry.length })).filter((s) => s.end > 0));
       const dates = datesIn(text, options.pageYear);
       const values = valuesOf(text, amounts);
       const lastModel = [...subjects].reverse().find((s) => s.role === 'model');
@@ -300,7 +301,9 @@ export function extractFigures(body: string, options: FigureOptions): MetricValu
         const category = (list ? list.classes?.[list.position] : undefined) ?? categoryIn(text.slice(figureFrom, value.previous ? value.previous.start : amount.start))?.category ?? (list ? classes?.[list.position] : undefined);
         const effective = dates.filter((d) => d.end <= value.from).at(-1)?.date ?? clauseEffective ?? pendingEffective;
         // 由原平均270元/月提高到302元/月: the average was the old figure; the new one is the standard set.
-        const average = /平均/.test(value.previous ? text.slice(lowerBound, value.from) + text.slice(value.previous.end, amount.start) : text.slice(lowerBound, amount.start));
+        // A later item of a 分别 list is an average when the list's head says so (平均标准分别达到705元/月和6107元/年).
+        const averageFrom = list && list.position > 0 && resolved.inSentence ? Math.min(lowerBound, resolved.mention.start) : lowerBound;
+        const average = /平均/.test(value.previous ? text.slice(lowerBound, value.from) + text.slice(value.previous.end, amount.start) : text.slice(averageFrom, amount.start));
         const target = isTarget(kind, text, value, effective, resolved.inSentence ? mention.start : 0);
         for (const metric of metrics) {
           const definition = options.metrics.get(metric);
@@ -367,7 +370,36 @@ function fits(subject: SubjectMention, amount: Amount): boolean {
   return !subject.beds && !subject.share;
 }
 
+/**
+ * Where the breakdown an amount stands in opens, when it does: (其中:大关镇100张,吕亭镇50张) splits the figure
+ * before it into parts, each of a place or a part of the programme, so no subject outside holds them.
+ */
+function breakdownOpening(text: string, at: number): number | undefined {
+  const open = Math.max(text.lastIndexOf('(', at), text.lastIndexOf('（', at));
+  if (open < 0 || /[)）]/.test(text.slice(open, at))) return undefined;
+  return /^[(（]\s*(?:其中|含|包括)/.test(text.slice(open)) ? open : undefined;
+}
+
+/**
+ * The subjects of a sentence without the people a programme covers (低保对象) that name no standard: they hold
+ * only in the statistical form "对象, their count, 平均保障标准 X元", with their own scope. In 低保家庭中的残疾人,
+ * 补贴标准… the standard is of another programme, and 低保对象家庭收入… names no standard; such a mention is
+ * dropped, so the figure goes to the subject it would have had without it.
+ */
+function heldPopulations(text: string, subjects: SubjectMention[]): SubjectMention[] {
+  return subjects.filter((s, i) => {
+    if (!s.population) return true;
+    const next = subjects[i + 1];
+    return s.scope !== undefined && next?.role === 'generic' && populationGap.test(text.slice(s.end, next.start));
+  });
+}
+
+/** Between the people a programme covers and their standard: their count, a comma, the territory, 平均. */
+const populationGap = /^(?:共?有?\s*[\d.]+\s*万?\s*(?:人|户|名)(?:[\d.]+\s*万?\s*人)?)?\s*[,，]?\s*(?:全省|全市|全县|全区|全州|全盟|全旗)?(?:月|年)?(?:平均|人均)?(?:保障|救助)?$/;
+
 function subjectFor(text: string, subjects: SubjectMention[], value: Reading, amount: Amount, carried: SubjectMention | undefined): Resolved | undefined {
+  const breakdown = breakdownOpening(text, amount.start);
+  if (breakdown !== undefined && !subjects.some((s) => s.start > breakdown && s.end <= amount.start)) return undefined;
   // Beds name their subject after the number as often as before it: 新增1万张养老床位, 建成护理型床位500张.
   if (amount.kind === 'beds') {
     const after = subjects.find((s) => s.start >= amount.end && /^\s*的?$/.test(text.slice(amount.end, s.start)) && s.beds);
@@ -404,6 +436,7 @@ function subjectFor(text: string, subjects: SubjectMention[], value: Reading, am
     return { mention: carried, group: carried.families, groupStart: generic?.start ?? 0, inSentence: false, ...(generic ? { generic } : {}) };
   }
   if (!fits(mention, amount)) return undefined;
+  // 城市低保对象42.48万人,平均保障标准569元: the people name the programme only for the standard after them.
   let groupStart = mention.start;
   const group = [...mention.families];
   for (let i = index - 1; i >= 0; i--) {
@@ -437,8 +470,14 @@ function listOf(text: string, values: Reading[], index: number, resolved: Resolv
   if (!first) return undefined;
   const lead = text.slice(anchor, first.from);
   if (!/分别/.test(lead)) return undefined;
-  // The list ends where another subject starts.
-  const members = inList.filter((v, i) => i === 0 || !/[;。]/.test(text.slice(inList[i - 1]?.amount.end ?? 0, v.from)));
+  // The list is the run of amounts of one kind joined by 、/和/及 (705元/月和6107元/年); it ends at a clause break
+  // or at an amount of another kind (增幅分别达到4.9%和9.9% is a second list, not more items of the first).
+  const members: Reading[] = [first];
+  for (const v of inList.slice(1)) {
+    const last = members.at(-1) as Reading;
+    if (v.amount.kind !== first.amount.kind || !listGap.test(text.slice(last.amount.end, v.amount.markerStart ?? v.from))) break;
+    members.push(v);
+  }
   const position = members.findIndex((v) => v === values[index]);
   if (position < 0) return undefined;
   const classes = classesListed(lead);
@@ -489,7 +528,8 @@ function quoteStartOf(text: string, value: Reading, resolved: Resolved, earlier:
     const adjacent = (from: number) => !/[,，;:：、。]/.test(text.slice(Math.max(from, resolved.mention.end), start)) && !earlier.some((r) => r.amount.start >= from && r.amount.start < start);
     if (resolved.inSentence && resolved.groupStart >= 0 && resolved.groupStart <= start && adjacent(resolved.groupStart)) start = resolved.groupStart;
     // A subject named in an earlier sentence, referred to here as 保障标准: the clause starts at that phrase.
-    else if (!resolved.inSentence && resolved.generic && resolved.generic.start <= start && adjacent(resolved.generic.start)) start = resolved.generic.start;
+    // (or the standard of the people named in an earlier clause: 城市低保对象3.2万人,平均保障标准612元/人.月).
+    else if (resolved.generic && (!resolved.inSentence || resolved.mention.population) && resolved.generic.start <= start && adjacent(resolved.generic.start)) start = resolved.generic.start;
   }
   const lead = leadWords.exec(text.slice(0, start));
   if (lead) start = lead.index;
