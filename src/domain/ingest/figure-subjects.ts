@@ -77,6 +77,8 @@ const rules: Rule[] = [
   { pattern: /养老(?:机构|服务)?总?床位(?:总数|总量|数)?/g, make: () => model(['elderly-care-beds'], { beds: true }) },
   { pattern: /床位(?:数)?/g, make: () => outside({ beds: true }) },
   // Orphans: 机构集中养育 / 社会散居; an orphan standard that says neither is not one the model can hold.
+  // Both kinds named as a pair, as 城乡 names both scopes: 孤儿集中、分散供养标准分别为…, 机构、散居孤儿 (a 分别 list takes them in order).
+  { pattern: /孤儿(?:机构|集中)(?:养育|供养)?[、和与及](?:社会)?(?:散居|分散)(?:养育|供养)?|(?:机构|集中)(?:养育|供养)?[、和与及](?:社会)?(?:散居|分散)(?:养育|供养)?孤儿/g, make: () => model(['orphan-institutional', 'orphan-dispersed']) },
   { pattern: /(?:机构集中养育|机构养育|集中养育|集中供养|福利机构|机构)孤儿/g, make: () => model(['orphan-institutional']) },
   { pattern: /(?:社会散居|散居|分散供养|分散养育)\s*孤儿/g, make: () => model(['orphan-dispersed']) },
   { pattern: /孤儿/g, make: () => outside() },

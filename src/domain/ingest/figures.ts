@@ -211,7 +211,7 @@ function valuesOf(reading: string, amounts: Amount[]): Reading[] {
 }
 
 /** Words that put a sentence in the past: a plan's review of what was done is not a goal. */
-const past = /已|截至|截止|目前|现有|累计|期间|(?<![为除])了|取得/;
+const past = /已|截至|截止|目前|现有|累计|期间|(?<![为除])了|取得|同比|比上年|较上年|增幅/;
 /** Words that state a goal, in a plan. */
 const goal = /新增|新建|建成|提高|提升|达到|达|力争|确保|增加|增至|不低于|不少于|至|到\d{4}年/;
 /** A heading of the part of a summary that sets out the next period's work. */
@@ -260,6 +260,8 @@ export function extractFigures(body: string, options: FigureOptions): MetricValu
       const values = valuesOf(text, amounts);
       const lastModel = [...subjects].reverse().find((s) => s.role === 'model');
       let stated = 0;
+      /** The value each metric (and class) took in this sentence, outside 分别 lists. */
+      const sentenceValues = new Map<string, number>();
       let previousEnd = 0;
 
       for (const [index, value] of values.entries()) {
@@ -310,6 +312,19 @@ export function extractFigures(body: string, options: FigureOptions): MetricValu
           if (!definition) continue;
           const units = [definition.unit, ...definition.conversions.map((c) => c.unit)];
           if (!units.includes(unit.unit)) continue;
+          // Two values of one figure in one sentence, told apart by no class, scope or list (年人均1800元,加上镇村配套,
+          // 年人均不低于2000元; 新增床位430张,…一期工程新增床位150张): the second is of a part, a sum or another
+          // project, which the sentence does not say; it is reported for review, not published.
+          const key = `${metric}|${category ?? ''}`;
+          const earlier = sentenceValues.get(key);
+          if (!list && !value.previous && earlier !== undefined && earlier !== amount.value) {
+            if (notInModel && !seenOutside.has(quote)) {
+              seenOutside.add(quote);
+              notInModel.push({ subject: `${mention.text} (uncertain: a second value in the sentence)`, quote });
+            }
+            continue;
+          }
+          if (!list) sentenceValues.set(key, amount.value);
           const added = push(figures, seen, {
             metric,
             value: amount.value,

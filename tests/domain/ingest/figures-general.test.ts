@@ -84,6 +84,44 @@ describe('the people a programme covers name its standard in a statistical repor
   });
 });
 
+describe('a second value of one figure in one sentence', () => {
+  it('keeps the first and reports the second for review when nothing tells them apart', () => {
+    const notInModel: NotInModel[] = [];
+    const found = extractFigures('全县农村特困人员分散供养标准提高到年人均4200元,加上乡镇补助,年人均不低于4500元。', { metrics: projectContext().metrics, notInModel });
+    expect(found.map((f) => f.value)).toEqual([4200]);
+    expect(notInModel.map((entry) => entry.quote)).toEqual(['年人均不低于4500元']);
+  });
+
+  it('keeps both when a class, a scope or a raise tells them apart', () => {
+    expect(brief('城市低保A类标准为每人每月700元,B类为每人每月560元;农村低保标准由每人每年5000元提高到5300元。')).toEqual([
+      'dibao-urban 700 元/人/月',
+      'dibao-urban 560 元/人/月',
+      'dibao-rural 5300 元/人/年',
+    ]);
+  });
+});
+
+describe('a result stated with its growth is not a goal', () => {
+  it('reads 达到…,同比增长 in a plan as what was reached, not a target', () => {
+    expect(brief('去年全市低保平均保障标准达到每人每月760元,同比增长5.1%。', 'plan')).toEqual(['dibao-urban 760 元/人/月 average', 'dibao-rural 760 元/人/月 average']);
+  });
+
+  it('still reads a plan’s goal as a target', () => {
+    expect(brief('全市低保平均保障标准达到每人每月800元。', 'plan')).toEqual(['dibao-urban 800 元/人/月 average target', 'dibao-rural 800 元/人/月 average target']);
+  });
+});
+
+describe('orphans of both kinds named as a pair', () => {
+  it('gives a 分别 list institutional then dispersed', () => {
+    expect(brief('全市孤儿集中、分散供养标准分别达到2150元/月、1580元/月。')).toEqual(['orphan-allowance-institutional 2150 元/人/月', 'orphan-allowance-dispersed 1580 元/人/月']);
+    expect(brief('机构、散居孤儿基本生活费分别为每人每月1900元、1400元。')).toEqual(['orphan-allowance-institutional 1900 元/人/月', 'orphan-allowance-dispersed 1400 元/人/月']);
+  });
+
+  it('still reports a bare 孤儿 standard as not in the model', () => {
+    expect(brief('孤儿基本生活费标准提高到每人每月1500元。')).toEqual([]);
+  });
+});
+
 describe('every figure of every real page', () => {
   const pagesDir = join(fixturesDir, 'ingest', 'pages');
   const pages = readdirSync(pagesDir).filter((name) => /^\d{3}\.txt$/.test(name));
