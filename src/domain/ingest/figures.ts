@@ -14,7 +14,7 @@
  */
 import type { MetricDefinition, MetricValueInput } from '../../schemas/metric.ts';
 import { isRealCalendarDate } from '../../schemas/calendar-date.ts';
-import { amountsIn, readingOf, restatement, type Amount } from './figure-units.ts';
+import { amountsIn, readingOf, restatement, type Amount, type Period } from './figure-units.ts';
 import type { NotInModel } from './types.ts';
 import { categoryIn, scopeMarkerIn, subjectsIn, type Family, type Scope, type SubjectMention } from './figure-subjects.ts';
 
@@ -244,6 +244,8 @@ export function extractFigures(body: string, options: FigureOptions): MetricValu
     }
     const kind = planSection !== undefined && options.kind === 'summary' ? 'plan' : options.kind;
     let paragraphSubject: SubjectMention | undefined;
+    /** The period each family's last standard in the paragraph was stated in, for one stated without it. */
+    const paragraphPeriods = new Map<Family, Period>();
     // A closing 此标准自…起执行 covers the figures of its paragraph and of the one before it.
     paragraphStartCount = previousParagraphCount;
     previousParagraphCount = figures.length;
@@ -288,7 +290,8 @@ export function extractFigures(body: string, options: FigureOptions): MetricValu
           continue;
         }
         if (!quote) continue;
-        const unit = unitOf(amount, group, text.slice(0, amount.start));
+        const unit = unitOf(amount, group, text.slice(0, amount.start), group.map((family) => paragraphPeriods.get(family)).find(Boolean));
+        if (amount.kind === 'money' && amount.period) for (const family of group) paragraphPeriods.set(family, amount.period);
         if (!unit) continue;
         const scope = scopeMarkerIn(text.slice(lowerBound, amount.markerStart ?? amount.start)) ?? mention.scope;
         const slots = group.flatMap((subject) => metricIds(unit.family ?? subject, scope));
@@ -465,12 +468,14 @@ function subjectFor(text: string, subjects: SubjectMention[], value: Reading, am
 }
 
 /** The unit a figure is stored in: 元/人/月 or 元/人/年 as stated, 张, %. */
-function unitOf(amount: Amount, group: Family[], before: string): { unit: string; family?: Family } | undefined {
+function unitOf(amount: Amount, group: Family[], before: string, stated: Period | undefined): { unit: string; family?: Family } | undefined {
   if (amount.kind === 'beds') return { unit: '张' };
   if (amount.kind === 'percent') return group.includes('nursing-beds') ? { unit: '%', family: 'nursing-bed-share' } : undefined;
   if (amount.period) return { unit: amount.period === 'month' ? '元/人/月' : '元/人/年' };
-  // A standard written without its period (保障标准…达到180元) is a monthly one, as standards are set.
-  return /标准[^,;:。]*$/.test(before) ? { unit: '元/人/月' } : undefined;
+  // A standard written without its period (保障标准…达到180元) is in the period the paragraph stated the same
+  // programme's standard in (分散供养年人均1800元。集中供养标准提高到2512元), else monthly, as standards are set.
+  if (!/标准[^,;:。]*$/.test(before)) return undefined;
+  return { unit: stated === 'year' ? '元/人/年' : '元/人/月' };
 }
 
 /**

@@ -318,7 +318,8 @@ function rowTask(cells: string[], columns: Column[], row: TableRow, rowInSection
   const first = (role: ColumnRole) => at(role).find((cell) => cell !== '') ?? '';
   const titles = at('title').filter((cell) => cell !== '');
   const hasTitle = columns.some((column) => column.role === 'title');
-  const title = hasTitle ? (titles.at(-1) ?? '') : first('goal');
+  // A title is the task's name: the full stop that ends its cell in a run-together copy (新增30家…照料中心。) is not part of it.
+  const title = (hasTitle ? (titles.at(-1) ?? '') : first('goal')).replace(/[。；;]+$/, '');
   const category = titles.length > 1 && titles[0] !== title ? titles[0] : undefined;
   const noCell = first('no');
   const number = /^\d+$/.test(noCell) ? noCell : String(rowInSection);

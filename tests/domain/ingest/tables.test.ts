@@ -47,6 +47,13 @@ describe('task tables in pipes', () => {
 });
 
 describe('task tables without pipes', () => {
+  it('titles a run-together row by its task text without the full stop that ended the cell', () => {
+    const draft = ingestOne('2025年民生实事进度表\n实事内容工作任务责任单位进展情况\n建成老年助餐点12个。区民政局,各街道已建成5个。\n改造农村互助幸福院4所。区民政局,各镇已完成设计。\n');
+    expect(draft.frontmatter.tasks?.map((task) => task.title)).toEqual(['建成老年助餐点12个', '改造农村互助幸福院4所']);
+    // The body keeps the cell as printed.
+    expect(draft.body).toContain('建成老年助餐点12个。');
+  });
+
   it('reads a table whose cells come one per line, the header giving the column count', () => {
     const text = ['2024年民生实事任务分解表', '序号', '工作任务', '牵头单位', '配合单位', '1', '新建社区养老服务站10个', '区民政局', '各街道', '2', '为困难老人实施适老化改造200户', '区民政局', '区残联', '附件2', '其他说明。'].join('\n');
     const draft = ingestOne(`${text}\n`);
@@ -80,7 +87,7 @@ describe('task tables without pipes', () => {
 
   it('reads a run-together table under a quarterly sub-header into tasks with their progress', () => {
     const draft = ingestOne('名称: 2023年民生实事进展情况\n工作任务责任单位进展情况\n一季度二季度\n新建老年助餐点12个。区民政局,各街道已完成选址。已建成6个。\n');
-    expect(draft.frontmatter.tasks).toEqual([{ id: '1', group: '2023年民生实事进展情况', title: '新建老年助餐点12个。', owner: '区民政局,各街道', progress: '一季度：已完成选址。 二季度：已建成6个。', status: 'awaiting-summary' }]);
+    expect(draft.frontmatter.tasks).toEqual([{ id: '1', group: '2023年民生实事进展情况', title: '新建老年助餐点12个', owner: '区民政局,各街道', progress: '一季度：已完成选址。 二季度：已建成6个。', status: 'awaiting-summary' }]);
   });
 });
 
