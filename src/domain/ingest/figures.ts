@@ -244,8 +244,8 @@ export function extractFigures(body: string, options: FigureOptions): MetricValu
     }
     const kind = planSection !== undefined && options.kind === 'summary' ? 'plan' : options.kind;
     let paragraphSubject: SubjectMention | undefined;
-    /** The period each family's last standard in the paragraph was stated in, for one stated without it. */
-    const paragraphPeriods = new Map<Family, Period>();
+    /** The period each family's (and scope's) last standard in the paragraph was stated in, for one stated without it. */
+    const paragraphPeriods = new Map<string, Period>();
     // A closing 此标准自…起执行 covers the figures of its paragraph and of the one before it.
     paragraphStartCount = previousParagraphCount;
     previousParagraphCount = figures.length;
@@ -290,10 +290,12 @@ export function extractFigures(body: string, options: FigureOptions): MetricValu
           continue;
         }
         if (!quote) continue;
-        const unit = unitOf(amount, group, text.slice(0, amount.start), group.map((family) => paragraphPeriods.get(family)).find(Boolean));
-        if (amount.kind === 'money' && amount.period) for (const family of group) paragraphPeriods.set(family, amount.period);
-        if (!unit) continue;
         const scope = scopeMarkerIn(text.slice(lowerBound, amount.markerStart ?? amount.start)) ?? mention.scope;
+        // Keyed by scope too: a page states 城市 monthly and 农村 yearly as often as not.
+        const periodKeys = group.map((family) => `${family}|${scope ?? ''}`);
+        const unit = unitOf(amount, group, text.slice(0, amount.start), periodKeys.map((key) => paragraphPeriods.get(key)).find(Boolean));
+        if (amount.kind === 'money' && amount.period) for (const key of periodKeys) paragraphPeriods.set(key, amount.period);
+        if (!unit) continue;
         const slots = group.flatMap((subject) => metricIds(unit.family ?? subject, scope));
         const list = listOf(text, values, index, resolved);
         let metrics = slots;

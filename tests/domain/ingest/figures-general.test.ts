@@ -122,6 +122,16 @@ describe('orphans of both kinds named as a pair', () => {
   });
 });
 
+describe('a standard written without its period', () => {
+  it('takes the period its programme was stated in earlier in the paragraph', () => {
+    expect(brief('农村特困人员分散供养标准提高到年人均4100元。集中供养标准提高到5200元。')).toEqual(['tekun-rural 4100 元/人/年', 'tekun-rural 5200 元/人/年']);
+  });
+
+  it('is monthly when the paragraph states no period for its programme in that scope', () => {
+    expect(brief('城市低保标准为每人每年7200元。农村低保标准为360元。')).toEqual(['dibao-urban 7200 元/人/年', 'dibao-rural 360 元/人/月']);
+  });
+});
+
 describe('every figure of every real page', () => {
   const pagesDir = join(fixturesDir, 'ingest', 'pages');
   const pages = readdirSync(pagesDir).filter((name) => /^\d{3}\.txt$/.test(name));
