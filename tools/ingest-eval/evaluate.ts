@@ -154,6 +154,16 @@ export interface PageScores {
   lists: Record<PageList, Tally>;
 }
 
+/**
+ * The lists of several splits added up: the issue's figure bar is set over all real pages, development and
+ * held-out together, so the eval states that number instead of leaving it to be summed by hand.
+ */
+export function sumLists(...scores: PageScores[]): Record<PageList, Tally> {
+  return Object.fromEntries(
+    pageLists.map((list) => [list, scores.reduce((sum, score) => ({ tp: sum.tp + score.lists[list].tp, fp: sum.fp + score.lists[list].fp, fn: sum.fn + score.lists[list].fn }), { tp: 0, fp: 0, fn: 0 })]),
+  ) as Record<PageList, Tally>;
+}
+
 export function emptyPageScores(): PageScores {
   return {
     checks: Object.fromEntries(pageChecks.map((check) => [check, { right: 0, checked: 0 }])) as Record<PageCheck, Check>,

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readContentSources } from '../../../src/domain/content/read-content.ts';
 import { draftProblems, evaluatePages, type Definitions } from '../../../tools/ingest-eval/eval-set.ts';
-import { lostLines, scorePage, type PageOutcome } from '../../../tools/ingest-eval/evaluate.ts';
+import { emptyPageScores, lostLines, scorePage, sumLists, type PageOutcome } from '../../../tools/ingest-eval/evaluate.ts';
 import { pageSplit, readPageLabel, type PageLabel } from '../../../tools/ingest-eval/page-labels.ts';
 import type { Draft } from '../../../src/domain/ingest/types.ts';
 import { projectContext, repo } from '../../domain/ingest/helpers.ts';
@@ -232,11 +232,25 @@ describe('evaluating a folder of pages', () => {
     const output = run();
     const lines = output.trim().split('\n');
     const json = JSON.parse(lines.at(-1) as string) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(json)).toEqual(['seeds', 'variants', 'development', 'held_out', 'maintainer_work']);
+    expect(Object.keys(json)).toEqual(['seeds', 'variants', 'development', 'held_out', 'all_pages', 'maintainer_work']);
     expect(json.development?.pages).toBe(1);
     expect(json.held_out?.pages).toBe(1);
     expect(output).toContain('002.txt label: documents[0].kind');
     expect(output).toContain('differences of held-out pages are not shown');
     expect(run('--show-held-out')).not.toContain('differences of held-out pages are not shown');
   }, 60_000);
+});
+
+describe('the figure bar over all real pages', () => {
+  it('adds up the lists of the development and held-out splits, list by list', () => {
+    const development = emptyPageScores();
+    const heldOut = emptyPageScores();
+    development.lists.figure_values = { tp: 70, fp: 1, fn: 3 };
+    heldOut.lists.figure_values = { tp: 20, fp: 4, fn: 6 };
+    heldOut.lists.task_titles = { tp: 2, fp: 0, fn: 1 };
+    const all = sumLists(development, heldOut);
+    expect(all.figure_values).toEqual({ tp: 90, fp: 5, fn: 9 });
+    expect(all.task_titles).toEqual({ tp: 2, fp: 0, fn: 1 });
+    expect(all.figures).toEqual({ tp: 0, fp: 0, fn: 0 });
+  });
 });
