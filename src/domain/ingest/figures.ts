@@ -219,8 +219,8 @@ const planHeading = /工作(?:打算|计划|思路|安排|要点)|(?:下半年|�
 /** Words that state a goal even in a summary (its plan for the next period). */
 const explicitGoal = /到\d{4}年|力争|计划|目标|预计/;
 
-/** Territory and aspect words read with the subject they precede: 全区养老床位总数, 继续新增. */
-const leadWords = /(?:全区|全市|全县|全省|全州|全盟|全旗|我区|我市|我县|本市|本区|全年|继续)(?:平均)?$|平均$/;
+/** Territory, time and aspect words read with the subject they precede: 全区养老床位总数, 继续新增, 今年又新增. */
+const leadWords = /(?:全区|全市|全县|全省|全州|全盟|全旗|我区|我市|我县|本市|本区|全年|继续)(?:平均)?$|平均$|(?:今年|本年|年内)(?:又|再)?$/;
 
 export function extractFigures(body: string, options: FigureOptions): MetricValueInput[] {
   const reading = readingOf(body);

@@ -55,6 +55,12 @@ describe('a breakdown in brackets', () => {
   });
 });
 
+describe('the quote of a clause', () => {
+  it('starts at the time word that opens the clause (今年又新增…)', () => {
+    expect(figures('在去年建成敬老院3所的基础上,今年又新增床位260张。', 'plan').map((f) => f.quote)).toEqual(['今年又新增床位260张']);
+  });
+});
+
 describe('the total of elderly-care beds', () => {
   it('reads 养老总床位 as the number of elderly-care beds', () => {
     expect(brief('全区拥有养老总床位5230张,其中护理型床位1710张。', 'summary')).toEqual(['elderly-care-beds 5230 张', 'nursing-beds 1710 张']);
