@@ -141,14 +141,20 @@ describe('a standard written without its period', () => {
 describe('every figure of every real page', () => {
   const pagesDir = join(fixturesDir, 'ingest', 'pages');
   const pages = readdirSync(pagesDir).filter((name) => /^\d{3}\.txt$/.test(name));
+  /** The page's text, as the ingester reads it; a page that cannot be decoded is a broken fixture. */
+  const pageText = (page: string): string => {
+    const decoded = decodeBytes(readFileSync(join(pagesDir, page)));
+    if (!decoded.ok) throw new Error(`tests/fixtures/ingest/pages/${page}: cannot be decoded (${decoded.reason}); restore the page from the corpus copy`);
+    return decoded.text;
+  };
 
   it('reads figures from the pages at all (so the checks below check something)', () => {
-    const count = pages.flatMap((page) => ingest(decodeBytes(readFileSync(join(pagesDir, page))).text, page)).flatMap((draft) => (draft.frontmatter.metrics ?? []) as unknown[]).length;
+    const count = pages.flatMap((page) => ingest(pageText(page), page)).flatMap((draft) => (draft.frontmatter.metrics ?? []) as unknown[]).length;
     expect(count).toBeGreaterThan(60);
   });
 
   it.each(pages)('%s: quotes each figure as an exact substring of the body it writes, stating the value', (page) => {
-    const drafts = ingest(decodeBytes(readFileSync(join(pagesDir, page))).text, page);
+    const drafts = ingest(pageText(page), page);
     for (const draft of drafts) {
       for (const figure of (draft.frontmatter.metrics ?? []) as { quote: string; value: number }[]) {
         expect(draft.body, `${page}: quote «${figure.quote}»`).toContain(figure.quote);
