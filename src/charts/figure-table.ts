@@ -6,6 +6,7 @@ import { numberLabel } from '../domain/format-zh.ts';
 import { periodLabel } from '../domain/periods.ts';
 import type { TableCell } from './chart-model.ts';
 import type { CitationTemplate } from '../domain/citation.ts';
+import { citationPath, regionPath } from '../domain/urls.ts';
 
 export interface FigureTableContext {
   /** Display name of a region, e.g. `湖南省 郴州市 资兴市`. */
@@ -21,10 +22,6 @@ export function seriesLabel(point: Pick<MetricPoint, 'qualifiers'> | undefined, 
   return point && point.qualifiers.length ? point.qualifiers.join(' ') : metric.short_name;
 }
 
-/** Where a figure's document offers its GB/T 7714 citation. */
-export function citationPath(documentId: string): string {
-  return `/documents/${documentId}/#cite-heading`;
-}
 
 function valueText(point: MetricPoint): string {
   const base = numberLabel(point.value);
@@ -34,7 +31,7 @@ function valueText(point: MetricPoint): string {
 /** 地区 | 分类 | 数值 | 时期 | 原文 | 引用 */
 export function figureRowCells(point: MetricPoint, _metric: MetricDefinition, context: FigureTableContext): TableCell[] {
   return [
-    { text: context.regionName(point.region.slug), href: `/regions/${point.region.slug}/` },
+    { text: context.regionName(point.region.slug), href: regionPath(point.region.slug) },
     { text: point.qualifiers.join(' ') || '—' },
     { text: valueText(point), value: point.value, href: point.url },
     { text: periodLabel(point.period) },

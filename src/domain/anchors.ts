@@ -11,13 +11,3 @@ export function quoteAnchor(quote: string): string {
   }
   return `q-${hash.toString(36)}`;
 }
-
-/** URL path of a document page. */
-export function documentPath(id: string): string {
-  return `/documents/${id}/`;
-}
-
-/** URL of a figure's or task's quote on its document page. */
-export function quoteUrl(documentId: string, quote: string): string {
-  return `${documentPath(documentId)}#${quoteAnchor(quote)}`;
-}

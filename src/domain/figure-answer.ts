@@ -7,7 +7,7 @@
  */
 import type { DocumentFrontmatter, DocumentKind } from '../schemas/document.ts';
 import type { MetricDefinition, MetricValue } from '../schemas/metric.ts';
-import { documentPath, quoteUrl } from './anchors.ts';
+import { documentPath, quoteUrl } from './urls.ts';
 import { citationTemplate, type CitationTemplate } from './citation.ts';
 import { classMeaning, type ClassDefinition, type DibaoClass } from './dibao-classes.ts';
 import { documentPeriodLabel } from './periods.ts';

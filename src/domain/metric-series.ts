@@ -17,7 +17,7 @@ import type { DocumentFrontmatter, Period } from '../schemas/document.ts';
 import type { MetricDefinition, MetricValue } from '../schemas/metric.ts';
 import type { Region, RegionLevel } from '../schemas/region.ts';
 import { regionLevels } from '../schemas/region.ts';
-import { quoteUrl } from './anchors.ts';
+import { quoteUrl } from './urls.ts';
 import { canonicalValue, figureQualifiers, figureView } from './figures.ts';
 import { groupBy, uniqueBy } from './grouping.ts';
 

@@ -8,7 +8,7 @@
  */
 import type { DocumentFrontmatter } from '../schemas/document.ts';
 import type { Region } from '../schemas/region.ts';
-import { documentPath, quoteAnchor } from './anchors.ts';
+import { absoluteUrl, documentPath, quoteUrl, taskRowUrl } from './urls.ts';
 import { recordsToCsv } from './csv.ts';
 
 export const metricColumns = ['region', 'region_name', 'region_code', 'document', 'year', 'half', 'metric', 'category', 'scope', 'value', 'unit', 'previous', 'quote', 'url', 'end_year', 'average', 'target', 'effective', 'has_note'] as const;
@@ -76,10 +76,6 @@ export interface OpenDataContext {
   regionName: (slug: string) => string;
 }
 
-/** Absolute URL of a site path. */
-export function absoluteUrl(site: URL | string, path: string): string {
-  return new URL(path, site).href;
-}
 
 function regionColumns(slug: string, context: OpenDataContext) {
   return { region: slug, region_name: context.regionName(slug), region_code: context.regions.get(slug)?.code ?? '' };
@@ -100,7 +96,7 @@ export function metricRows(documents: readonly OpenDataDocument[], context: Open
       unit: figure.unit,
       previous: figure.previous ?? null,
       quote: figure.quote,
-      url: absoluteUrl(context.site, `${documentPath(doc.id)}#${quoteAnchor(figure.quote)}`),
+      url: absoluteUrl(context.site, quoteUrl(doc.id, figure.quote)),
       end_year: doc.data.period.end_year ?? null,
       average: figure.average === true,
       target: figure.target === true,
@@ -124,7 +120,7 @@ export function taskRows(documents: readonly OpenDataDocument[], context: OpenDa
       owner: task.owner ?? null,
       status: task.status,
       evidence: task.evidence?.quote ?? null,
-      url: absoluteUrl(context.site, `${documentPath(doc.id)}#task-${task.id}`),
+      url: absoluteUrl(context.site, taskRowUrl(doc.id, task.id)),
     })),
   );
 }

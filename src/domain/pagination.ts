@@ -1,4 +1,6 @@
 /** Splits a list into numbered pages; page 1 lives at `base`, page n at `${base}page/${n}/`. */
+import { pageUrl } from './urls.ts';
+
 export interface ListPage<T> {
   items: T[];
   currentPage: number;
@@ -7,9 +9,6 @@ export interface ListPage<T> {
   url: { prev?: string; next?: string };
 }
 
-export function pageUrl(base: string, n: number): string {
-  return n === 1 ? base : `${base}page/${n}/`;
-}
 
 export function paginateList<T>(items: readonly T[], pageSize: number, base: string): ListPage<T>[] {
   const lastPage = Math.max(1, Math.ceil(items.length / pageSize));

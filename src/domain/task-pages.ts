@@ -12,6 +12,7 @@
  */
 import { taskStatuses, type TaskStatus } from '../schemas/task.ts';
 import type { ListedTask } from './task-status.ts';
+import { taskPagePath } from './urls.ts';
 
 /** Tasks per page: ~100 KB of HTML, quick on a phone, and a handful of pages for a province at 100,000 documents. */
 export const maxTasksPerPage = 200;
@@ -26,10 +27,6 @@ export function provinceOf(regionSlug: string): string {
   return regionSlug.split('/')[0] ?? regionSlug;
 }
 
-/** Site path of a province's task page `n` (page 1 is the province's own path). */
-export function taskPagePath(province: string, n: number): string {
-  return n === 1 ? `/tasks/${province}/` : `/tasks/${province}/page/${n}/`;
-}
 
 /** The tasks of one status within a group, as far as they are on this page. */
 export interface TaskStatusBlock {

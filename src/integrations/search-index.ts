@@ -15,6 +15,7 @@ import type { AstroIntegration } from 'astro';
 import { splitFrontmatter } from '../domain/content/frontmatter.ts';
 import { bodyPlainText } from '../domain/markdown/render-document.ts';
 import { documentPeriodLabel } from '../domain/periods.ts';
+import { documentPath } from '../domain/urls.ts';
 import { loadRegions, RegionIndex } from '../domain/regions.ts';
 import { createSearchIndexBuilder, type SearchDoc } from '../domain/search/index.ts';
 import { directorySink, fileSpillStore, loadAbbreviations, openKeptDocuments } from '../domain/search/node.ts';
@@ -37,7 +38,7 @@ export function searchDocument(id: string, source: string, regions: RegionIndex)
   const region = regions.bySlug.get(fm.region);
   return {
     id,
-    url: `/documents/${id}/`,
+    url: documentPath(id),
     title: fm.title,
     text: bodyPlainText(body),
     meta: {
@@ -70,6 +71,7 @@ export const indexingCode = [
   'src/domain/periods.ts', // a multi-year plan's period label
   'src/domain/regions.ts', // the region names
   'src/domain/grouping.ts', // (regions.ts)
+  'src/domain/urls.ts', // the document's page URL
   'src/schemas/', // the document's fields and their names
 ] as const;
 

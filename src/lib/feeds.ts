@@ -4,10 +4,10 @@ import { regionFullName, regionTable } from './regions.ts';
 import { documentPeriodLabel, kindLabel } from './format.ts';
 import { absoluteUrl, taskOverview } from './figures.ts';
 import { atomFeed, type AtomEntry } from '../domain/atom.ts';
-import { documentPath } from '../domain/anchors.ts';
+import { aboutPath, dataPath, documentPath, documentsPath, feedPath, feedStylesheetPath, homePath, metricPath, metricsPath, pageUrl, regionFeedPath, regionPath, regionsPath, sitemapPartPath, tasksPath } from '../domain/urls.ts';
 import { planSitemaps, type SitemapUrl } from '../domain/sitemap.ts';
 import { documentsWithinRegions } from '../domain/region-tree.ts';
-import { paginateList, pageUrl } from '../domain/pagination.ts';
+import { paginateList } from '../domain/pagination.ts';
 import { facetHref, facetPages, pageSize } from './listing.ts';
 import { metricDefinitions } from './definitions.ts';
 
@@ -15,7 +15,7 @@ import { metricDefinitions } from './definitions.ts';
 export const feedSize = 50;
 
 /** Opened in a browser, a feed is shown through this stylesheet as a Chinese page (public/feed.xsl). */
-export const feedStylesheet = '/feed.xsl';
+export const feedStylesheet = feedStylesheetPath;
 
 async function entryOf(doc: DocumentItem): Promise<AtomEntry> {
   const { bySlug } = await regionTable();
@@ -46,8 +46,8 @@ export function documentsByRegion(): Promise<Map<string, DocumentItem[]>> {
 export async function siteFeed(): Promise<string> {
   const docs = (await allDocuments()).slice(0, feedSize);
   return atomFeed({
-    selfUrl: absoluteUrl('/feed.xml'),
-    alternateUrl: absoluteUrl('/documents/'),
+    selfUrl: absoluteUrl(feedPath),
+    alternateUrl: absoluteUrl(documentsPath),
     title: '公开 · 民政工作公开：最新文件',
     subtitle: '各地民政局新收录的工作计划、工作总结、重点工作任务清单和标准通知',
     author: '公开 · 民政工作公开',
@@ -62,8 +62,8 @@ export async function regionFeed(slug: string): Promise<string> {
   const name = regionFullName(bySlug, slug);
   const docs = ((await documentsByRegion()).get(slug) ?? []).slice(0, feedSize);
   return atomFeed({
-    selfUrl: absoluteUrl(`/regions/${slug}/feed.xml`),
-    alternateUrl: absoluteUrl(`/regions/${slug}/`),
+    selfUrl: absoluteUrl(regionFeedPath(slug)),
+    alternateUrl: absoluteUrl(regionPath(slug)),
     title: `公开 · ${name}：最新文件`,
     subtitle: `${name}及下辖地区民政部门新收录的文件`,
     author: '公开 · 民政工作公开',
@@ -77,8 +77,8 @@ export async function sitemapUrls(): Promise<SitemapUrl[]> {
   const docs = await allDocuments();
   const { published } = await regionTable();
   const metrics = await metricDefinitions();
-  const urls: SitemapUrl[] = ['/', '/documents/', '/regions/', '/metrics/', '/tasks/', '/data/', '/about/'].map((path) => ({ loc: absoluteUrl(path) }));
-  for (const page of paginateList(docs, pageSize, '/documents/').slice(1)) urls.push({ loc: absoluteUrl(pageUrl('/documents/', page.currentPage)) });
+  const urls: SitemapUrl[] = [homePath, documentsPath, regionsPath, metricsPath, tasksPath, dataPath, aboutPath].map((path) => ({ loc: absoluteUrl(path) }));
+  for (const page of paginateList(docs, pageSize, documentsPath).slice(1)) urls.push({ loc: absoluteUrl(pageUrl(documentsPath, page.currentPage)) });
   for (const { current, page } of await facetPages()) urls.push({ loc: absoluteUrl(pageUrl(facetHref(current.facet, current.value), page.currentPage)) });
   for (const doc of docs) urls.push({ loc: absoluteUrl(documentPath(doc.id)), lastmod: documentSortKey(doc.data) });
   // A region page changes when a document in it or under it does: walk each document up its ancestors.
@@ -92,13 +92,13 @@ export async function sitemapUrls(): Promise<SitemapUrl[]> {
   }
   for (const region of published) {
     const lastmod = newestIn.get(region.slug);
-    urls.push({ loc: absoluteUrl(`/regions/${region.slug}/`), ...(lastmod ? { lastmod } : {}) });
+    urls.push({ loc: absoluteUrl(regionPath(region.slug)), ...(lastmod ? { lastmod } : {}) });
   }
-  for (const id of metrics.keys()) urls.push({ loc: absoluteUrl(`/metrics/${id}/`) });
+  for (const id of metrics.keys()) urls.push({ loc: absoluteUrl(metricPath(id)) });
   for (const page of (await taskOverview()).pages.pages) urls.push({ loc: absoluteUrl(page.path) });
   return urls;
 }
 
 export async function sitemapPlan() {
-  return planSitemaps(await sitemapUrls(), (n) => absoluteUrl(`/sitemap-${n}.xml`));
+  return planSitemaps(await sitemapUrls(), (n) => absoluteUrl(sitemapPartPath(n)));
 }

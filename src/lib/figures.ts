@@ -22,14 +22,16 @@ import { taskStatusChart } from '../charts/task-status.ts';
 import { taskListPages, type TaskPages } from '../domain/task-pages.ts';
 import { headlineFigures, type HeadlineFigure } from '../domain/headline-figures.ts';
 import { groupBy } from '../domain/grouping.ts';
+import { absoluteUrl as siteAbsoluteUrl, metricChartCsvPath, regionChartCsvPath, taskStatusCsvPath, tasksPath } from '../domain/urls.ts';
 
 /** The site's origin from `site` in astro.config.mjs. */
 export function siteOrigin(): string {
   return import.meta.env.SITE ?? 'https://gongkai.example.org';
 }
 
+/** Absolute URL of a site path on this site's origin (src/domain/urls.ts, bound to `site`). */
 export function absoluteUrl(path: string): string {
-  return new URL(path, siteOrigin()).href;
+  return siteAbsoluteUrl(siteOrigin(), path);
 }
 
 /** How many regions a metric page's trend chart draws; the rest are on their region pages and in metrics.csv. */
@@ -139,7 +141,7 @@ export async function metricCharts(metricId: string): Promise<MetricCharts> {
   const { bySlug } = await regionTable();
   const comparisonModels = comparisons(points, metricId).map((c) => {
     const id = c.province ? `compare-${c.level}-${c.province}` : `compare-${c.level}`;
-    return comparisonChart(c, metric, { ...context, id, csvPath: `/metrics/${metricId}/${id}.csv`, ...(c.province ? { provinceName: bySlug.get(c.province)?.name ?? c.province } : {}) });
+    return comparisonChart(c, metric, { ...context, id, csvPath: metricChartCsvPath(metricId, id), ...(c.province ? { provinceName: bySlug.get(c.province)?.name ?? c.province } : {}) });
   });
   // One trend chart per metric: a line per region and series (宣州区, 资兴市 A类 …), at most maxTrendLines of them.
   const allTrends = trends(points, { metric: metricId });
@@ -157,7 +159,7 @@ export async function metricCharts(metricId: string): Promise<MetricCharts> {
       trendChart(shown, metric, {
         ...context,
         id,
-        csvPath: `/metrics/${metricId}/${id}.csv`,
+        csvPath: metricChartCsvPath(metricId, id),
         title: `${metric.short_name}：各地区历年变化`,
         lineLabel: (t) => [regionLabel(t), ...t.points[0]!.qualifiers].join(' '),
       }),
@@ -180,7 +182,7 @@ export async function regionCharts(slug: string): Promise<ChartModel[]> {
       return trendChart(group, metric, {
         ...context,
         id,
-        csvPath: `/regions/${slug}/${id}.csv`,
+        csvPath: regionChartCsvPath(slug, id),
         title: `${metric.short_name}：${group[0]!.region.name}历年变化`,
         lineLabel: (t) => seriesLabel(t.points[0], metric),
       });
@@ -207,10 +209,10 @@ export function taskOverview(): Promise<TaskOverview> {
     const pages = taskListPages(tasks);
     const chart = taskStatusChart(rollups, {
       id: 'status',
-      csvPath: '/tasks/status.csv',
+      csvPath: taskStatusCsvPath,
       regionName: (slug) => regionFullName(bySlug, slug),
-      listAnchor: (r) => pages.locate.get(r.key) ?? '/tasks/',
-      statusAnchor: (r, status) => pages.locate.get(`${r.key}#${status}`) ?? '/tasks/',
+      listAnchor: (r) => pages.locate.get(r.key) ?? tasksPath,
+      statusAnchor: (r, status) => pages.locate.get(`${r.key}#${status}`) ?? tasksPath,
       rowIds: true,
     });
     return { rollups, chart, tasks, pages };

@@ -5,6 +5,7 @@ import type { DocumentKind } from '../schemas/document.ts';
 import { allDocuments, type DocumentItem } from './documents.ts';
 import { kindLabel } from './format.ts';
 import { paginateList } from '../domain/pagination.ts';
+import { facetPath } from '../domain/urls.ts';
 
 export const pageSize = 30;
 
@@ -17,7 +18,7 @@ export interface FacetLink {
 }
 
 export function facetHref(facet: FacetName, value: string): string {
-  return `/documents/${facet}/${value}/`;
+  return facetPath(facet, value);
 }
 
 let cached: Promise<{ facets: Record<FacetName, Map<string, DocumentItem[]>>; links: Record<FacetName, FacetLink[]> }> | undefined;

@@ -5,6 +5,7 @@
  */
 import { createSearchClient, type SearchResponse, type SearchResult } from '../domain/search/index.ts';
 import { dateLabel } from '../domain/dates.ts';
+import { searchIndexFilePath, searchPath } from '../domain/urls.ts';
 
 const kindNames: Record<string, string> = { plan: '工作计划', summary: '工作总结', 'task-list': '重点工作任务清单', notice: '标准通知' };
 const pageSize = 20;
@@ -17,7 +18,7 @@ const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
 
 const client = createSearchClient({
   fetchFile: async (path) => {
-    const response = await fetch(`/search/${path}`);
+    const response = await fetch(searchIndexFilePath(path));
     if (!response.ok) throw new Error(`search index file ${path}: HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   },
@@ -54,7 +55,9 @@ function urlFor(state: SearchState): string {
   for (const name of filterNames) if (state.filters[name]) params.set(name, state.filters[name]!);
   if (state.sort === 'date') params.set('sort', 'date');
   const query = params.toString();
-  return `/search/${query ? `?${query}` : ''}`;
+  // URLSearchParams, as the browser's own form submission encodes (`+` for spaces, `%2F`), so the address
+  // bar reads the same whether the form was submitted with or without JavaScript.
+  return query ? `${searchPath}?${query}` : searchPath;
 }
 
 /** Text with the given [start, end) ranges wrapped in <mark>. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { headlineFigures, maxHeadlineFigures } from '../../src/domain/headline-figures.ts';
 import { metricPoints } from '../../src/domain/metric-series.ts';
-import { quoteUrl } from '../../src/domain/anchors.ts';
+import { quoteUrl } from '../../src/domain/urls.ts';
 import { doc, metrics, regions } from './figures-fixtures.ts';
 
 const zixing2022 = doc('hunan/chenzhou/zixing/2022-year-summary', {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparisons, latestByRegion, metricPoints, periodsOf, sourceDocuments, trends } from '../../src/domain/metric-series.ts';
-import { quoteUrl } from '../../src/domain/anchors.ts';
+import { quoteUrl } from '../../src/domain/urls.ts';
 import { doc, metrics, regions } from './figures-fixtures.ts';
 
 const zixing2022 = doc('hunan/chenzhou/zixing/2022-year-summary', {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maxTasksPerPage, taskGroupAnchor, taskListPages, taskPagePath } from '../../src/domain/task-pages.ts';
+import { maxTasksPerPage, taskGroupAnchor, taskListPages } from '../../src/domain/task-pages.ts';
+import { taskPagePath } from '../../src/domain/urls.ts';
 import { listedTasks, statusByRegionAndYear, type ListedTask } from '../../src/domain/task-status.ts';
 import { taskStatuses, type TaskStatus } from '../../src/schemas/task.ts';
 

@@ -1,0 +1,35 @@
+/** Astro glue for a document page: gathers what src/domain/document-page.ts needs from this build's indexes. */
+import { renderDocument, tasksReportedIn, type DocumentItem } from './documents.ts';
+import { metricDefinitions, topicDefinitions } from './definitions.ts';
+import { lineage, regionFullName, regionTable } from './regions.ts';
+import { documentAnswers, documentCitationOf } from './figures.ts';
+import { documentPageView, type DocumentPageView } from '../domain/document-page.ts';
+import type { FigureAnswer } from '../domain/figure-answer.ts';
+import type { CitationTemplate } from '../domain/citation.ts';
+
+export interface DocumentPage {
+  view: DocumentPageView;
+  /** The rendered body, quotes marked. */
+  html: string;
+  /** Each figure answered, without the 编者注: the page shows it once above them. */
+  figures: { answer: Omit<FigureAnswer, 'caveat'>; title: string }[];
+  citation: CitationTemplate;
+}
+
+export async function documentPage(doc: DocumentItem): Promise<DocumentPage> {
+  const reported = await tasksReportedIn(doc.id);
+  const { html, headings } = renderDocument(doc, reported);
+  const [{ bySlug }, metrics, topics, answers] = await Promise.all([regionTable(), metricDefinitions(), topicDefinitions(), documentAnswers(doc)]);
+  const figures = answers.map(({ caveat: _shownAbove, ...answer }) => ({ answer, title: [metrics.get(answer.metric)?.name ?? answer.metricName, ...answer.qualifiers].join(' ') }));
+  const view = documentPageView({
+    id: doc.id,
+    data: doc.data,
+    regionChain: lineage(bySlug, doc.data.region),
+    regionName: regionFullName(bySlug, doc.data.region),
+    topicNames: topics,
+    headings,
+    reported,
+    figureCount: figures.length,
+  });
+  return { view, html, figures, citation: documentCitationOf(doc) };
+}
