@@ -36,6 +36,11 @@ export interface SiteBuild {
   env?: Record<string, string | undefined>;
   /** Options of the build's Node process, e.g. `--max-old-space-size=14000`, `--cpu-prof`. */
   nodeArgs?: string[];
+  /**
+   * Build through `npm run build`'s script (scripts/build.ts: staged output, swapped in on success) instead of
+   * calling `astro build` directly; for the tests of that script.
+   */
+  viaBuildScript?: boolean;
 }
 
 export interface SiteBuildCommand {
@@ -60,7 +65,7 @@ export function siteBuildCommand(build: SiteBuild, baseEnv: NodeJS.ProcessEnv = 
   }
   return {
     command: process.execPath,
-    args: [...(build.nodeArgs ?? []), join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', build.project ?? repoRoot, '--outDir', build.outDir],
+    args: [...(build.nodeArgs ?? []), ...(build.viaBuildScript ? [join(repoRoot, 'scripts/build.ts')] : [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build']), '--root', build.project ?? repoRoot, '--outDir', build.outDir],
     cwd: build.workDir,
     env,
   };

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/**
+ * `npm run build`: `astro build` into a staging folder beside the output folder, swapped in only when the
+ * build succeeded — a failed build keeps the previous `dist/` whole (src/domain/staged-output.ts). Every
+ * argument is passed on to `astro build`; `--outDir DIR` names the final folder (default `dist` in the project).
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { clearStaging, discardStaged, publishStaged, stagedOutput } from '../src/domain/staged-output.ts';
+
+const args = process.argv.slice(2);
+
+/** The value of an option given as `NAME VALUE` or `NAME=VALUE`, and the arguments without it. */
+function takeOption(list: string[], name: string): { value?: string; rest: string[] } {
+  const rest: string[] = [];
+  let value: string | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const arg = list[i]!;
+    if (arg === name) {
+      value = list[i + 1];
+      if (value === undefined) {
+        console.error(`build: ${name} needs a folder, e.g. ${name} dist`);
+        process.exit(2);
+      }
+      i++;
+    } else if (arg.startsWith(`${name}=`)) value = arg.slice(name.length + 1);
+    else rest.push(arg);
+  }
+  return { value, rest };
+}
+
+const { value: outDirArg, rest } = takeOption(args, '--outDir');
+const root = resolve(takeOption(rest, '--root').value ?? '.');
+const output = stagedOutput(resolve(root, outDirArg ?? 'dist'));
+clearStaging(output);
+
+const astro = resolve(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
+const build = spawnSync(process.execPath, [astro, 'build', ...rest, '--outDir', output.staging], { stdio: 'inherit' });
+
+if (build.status !== 0) {
+  discardStaged(output);
+  const reason = build.error ? build.error.message : build.signal ? `stopped by ${build.signal}` : `exit status ${build.status}`;
+  console.error(`build: failed (${reason}); ${output.final} is unchanged — the last good build is still there.`);
+  process.exit(build.status || 1);
+}
+publishStaged(output);
+console.log(`build: site written to ${output.final}`);
