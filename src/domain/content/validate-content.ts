@@ -13,6 +13,7 @@ import type { RegionIndex } from '../regions.ts';
 import { checkAbbreviations } from '../search/abbreviations.ts';
 import { issuesFromZod, type ContentIssue } from './content-issue.ts';
 import { FrontmatterError, parseYamlFile, splitFrontmatter } from './frontmatter.ts';
+import { figureRoleProblems, readDigits } from './figure-roles.ts';
 import { quoteAnchoringIssues, type QuoteUse } from './quote-anchoring.ts';
 
 /** A file of content/, path relative to the project root with forward slashes. */
@@ -265,6 +266,10 @@ function checkReferences(doc: CheckableDocument, refs: References, issues: Conte
       report(`metrics[${i}].quote`, figure.quote, 'the quote does not appear in the body', 'copy the fragment exactly from the body below the front matter (same punctuation, no Markdown marks inside)');
     } else if (figure.value !== undefined && !quoteStatesNumber(figure.quote, figure.value)) {
       report(`metrics[${i}].value`, figure.value, `the quote does not state ${figure.value}`, 'check the value against the quote; a figure must be stated by its quote');
+    } else if (figure.value !== undefined) {
+      for (const problem of figureRoleProblems(figure.quote, figure.value, figure.previous)) {
+        report(`metrics[${i}].${problem.field}`, problem.field === 'value' ? figure.value : figure.previous, problem.message, problem.hint);
+      }
     }
   });
 
@@ -335,9 +340,7 @@ function checkQuoteAnchoring(documents: readonly CheckableDocument[], byId: Map<
 
 /** Whether `quote` states `value`, written in Arabic digits (550, 1.9) or with 万 (1万 = 10000). */
 export function quoteStatesNumber(quote: string, value: number): boolean {
-  // Full-width digits (７５０) and thousands set apart by a space (5 520) state the same number.
-  const digitsRead = quote.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/(?<!\d)(\d{1,3})(?:[ \u00a0](\d{3}))+(?!\d)/g, (group) => group.replace(/[ \u00a0]/g, ''));
-  for (const match of digitsRead.matchAll(/(\d+(?:\.\d+)?)(万)?/g)) {
+  for (const match of readDigits(quote).matchAll(/(\d+(?:\.\d+)?)(万)?/g)) {
     const number = Number(match[1]) * (match[2] ? 10000 : 1);
     if (Math.abs(number - value) < 1e-9) return true;
   }

@@ -216,6 +216,32 @@ describe('content validation', () => {
     expect(issues[0]).toMatchObject({ field: 'metrics[0].value', message: 'the quote does not state 560' });
   });
 
+  it('rejects a value that is the quote\'s number before the change (由500…提高至550), with the fix', () => {
+    const { issues } = validate(withChange((fm) => (fm.metrics[0].value = 500)));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ field: 'metrics[0].value', value: 500, message: '500 is the value before the change in the quote, not the one the figure states' });
+    expect(issues[0]?.hint).toBe('did you mean `value: 550` with `previous: 500`?');
+    expect(formatContentIssues(issues)).toMatchSnapshot();
+  });
+
+  it('rejects a previous value that is the quote\'s number after the change, or one the quote does not state', () => {
+    const swapped = validate(withChange((fm) => (fm.metrics[0].previous = 550))).issues;
+    expect(swapped).toMatchObject([{ field: 'metrics[0].previous', value: 550, message: '550 is the value after the change in the quote, not the one before' }]);
+    const absent = validate(withChange((fm) => (fm.metrics[0].previous = 450))).issues;
+    expect(absent).toMatchObject([{ field: 'metrics[0].previous', value: 450, message: 'the quote does not state the previous value 450' }]);
+    expect(validate(withChange((fm) => (fm.metrics[0].previous = 500))).issues).toEqual([]);
+  });
+
+  it('rejects a value that is only the size of a raise (增加47元), not a standard', () => {
+    const body = `## 一、社会救助\n\n城市低保月人均增加47元。\n`;
+    const fm = withChange((f) => {
+      f.metrics[0].value = 47;
+      f.metrics[0].quote = '城市低保月人均增加47元';
+    });
+    const { issues } = validate(fm, body);
+    expect(issues.find((issue) => issue.field === 'metrics[0].value')?.message).toBe('47 is the size of a raise in the quote (增加/提高47), not a standard');
+  });
+
   it('rejects a unit the metric does not have', () => {
     const { issues } = validate(withChange((fm) => (fm.metrics[0].unit = '元/月.人')));
     expect(issues[0]).toMatchObject({ field: 'metrics[0].unit' });
@@ -268,7 +294,7 @@ describe('every error of a file at once', () => {
         fm.region = 'nowhere';
         fm.topics = ['elderly'];
         fm.metrics[0].quote = '城市低保A类提高至550元';
-        fm.metrics.push({ metric: 'dibao-urban', value: 500, unit: '元/月.人', effective: '2023-02-30', quote: '由500元/月.人' });
+        fm.metrics.push({ metric: 'dibao-urban', value: 550, unit: '元/月.人', effective: '2023-02-30', quote: '550元/月.人' });
       }),
     ).replace("published: '2023-07-10'", 'published: 2023-13-45');
     const { issues, model } = validateContent(sources({ [documentPath]: text }), regions);
