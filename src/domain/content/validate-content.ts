@@ -14,6 +14,7 @@ import { checkAbbreviations } from '../search/abbreviations.ts';
 import { issuesFromZod, type ContentIssue } from './content-issue.ts';
 import { FrontmatterError, parseYamlFile, splitFrontmatter } from './frontmatter.ts';
 import { figureRoleProblems, readDigits } from './figure-roles.ts';
+import { conversionProblems } from './metric-conversions.ts';
 import { quoteAnchoringIssues, type QuoteUse } from './quote-anchoring.ts';
 
 /** A file of content/, path relative to the project root with forward slashes. */
@@ -63,6 +64,7 @@ function readDefinitions<T>(
   files: SourceFile[],
   schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } },
   issues: ContentIssue[],
+  invalid?: Set<string>,
 ): Map<string, T> {
   const definitions = new Map<string, T>();
   for (const file of files) {
@@ -77,22 +79,29 @@ function readDefinitions<T>(
     } catch (error) {
       if (error instanceof FrontmatterError) {
         issues.push({ file: file.path, message: `${error.message}${error.line ? ` (line ${error.line})` : ''}`, hint: 'fix the YAML syntax: indentation, a missing colon or an unclosed quote' });
+        invalid?.add(id);
         continue;
       }
       throw error;
     }
     const parsed = schema.safeParse(data);
     if (parsed.success) definitions.set(id, parsed.data);
-    else issues.push(...issuesFromZod(file.path, parsed.error, data));
+    else {
+      issues.push(...issuesFromZod(file.path, parsed.error, data));
+      invalid?.add(id);
+    }
   }
   return definitions;
 }
 
 export function validateContent(sources: ContentSources, regions: RegionIndex): ValidationResult {
   const issues: ContentIssue[] = [];
-  const metrics = readDefinitions(sources.metrics, metricDefinitionSchema, issues);
+  // A metric file with errors of its own is reported once, there, not again on every document that uses it.
+  const invalidMetrics = new Set<string>();
+  const metrics = readDefinitions(sources.metrics, metricDefinitionSchema, issues, invalidMetrics);
   const topics = readDefinitions(sources.topics, topicSchema, issues);
   for (const [id, metric] of metrics) {
+    for (const problem of conversionProblems(metric)) issues.push({ file: `content/metrics/${id}.yaml`, ...problem });
     if (!topics.has(metric.topic)) {
       issues.push({ file: `content/metrics/${id}.yaml`, field: 'topic', value: metric.topic, message: `topic "${metric.topic}" does not exist`, hint: `use one of: ${[...topics.keys()].join(', ')}` });
     }
@@ -110,7 +119,7 @@ export function validateContent(sources: ContentSources, regions: RegionIndex): 
   // Every document whose front matter could be read, valid or not: a task's evidence may cite a summary that
   // has an error of its own, and that summary still exists.
   const byId = new Map(checkable.map((doc) => [doc.id, doc]));
-  for (const doc of checkable) checkReferences(doc, { metrics, topics, regions, byId }, issues);
+  for (const doc of checkable) checkReferences(doc, { metrics, invalidMetrics, topics, regions, byId }, issues);
   checkQuoteAnchoring(checkable, byId, issues);
   documents.sort((a, b) => a.id.localeCompare(b.id));
   return { model: { documents, metrics, topics, regions }, issues };
@@ -213,6 +222,8 @@ function readDocument(file: SourceFile, issues: ContentIssue[]): { entry?: Docum
 
 interface References {
   metrics: Map<string, MetricDefinition>;
+  /** Metric files that exist but have errors (reported on the file). */
+  invalidMetrics: ReadonlySet<string>;
   topics: Map<string, Topic>;
   regions: RegionIndex;
   byId: Map<string, CheckableDocument>;
@@ -253,7 +264,7 @@ function checkReferences(doc: CheckableDocument, refs: References, issues: Conte
 
   data.metrics.forEach((figure, i) => {
     const definition = figure.metric === undefined ? undefined : refs.metrics.get(figure.metric);
-    if (figure.metric !== undefined && !definition) {
+    if (figure.metric !== undefined && !definition && !refs.invalidMetrics.has(figure.metric)) {
       report(`metrics[${i}].metric`, figure.metric, `metric "${figure.metric}" does not exist`, `use one of: ${[...refs.metrics.keys()].join(', ')}`);
     } else if (definition) {
       const units = [definition.unit, ...definition.conversions.map((c) => c.unit)];

@@ -25,7 +25,7 @@ export function validFrontmatter(): Record<string, unknown> {
 
 export const documentPath = 'content/documents/hunan/chenzhou/zixing/2023-h1-summary.md';
 
-const metric = `name: 城市最低生活保障标准
+export const metricText = `name: 城市最低生活保障标准
 short_name: 城市低保标准
 name_en: Urban dibao standard
 unit: 元/人/月
@@ -43,7 +43,7 @@ const topic = `name: 社会救助\nname_en: Social assistance\ndescription: 低�
 export function sources(documents: Record<string, string>): ContentSources {
   return {
     documents: Object.entries(documents).map(([path, text]) => ({ path, text })),
-    metrics: [{ path: 'content/metrics/dibao-urban.yaml', text: metric }],
+    metrics: [{ path: 'content/metrics/dibao-urban.yaml', text: metricText }],
     topics: [{ path: 'content/topics/social-assistance.yaml', text: topic }],
   };
 }
