@@ -15,6 +15,7 @@ import { issuesFromZod, type ContentIssue } from './content-issue.ts';
 import { FrontmatterError, parseYamlFile, splitFrontmatter } from './frontmatter.ts';
 import { figureRoleProblems, readDigits } from './figure-roles.ts';
 import { conversionProblems } from './metric-conversions.ts';
+import { evidenceProblems } from './task-evidence.ts';
 import { quoteAnchoringIssues, type QuoteUse } from './quote-anchoring.ts';
 
 /** A file of content/, path relative to the project root with forward slashes. */
@@ -295,6 +296,13 @@ function checkReferences(doc: CheckableDocument, refs: References, issues: Conte
       const summary = refs.byId.get(task.evidence.document);
       if (!summary) report(`tasks[${i}].evidence.document`, task.evidence.document, `document "${task.evidence.document}" does not exist`, 'give the summary’s path under content/documents/ without .md');
       else if (!summary.body.includes(task.evidence.quote)) report(`tasks[${i}].evidence.quote`, task.evidence.quote, `the quote does not appear in ${task.evidence.document}`, 'copy the fragment exactly from that summary’s body');
+      else {
+        const list = { id: doc.id, kind: doc.data.kind, region: doc.data.region, period: doc.data.period };
+        const cited = { id: summary.id, kind: summary.data.kind, region: summary.data.region, period: summary.data.period };
+        for (const problem of evidenceProblems(task, list, cited, task.evidence.quote)) {
+          report(`tasks[${i}].evidence.${problem.field}`, problem.field === 'document' ? task.evidence.document : task.evidence.quote, problem.message, problem.hint);
+        }
+      }
     }
     if ((task.status === 'done' || task.status === 'in-progress' || task.status === 'not-started') && !task.evidence) {
       report(`tasks[${i}].status`, task.status, `status "${task.status}" needs evidence`, 'add `evidence: { document, quote }` from the later summary, or use awaiting-summary / not-mentioned');
