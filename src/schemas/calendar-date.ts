@@ -17,6 +17,13 @@ export const calendarDateSchema = z
     }
     const text = dateText(value);
     if (!isRealCalendarDate(text)) {
+      // 20230228 is a date written without its hyphens: say the form, and which date it would be.
+      const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+      const hyphenated = compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : undefined;
+      if (hyphenated && isRealCalendarDate(hyphenated)) {
+        ctx.addIssue({ code: 'custom', message: `${JSON.stringify(text)} is not in the form YYYY-MM-DD`, params: { hint: `write it as ${hyphenated}` } });
+        return z.NEVER;
+      }
       ctx.addIssue({ code: 'custom', message: `${JSON.stringify(text)} is not a real date`, params: { hint: dateHint } });
       return z.NEVER;
     }

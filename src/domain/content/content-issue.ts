@@ -48,6 +48,11 @@ export function issuesFromZod(file: string, error: z.ZodError, data: unknown, fi
         if (value === undefined) {
           return { ...base, message: `required field is missing`, hint: `add \`${field}\` (expected ${issue.expected}); see README › Content model` };
         }
+        if (typeof value === 'number' && !Number.isFinite(value)) {
+          // YAML's .inf and .nan parse as numbers that no figure can be.
+          const written = Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+          return { ...base, value: written, message: `${written} is not a finite number`, hint: 'write the number the source states, e.g. `value: 550`' };
+        }
         return { ...base, value, message: `expected ${issue.expected}, got ${describe(value)}`, hint: hintForType(issue.expected) };
       case 'invalid_value':
         return { ...base, value, message: `${JSON.stringify(value)} is not allowed`, hint: `use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` };

@@ -21,7 +21,11 @@ export class FrontmatterError extends Error {
 export function splitFrontmatter(text: string): SplitFile {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const match = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(source);
-  if (!match) throw new FrontmatterError('the file does not start with a `---` front-matter block', 1);
+  if (!match) {
+    // Opened but never closed: the whole file would be read as YAML, so say where the block should end.
+    if (/^---\n/.test(source)) throw new FrontmatterError('the front matter opened with `---` on line 1 is never closed: add a line `---` after its last field, before the body', 1);
+    throw new FrontmatterError('the file does not start with a `---` front-matter block', 1);
+  }
   const yamlText = match[1] ?? '';
   try {
     const data = yaml.load(yamlText);

@@ -336,7 +336,7 @@ describe('every error of a file at once', () => {
     const { issues } = validateContent(sources({ [documentPath]: text }), regions);
     expect(issues.map((i) => [i.field, i.message, i.hint])).toEqual([
       ['published', 'the date is empty', 'write the date as YYYY-MM-DD, e.g. 2023-08-28, as the source gives it, or remove the field when the source gives no date'],
-      ['written', '"20230710" is not a real date', 'write the date as YYYY-MM-DD, e.g. 2023-08-28, as the source gives it'],
+      ['written', '"20230710" is not in the form YYYY-MM-DD', 'write it as 2023-07-10'],
     ]);
   });
 
@@ -417,5 +417,29 @@ describe('content/search/abbreviations.yaml', () => {
     expect(validateContent(withAbbreviations('forms: [低保, 最低生活保障]\n'), regions).issues).toEqual([
       expect.objectContaining({ file: 'content/search/abbreviations.yaml', message: 'expected a list of groups' }),
     ]);
+  });
+});
+
+describe('messages for values YAML reads in surprising ways', () => {
+  const text = documentText(validFrontmatter());
+  const messages = (changed: string) => formatContentIssues(validateContent(sources({ [documentPath]: changed }), regions).issues);
+
+  it('says .inf and .nan are not finite numbers, never "expected number, got number"', () => {
+    const inf = messages(text.replace('value: 550', 'value: .inf'));
+    expect(inf).toContain('metrics[0].value: .inf is not a finite number');
+    expect(messages(text.replace('value: 550', 'value: .nan'))).toContain('metrics[0].value: .nan is not a finite number');
+    expect(inf).not.toContain('got number');
+  });
+
+  it('says a date written without hyphens is not in the form YYYY-MM-DD, and which date it would be', () => {
+    const out = messages(text.replace("published: '2023-07-10'", 'published: 20230228'));
+    expect(out).toContain('published: "20230228" is not in the form YYYY-MM-DD');
+    expect(out).toContain('→ write it as 2023-02-28');
+  });
+
+  it('says a front matter block that is never closed is not closed, rather than missing', () => {
+    const out = messages(text.replace(/\n---\n/, '\n'));
+    expect(out).toContain('the front matter opened with `---` on line 1 is never closed');
+    expect(out).toMatchSnapshot();
   });
 });
