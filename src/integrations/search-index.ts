@@ -107,7 +107,8 @@ export function searchIndex(): AstroIntegration {
         const contentRoot = process.env.GONGKAI_CONTENT_ROOT ?? projectRoot;
         const documentsDir = join(contentRoot, 'content/documents');
         const files = documentFiles(documentsDir);
-        const abbreviationsFile = join(projectRoot, 'content/search/abbreviations.yaml');
+        // The content root's own abbreviations: the ones validation checked (a build pointed at another content folder uses its own).
+        const abbreviationsFile = join(contentRoot, 'content/search/abbreviations.yaml');
         const spill = files.length > spillThreshold ? fileSpillStore(mkdtempSync(join(tmpdir(), 'gongkai-search-'))) : undefined;
         const keptDir = join(cacheDir, 'gongkai-search');
         const kept = openKeptDocuments(keptDir);

@@ -7,8 +7,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, contentRootWithDefinitions, repoRoot } from '../../tools/site-build.ts';
+import { buildSite, contentRootWithDefinitions, linkNodeModules, repoRoot, siteBuildCommand, type SiteBuild } from '../../tools/site-build.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'gongkai-staged-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -22,6 +23,57 @@ function treeHash(dir: string): string {
   for (const file of files) hash.update(file).update('\0').update(readFileSync(join(dir, file))).update('\0');
   return hash.digest('hex');
 }
+
+/** Whether the build started at `since` has begun to change `dir`: emptied it, or written a file in it. */
+function touchedSince(dir: string, since: number): boolean {
+  try {
+    if (!existsSync(join(dir, 'index.html'))) return true;
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((file) => statSync(join(dir, file)).mtimeMs > since);
+  } catch {
+    return true; // a file or folder removed while we looked: the build is emptying the folder
+  }
+}
+
+/**
+ * Starts `build` and kills it (its whole process group, as a cancelled CI job or the OOM killer would) once
+ * the build has begun writing into `watched`: the moment its output is half made.
+ */
+async function killMidway(build: SiteBuild, watched: string): Promise<void> {
+  const since = Date.now();
+  linkNodeModules(build.workDir);
+  const { command, args, cwd, env } = siteBuildCommand(build);
+  const child = spawn(command, args, { cwd, env, detached: true, stdio: 'ignore' });
+  const exited = new Promise<void>((done) => child.on('exit', () => done()));
+  const deadline = Date.now() + 120_000;
+  while (!(existsSync(watched) && touchedSince(watched, since)) && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 20));
+  process.kill(-child.pid!, 'SIGKILL');
+  await exited;
+}
+
+describe('npm run build killed midway', () => {
+  const contentRoot = contentRootWithDefinitions(join(work, 'killed-content'), join(repoRoot, 'tests/fixtures/site'));
+  const site = (name: string) => join(work, name, 'dist');
+  const options = (outDir: string, viaBuildScript: boolean): SiteBuild => ({ workDir: join(work, 'run'), contentRoot, cacheDir: join(work, 'killed-cache'), outDir, viaBuildScript });
+
+  it('without staging, a build killed midway leaves half a site where the last good one was (the case of issue 14)', async () => {
+    const outDir = site('direct');
+    expect(buildSite(options(outDir, false)).ok).toBe(true);
+    const good = treeHash(outDir);
+    await killMidway(options(outDir, false), outDir);
+    expect(existsSync(outDir) ? treeHash(outDir) : 'missing').not.toBe(good);
+  });
+
+  it('through npm run build, the last good site stays byte for byte, and the next build cleans up and publishes', async () => {
+    const outDir = site('staged');
+    expect(buildSite(options(outDir, true)).ok).toBe(true);
+    const good = treeHash(outDir);
+    await killMidway(options(outDir, true), join(dirname(outDir), '.dist.building'));
+    expect(treeHash(outDir)).toBe(good);
+    const next = buildSite(options(outDir, true));
+    expect(next.ok, next.stdout + next.stderr).toBe(true);
+    expect(readdirSync(dirname(outDir))).toEqual(['dist']);
+  });
+});
 
 describe('npm run build with a failing build in between', () => {
   const contentRoot = contentRootWithDefinitions(join(work, 'content-root'), join(repoRoot, 'tests/fixtures/site'));

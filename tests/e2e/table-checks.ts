@@ -61,7 +61,8 @@ export async function readability(page: Page): Promise<Readability> {
 
     const matcher = new RegExp(pattern, 'g');
     // A 索引号 in the metadata list is a code, not a number: it may wrap (.doc-meta is measured for width only).
-    const roots = [...document.querySelectorAll('table, .figure-answer, .headline-figures')].filter(visible);
+    // A document's body paragraphs and list items too: a phone's line must not end between 550 and 元.
+    const roots = [...document.querySelectorAll('table, .figure-answer, .headline-figures, .doc-body p, .doc-body li')].filter(visible);
     for (const root of roots) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {

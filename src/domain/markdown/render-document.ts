@@ -125,11 +125,9 @@ function markQuotes(tokens: Token[], quotes: string[], TokenClass: TokenConstruc
 
 /**
  * Body tables are read on phones as cards (src/styles/global.css `.card-table`): each body cell gets its column's
- * header text as `data-label`, and in every cell the numbers with units, dates and periods (`2023年底`,
- * `15家`) become no-break spans, so a card never splits `202` from `3年`. Runs after the quotes are marked, on
- * the plain text and on the text inside the marks.
+ * header text as `data-label`.
  */
-function prepareTableCells(tokens: Token[], TokenClass: TokenConstructor): void {
+function labelTableCells(tokens: Token[]): void {
   let headers: string[] = [];
   let inHead = false;
   let inCell = false;
@@ -143,22 +141,35 @@ function prepareTableCells(tokens: Token[], TokenClass: TokenConstructor): void 
       if (!inHead && label) token.attrSet('data-label', label);
       [inCell, column] = [true, column + 1];
     } else if (token.type === 'th_close' || token.type === 'td_close') inCell = false;
-    else if (inCell && token.type === 'inline') {
-      const children = token.children ?? [];
-      if (inHead) headers[column - 1] = children.filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('').trim();
-      token.children = children.map((child) => {
-        if (!/\d/.test(child.content)) return child;
-        if (child.type === 'html_inline') {
-          // A marked quote (markQuotes): `<mark …>` tags around escaped text; the text between the tags is kept together too.
-          child.content = child.content.split(/(<[^>]*>)/).map((part) => (part.startsWith('<') ? part : keepTogetherHtml(unescapeHtml(part), escapeHtml))).join('');
-          return child;
-        }
-        if (child.type !== 'text') return child;
-        const html = new TokenClass('html_inline', '', 0);
-        html.content = keepTogetherHtml(child.content, escapeHtml);
-        return html;
-      });
+    else if (inCell && inHead && token.type === 'inline') {
+      headers[column - 1] = (token.children ?? []).filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('').trim();
     }
+  }
+}
+
+/**
+ * Everywhere in the body — paragraphs, list items, table cells — numbers with units, dates and periods
+ * (`550元/人/月`, `2023年上半年`, `15家`) become no-break spans, so a phone's narrow line or a card never splits
+ * `202` from `3年` or `550` from `元`. The text is unchanged (search highlighting walks text nodes across the
+ * spans). Runs after the quotes are marked and the table cells labelled, on the plain text and on the text
+ * inside the marks.
+ */
+function keepNumbersTogether(tokens: Token[], TokenClass: TokenConstructor): void {
+  for (const token of tokens) {
+    if (token.type !== 'inline') continue;
+    token.children = (token.children ?? []).map((child) => {
+      if (!/\d/.test(child.content)) return child;
+      if (child.type === 'html_inline') {
+        // Raw HTML is off (`html: false`), so an html_inline child is a text run with marked quotes (markQuotes):
+        // `<mark …>` tags around escaped text; the text between the tags is kept together too.
+        child.content = child.content.split(/(<[^>]*>)/).map((part) => (part.startsWith('<') ? part : keepTogetherHtml(unescapeHtml(part), escapeHtml))).join('');
+        return child;
+      }
+      if (child.type !== 'text') return child;
+      const html = new TokenClass('html_inline', '', 0);
+      html.content = keepTogetherHtml(child.content, escapeHtml);
+      return html;
+    });
   }
 }
 
@@ -183,7 +194,8 @@ export function renderDocumentBody(body: string, quotes: string[] = []): Rendere
   // markdown-it does not export its Token class; every token instance carries it as its constructor.
   const TokenClass = (tokens[0]?.constructor ?? Object) as TokenConstructor;
   const marked = markQuotes(tokens, quotes, TokenClass);
-  prepareTableCells(tokens, TokenClass);
+  labelTableCells(tokens);
+  keepNumbersTogether(tokens, TokenClass);
   const html = markdown.renderer.render(tokens, markdown.options, env);
   return { html, headings, unmarkedQuotes: quotes.filter((quote) => !marked.has(quote)) };
 }

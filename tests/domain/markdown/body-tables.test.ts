@@ -28,7 +28,15 @@ describe('a table in a document body', () => {
     expect(html).toContain('<td data-label="事项 &quot;x&quot; &lt;b&gt;"><mark class="quote"');
   });
 
-  it('leaves numbers in running text as they were', () => {
-    expect(renderDocumentBody('全年新增养老床位300张。').html).toBe('<p>全年新增养老床位300张。</p>\n');
+  it('keeps numbers with their units together in running text too, the text unchanged', () => {
+    const { html } = renderDocumentBody('全年新增养老床位300张，2023年上半年城市低保标准提高至780元/人/月。');
+    expect(html).toBe('<p>全年新增养老床位<span class="nobr">300张</span>，<span class="nobr">2023年上半年</span>城市低保标准提高至<span class="nobr">780元/人/月</span>。</p>\n');
+    expect(html.replace(/<[^>]+>/g, '')).toBe('全年新增养老床位300张，2023年上半年城市低保标准提高至780元/人/月。\n');
+  });
+
+  it('keeps numbers together inside a marked quote and in list items', () => {
+    const { html } = renderDocumentBody('1. 新增床位500张\n2. 提高至780元', ['新增床位500张']);
+    expect(html).toContain('>新增床位<span class="nobr">500张</span></mark>');
+    expect(html).toContain('<li>提高至<span class="nobr">780元</span></li>');
   });
 });

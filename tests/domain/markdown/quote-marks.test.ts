@@ -1,7 +1,13 @@
 /** Quote anchors in a rendered body: every quote a figure or a task's evidence cites gets its own <mark id>. */
 import { describe, expect, it } from 'vitest';
 import { quoteAnchor } from '../../../src/domain/anchors.ts';
-import { renderDocumentBody } from '../../../src/domain/markdown/render-document.ts';
+import { renderDocumentBody as renderWithSpans } from '../../../src/domain/markdown/render-document.ts';
+
+// Numbers keep their no-break spans (tested in keep-together.test.ts and body-tables.test.ts); here only marks count.
+const renderDocumentBody = (body: string, quotes?: string[]) => {
+  const rendered = renderWithSpans(body, quotes);
+  return { ...rendered, html: rendered.html.replace(/<span class="nobr">([^<]*)<\/span>/g, '$1') };
+};
 
 const mark = (quote: string) => `<mark class="quote" id="${quoteAnchor(quote)}">`;
 
