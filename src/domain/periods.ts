@@ -36,3 +36,15 @@ export function documentPeriodLabel(data: Pick<DocumentFrontmatter, 'title' | 'p
   const plan = fiveYearPlanOf(data);
   return plan ? `${label}（“${plan}”时期）` : label;
 }
+
+/**
+ * The one date a document is listed, fed and searched by: its publication date where known, else the date it
+ * was written, else the end of the period it covers (a multi-year plan: the end of its first year, so an
+ * undated 十四五 plan is not dated in the future). Lists, feeds, the sitemap and the search index all use this,
+ * so an undated document sorts the same everywhere.
+ */
+export function documentDate(data: Pick<DocumentFrontmatter, 'published' | 'written' | 'period'>): string {
+  if (data.published) return data.published;
+  if (data.written) return data.written;
+  return `${data.period.year}-${data.period.half === 'H1' ? '06-30' : '12-31'}`;
+}

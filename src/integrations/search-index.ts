@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { splitFrontmatter } from '../domain/content/frontmatter.ts';
 import { bodyPlainText } from '../domain/markdown/render-document.ts';
-import { documentPeriodLabel } from '../domain/periods.ts';
+import { documentDate, documentPeriodLabel } from '../domain/periods.ts';
 import { documentPath } from '../domain/urls.ts';
 import { loadRegions, RegionIndex } from '../domain/regions.ts';
 import { createSearchIndexBuilder, type SearchDoc } from '../domain/search/index.ts';
@@ -49,7 +49,8 @@ export function searchDocument(id: string, source: string, regions: RegionIndex)
       ...(fm.period.end_year !== undefined ? { period: documentPeriodLabel(fm) } : {}),
       kind: fm.kind,
       topics: fm.topics ?? [],
-      date: String(fm.published ?? fm.written ?? ''),
+      // The lists' date rule, so search results sorted by date agree with the lists on an undated document.
+      date: documentDate(fm),
     },
   };
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { splitFrontmatter } from '../domain/content/frontmatter.ts';
+import { documentDate } from '../domain/periods.ts';
 import { renderDocumentBody, type RenderedDocument } from '../domain/markdown/render-document.ts';
 import type { DocumentFrontmatter } from '../schemas/document.ts';
 import type { Task } from '../schemas/task.ts';
@@ -10,11 +11,9 @@ import { contentRoot } from './content-loaders.ts';
 
 export type DocumentItem = CollectionEntry<'documents'>;
 
-/** Sort key: the publication date where known, else the end of the period covered (a multi-year plan: the end of its first year, so an undated 十四五 plan is not dated in the future). */
+/** Sort key of the lists: the one document date rule (src/domain/periods.ts), shared with the search index. */
 export function documentSortKey(data: DocumentFrontmatter): string {
-  if (data.published) return data.published;
-  if (data.written) return data.written;
-  return `${data.period.year}-${data.period.half === 'H1' ? '06-30' : '12-31'}`;
+  return documentDate(data);
 }
 
 // Memoised as promises, here and in regions.ts and listing.ts: callers that start together (getStaticPaths

@@ -7,7 +7,9 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { indexingCode, indexingCodeVersion } from '../../src/integrations/search-index.ts';
+import { indexingCode, indexingCodeVersion, searchDocument } from '../../src/integrations/search-index.ts';
+import { documentDate } from '../../src/domain/periods.ts';
+import { loadRegions, RegionIndex } from '../../src/domain/regions.ts';
 import { importClosure, repoRoot } from '../import-graph.ts';
 
 const listed = (file: string) => indexingCode.some((entry) => (entry.endsWith('/') ? file.startsWith(entry) : file === entry));
@@ -51,5 +53,22 @@ describe('the search cache key', () => {
         expect(indexingCodeVersion(root), file).not.toBe(before);
       }
     });
+  });
+});
+
+describe('the date a search result is sorted by', () => {
+  const regions = new RegionIndex(loadRegions());
+  const file = (dates: string) =>
+    `---\ntitle: 宣州区民政局2023年上半年工作总结\nregion: anhui/xuancheng/xuanzhou\nperiod: { year: 2023, half: H1 }\nkind: summary\n${dates}topics: []\n---\n正文。\n`;
+
+  it('is the end of the period for an undated document, as in the lists', () => {
+    const doc = searchDocument('anhui/xuancheng/xuanzhou/2023-h1-summary', file(''), regions);
+    expect(doc.meta.date).toBe('2023-06-30');
+    expect(doc.meta.date).toBe(documentDate({ period: { year: 2023, half: 'H1' } }));
+  });
+
+  it('is the publication date where the document gives one', () => {
+    const doc = searchDocument('anhui/xuancheng/xuanzhou/2023-h1-summary', file("published: '2023-07-10'\nwritten: '2023-07-01'\n"), regions);
+    expect(doc.meta.date).toBe('2023-07-10');
   });
 });
