@@ -27,7 +27,8 @@ options:
                a saved .html page's own address is used without it)
   --help       print this help
 
-Exit status: 0 when every file was read, 1 when any file was refused (the others are still processed),
+Exit status: 0 when every file was read and written, 1 when any file was refused or a draft could not be
+written (the others are still processed),
 2 for a usage error. Full documentation: docs/ingest.md`;
 
 let args;
@@ -66,6 +67,9 @@ const contentDir = values.out ? resolve(values.out) : join(projectRoot, 'content
 const context = loadIngestContext(projectRoot);
 const json: { frontmatter: Record<string, unknown>; body: string; dropped: { reason: string; text: string }[] }[] = [];
 let refused = 0;
+let failed = 0;
+// One set for the run: a draft never takes the file another draft of this run was given (see output.ts).
+const claimed = new Set<string>();
 
 positionals.forEach((file, i) => {
   const progress = positionals.length > 1 ? `[${i + 1}/${positionals.length}] ` : '';
@@ -84,14 +88,18 @@ positionals.forEach((file, i) => {
   }
   console.error(`${progress}${file}: ${encoding}${input.format === 'text' ? '' : ` (${input.format})`}, ${drafts.length} document${drafts.length === 1 ? '' : 's'}`);
   for (const draft of drafts) {
-    const written = writeDraft(draft, { contentDir, force: values.force, dryRun: values['dry-run'] });
-    const status = { written: 'written', overwritten: 'overwritten (--force)', exists: 'exists, not overwritten (use --force)', 'dry-run': 'dry run, not written' }[written.status];
+    const written = writeDraft(draft, { contentDir, force: values.force, dryRun: values['dry-run'], claimed });
+    if (written.status === 'failed') {
+      failed += 1;
+      console.error(`${progress}not written ${file} (document ${draft.index}): ${written.error}`);
+    }
+    const status = { written: 'written', overwritten: 'overwritten (--force)', exists: 'exists, not overwritten (use --force)', 'dry-run': 'dry run, not written', failed: `not written: ${written.error}` }[written.status];
+    if (written.renamed) draft.report.notes.push(`named ${written.destination.path}: ${written.renamed}`);
     console.log(`\n${formatReport(draft, written.destination, relative(process.cwd(), written.file) || written.file, status)}`);
   }
 });
 
 if (values.json) console.log(JSON.stringify(json, null, 2));
-if (refused > 0) {
-  console.error(`${refused} of ${positionals.length} file${positionals.length === 1 ? '' : 's'} refused`);
-  process.exit(1);
-}
+if (refused > 0) console.error(`${refused} of ${positionals.length} file${positionals.length === 1 ? '' : 's'} refused`);
+if (failed > 0) console.error(`${failed} draft${failed === 1 ? '' : 's'} not written (file-system errors above)`);
+if (refused > 0 || failed > 0) process.exit(1);
