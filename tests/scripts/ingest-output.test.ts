@@ -80,3 +80,40 @@ describe('npm run ingest names every file-system error and goes on', () => {
     expect(stderr).toContain('not written <tmp>/a.txt (document 1): cannot create folder /proc/x: the system does not allow a folder there (ENOENT)');
   });
 });
+
+describe('npm run ingest with damaged bytes', () => {
+  function damagedCopy() {
+    const dir = mkdtempSync(join(tmpdir(), 'ingest-damaged-'));
+    const bytes = Buffer.from(readFileSync(join(seedsDir, seedFiles.jintan), 'utf8'), 'utf8');
+    bytes[bytes.indexOf(Buffer.from('民政', 'utf8'))] = 0xff;
+    writeFileSync(join(dir, 'damaged.txt'), bytes);
+    copyFileSync(join(seedsDir, seedFiles.shanghai), join(dir, 'good.txt'));
+    return dir;
+  }
+
+  it('refuses the damaged file with the byte offset and line, and still ingests the good one', () => {
+    const dir = damagedCopy();
+    const { status, stdout, stderr } = run(dir, '--json', join(dir, 'damaged.txt'), join(dir, 'good.txt'));
+    expect(status).toBe(1);
+    expect(stderr.split('\n').filter((line) => line.includes('refused'))).toMatchInlineSnapshot(`
+      [
+        "[1/2] refused <tmp>/damaged.txt: damaged UTF-8 text: 1 invalid byte sequence at byte 14 (line 1): 0xFF 0xB0 0x91. Copy or save the page again, or ingest it with --allow-damaged to mark each damaged span 〖无法解码的字节 …〗 in the draft",
+        "1 of 2 files refused",
+      ]
+    `);
+    expect(JSON.parse(stdout)).toHaveLength(1);
+  });
+
+  it('with --allow-damaged drafts it with the span marked, lists it in the report, and keeps --json clean', () => {
+    const dir = damagedCopy();
+    const { status, stdout, stderr } = run(dir, '--json', '--allow-damaged', join(dir, 'damaged.txt'));
+    expect(status).toBe(0);
+    const [draft] = JSON.parse(stdout) as { body: string }[];
+    expect(draft?.body).toContain('〖无法解码的字节 FF B0 91〗');
+    expect(draft?.body).not.toMatch(/\ufffd/);
+    expect(stderr).toMatchInlineSnapshot(`
+      "<tmp>/damaged.txt: 1 damaged byte sequence marked 〖无法解码的字节 …〗 (--allow-damaged): byte 14 (line 1): 0xFF 0xB0 0x91
+      "
+    `);
+  });
+});
