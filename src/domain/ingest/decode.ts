@@ -5,8 +5,18 @@
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { damageMarker, describeDamage, gb18030Damage, utf8Damage, withLines, type ByteDamage } from './byte-damage.ts';
 
-export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
+/**
+ * `damage` lists invalid byte sequences: on a refusal, why; with `allowDamaged`, where the text carries a
+ * visible marker (`〖无法解码的字节 81 20〗`) instead of them.
+ */
+export type Decoded = { ok: true; text: string; encoding: string; damage?: ByteDamage[] } | { ok: false; reason: string; damage?: ByteDamage[] };
+
+export interface DecodeOptions {
+  /** Decode a damaged file with each invalid span marked (`--allow-damaged`) instead of refusing it. */
+  allowDamaged?: boolean;
+}
 
 /** Encodings chardet may name that this project accepts for Chinese text, mapped to iconv-lite names. */
 const acceptedLegacy: Record<string, string> = {
@@ -16,24 +26,94 @@ const acceptedLegacy: Record<string, string> = {
   'UTF-16BE': 'utf-16be',
 };
 
-export function decodeBytes(bytes: Uint8Array): Decoded {
+export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
   if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
 
   const bom = byteOrderMark(bytes);
-  let decoded: { text: string; encoding: string } | undefined;
+  let decoded: { text: string; encoding: string; damage?: ByteDamage[] } | undefined;
   if (bom) {
-    decoded = { text: iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.iconv), encoding: bom.name };
+    const rest = bytes.subarray(bom.length);
+    decoded = bom.iconv === 'utf-8' ? strictDecode(rest, 'utf-8', utf8Damage(rest), bom.name, bom.length) : utf16Strict(rest, bom.iconv, bom.name, bom.length);
   } else {
     const utf8 = strictUtf8(bytes);
     if (utf8 !== undefined && !utf8.includes('\0')) decoded = { text: utf8, encoding: 'UTF-8' };
-    else decoded = detectLegacy(bytes);
+    else decoded = damagedUtf8(bytes) ?? detectLegacy(bytes);
   }
   if (!decoded) return { ok: false, reason: 'binary file: the bytes are not text in UTF-8, UTF-16, GB18030/GBK or Big5' };
+  const damage = decoded.damage ?? [];
+  if (damage.length > 0 && !options.allowDamaged) {
+    const shown = damage.slice(0, 5).map(describeDamage).join('; ');
+    return {
+      ok: false,
+      damage,
+      reason: `damaged ${decoded.encoding} text: ${damage.length} invalid byte sequence${damage.length === 1 ? '' : 's'} at ${shown}${damage.length > 5 ? ` and ${damage.length - 5} more` : ''}. Copy or save the page again, or ingest it with --allow-damaged to mark each damaged span 〖无法解码的字节 …〗 in the draft`,
+    };
+  }
 
   const binary = binaryReason(decoded.text);
   if (binary) return { ok: false, reason: binary };
   if (decoded.text.trim() === '') return { ok: false, reason: 'the file is empty (only whitespace)' };
-  return { ok: true, text: decoded.text, encoding: decoded.encoding };
+  return { ok: true, text: decoded.text, encoding: decoded.encoding, ...(damage.length > 0 ? { damage } : {}) };
+}
+
+/**
+ * Decodes `bytes` span by span around the damaged ones, so each valid run is decoded exactly and each damaged
+ * one becomes a marker; `base` is the offset of `bytes` in the file (a BOM before it).
+ */
+function strictDecode(bytes: Uint8Array, codec: string, spans: { offset: number; length: number }[], encoding: string, base = 0): { text: string; encoding: string; damage?: ByteDamage[] } {
+  if (spans.length === 0) return { text: iconv.decode(Buffer.from(bytes), codec), encoding };
+  const damage = withLines(bytes, spans).map((d) => ({ ...d, offset: d.offset + base }));
+  let text = '';
+  let at = 0;
+  spans.forEach((span, i) => {
+    text += iconv.decode(Buffer.from(bytes.subarray(at, span.offset)), codec) + damageMarker(damage[i] as ByteDamage);
+    at = span.offset + span.length;
+  });
+  text += iconv.decode(Buffer.from(bytes.subarray(at)), codec);
+  return { text, encoding, damage };
+}
+
+/**
+ * UTF-8 with a few bad bytes (a byte lost or flipped) rather than another encoding: GBK or Big5 text is nearly
+ * all invalid as UTF-8, so a file whose non-ASCII bytes are at least 95% valid UTF-8 is UTF-8, damaged.
+ */
+function damagedUtf8(bytes: Uint8Array): { text: string; encoding: string; damage: ByteDamage[] } | undefined {
+  const spans = utf8Damage(bytes);
+  let high = 0;
+  for (const b of bytes) if (b >= 0x80) high += 1;
+  const bad = spans.reduce((sum, span) => sum + span.length, 0);
+  if (spans.length === 0 || high === 0 || bad > high * 0.05) return undefined;
+  return strictDecode(bytes, 'utf-8', spans, 'UTF-8') as { text: string; encoding: string; damage: ByteDamage[] };
+}
+
+/** UTF-16 is invalid where a surrogate is unpaired, or a last byte has no partner. */
+function utf16Strict(bytes: Uint8Array, codec: string, encoding: string, base: number): { text: string; encoding: string; damage?: ByteDamage[] } {
+  const even = bytes.length - (bytes.length % 2);
+  const units = iconv.decode(Buffer.from(bytes.subarray(0, even)), codec);
+  const damage: ByteDamage[] = [];
+  let text = '';
+  let line = 1;
+  for (let i = 0; i < units.length; i += 1) {
+    const code = units.charCodeAt(i);
+    const next = units.charCodeAt(i + 1);
+    if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      text += units.slice(i, i + 2);
+      i += 1;
+    } else if (code >= 0xd800 && code <= 0xdfff) {
+      const d = { offset: base + i * 2, bytes: [...bytes.subarray(i * 2, i * 2 + 2)], line };
+      damage.push(d);
+      text += damageMarker(d);
+    } else {
+      if (code === 0x0a) line += 1;
+      text += units[i];
+    }
+  }
+  if (even < bytes.length) {
+    const d = { offset: base + even, bytes: [bytes[even] as number], line };
+    damage.push(d);
+    text += damageMarker(d);
+  }
+  return { text, encoding, ...(damage.length > 0 ? { damage } : {}) };
 }
 
 function byteOrderMark(bytes: Uint8Array): { name: string; iconv: string; length: number } | undefined {
@@ -71,7 +151,11 @@ function detectLegacy(bytes: Uint8Array): { text: string; encoding: string } | u
     candidates.push({ text, encoding: match.name === 'GB18030' ? 'GB18030/GBK' : match.name, score: textLikeness(text) * (match.confidence / 100) });
   }
   const best = candidates.sort((a, b) => b.score - a.score)[0];
-  return best && best.score >= 0.85 ? { text: best.text, encoding: best.encoding } : undefined;
+  if (!best || best.score < 0.85) return undefined;
+  // The encoding is chosen on the lenient decoding; the text is then decoded strictly in it.
+  if (best.encoding === 'GB18030/GBK') return strictDecode(bytes, 'gb18030', gb18030Damage(bytes), best.encoding);
+  if (best.encoding.startsWith('UTF-16')) return utf16Strict(bytes, best.encoding.startsWith('UTF-16LE') ? 'utf-16le' : 'utf-16be', best.encoding, 0);
+  return { text: best.text, encoding: best.encoding };
 }
 
 /** Share of characters that are CJK, printable ASCII, whitespace or common punctuation. */

@@ -4,7 +4,7 @@
  * the page says about itself (meta tags, its address) comes back as ingestion options.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { decodeBytes, type Decoded } from './decode.ts';
+import { decodeBytes, type DecodeOptions, type Decoded } from './decode.ts';
 import { decodeHtml, isHtmlInput, readHtml } from './html.ts';
 import type { IngestOptions } from './ingest.ts';
 
@@ -20,12 +20,15 @@ export interface IngestInput {
   format: string;
 }
 
-/** `url` (from `--url`) is the page's address; it wins over the one a saved page names. */
-export function readIngestInput(path: string, url?: string): IngestInput {
+/**
+ * `url` (from `--url`) is the page's address; it wins over the one a saved page names. `decode.allowDamaged`
+ * (`--allow-damaged`) reads a text file with invalid bytes, marked, instead of refusing it.
+ */
+export function readIngestInput(path: string, url?: string, decode: DecodeOptions = {}): IngestInput {
   const bytes = readBytes(path);
   const given: IngestOptions = url ? { url, urlFrom: 'the page address given with --url' } : {};
   if (!(bytes instanceof Uint8Array)) return { decoded: bytes, options: given, format: 'text' };
-  if (!isHtmlInput(path, bytes)) return { decoded: decodeBytes(bytes), options: given, format: 'text' };
+  if (!isHtmlInput(path, bytes)) return { decoded: decodeBytes(bytes, decode), options: given, format: 'text' };
   const decoded = decodeHtml(bytes);
   if (!decoded.ok) return { decoded, options: given, format: 'HTML' };
   const page = readHtml(decoded.text);

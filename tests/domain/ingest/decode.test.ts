@@ -1,10 +1,11 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../src/domain/ingest/decode.ts';
 import { readInput } from '../../../src/domain/ingest/read-input.ts';
+import { seedFiles, seedsDir } from './helpers.ts';
 
 const text = '上半年,资兴市民政局在市委市政府的领导下,城市低保A类由500元/月.人提高至550元/月.人。\n一、前段工作开展情况\n';
 
@@ -94,5 +95,47 @@ describe('reading an input file', () => {
   it('reads a GBK file on disk', () => {
     writeFileSync(join(dir, 'gbk.txt'), iconv.encode(text, 'gbk'));
     expect(readInput(join(dir, 'gbk.txt'))).toMatchObject({ ok: true, text });
+  });
+});
+
+describe('strict decoding of damaged copies', () => {
+  const seed = readFileSync(join(seedsDir, seedFiles.zixingHuanggu), 'utf8');
+  /** Seed 002 as GB18030 with three characters' byte pairs replaced by an invalid pair (a lead byte, then 0xFF). */
+  function damagedGb18030(): Buffer {
+    const marked = seed.replace('前段', '\u0001段').replace('提高至', '提\u0001至').replace('民政局', '\u0001政局');
+    const bytes = Buffer.from(iconv.encode(marked, 'gb18030'));
+    const out: number[] = [];
+    for (const b of bytes) out.push(...(b === 0x01 ? [0x81, 0xff] : [b]));
+    return Buffer.from(out);
+  }
+
+  it('refuses seed 002 as GB18030 with three invalid byte pairs, naming each byte offset and line', () => {
+    const result = decodeBytes(damagedGb18030());
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toMatchInlineSnapshot(`"damaged GB18030/GBK text: 3 invalid byte sequences at byte 194 (line 12): 0x81 0xFF; byte 441 (line 13): 0x81 0xFF; byte 2021 (line 16): 0x81 0xFF. Copy or save the page again, or ingest it with --allow-damaged to mark each damaged span 〖无法解码的字节 …〗 in the draft"`);
+  });
+
+  it('with allowDamaged marks each damaged span visibly and introduces no U+FFFD or private-use character', () => {
+    const result = decodeBytes(damagedGb18030(), { allowDamaged: true });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.damage).toHaveLength(3);
+    expect(result.text).not.toMatch(/[\ufffd\ue000-\uf8ff]/);
+    expect(result.text.match(/〖[^〗]*〗/g)).toEqual(['〖无法解码的字节 81 FF〗', '〖无法解码的字节 81 FF〗', '〖无法解码的字节 81 FF〗']);
+    // Everything but the three damaged characters reads exactly as the source.
+    expect(result.text.replace(/〖[^〗]*〗/g, '\u0001')).toBe(seed.replace('前段', '\u0001段').replace('提高至', '提\u0001至').replace('民政局', '\u0001政局'));
+  });
+
+  it('refuses UTF-8 with one bad byte with its offset and line, not as a binary file', () => {
+    const bytes = Buffer.from(seed, 'utf8');
+    const at = bytes.indexOf(Buffer.from('民政局', 'utf8'));
+    bytes[at] = 0xff;
+    const result = decodeBytes(bytes);
+    expect(!result.ok && result.reason).toMatchInlineSnapshot(`"damaged UTF-8 text: 1 invalid byte sequence at byte 218 (line 12): 0xFF 0xB0 0x91. Copy or save the page again, or ingest it with --allow-damaged to mark each damaged span 〖无法解码的字节 …〗 in the draft"`);
+  });
+
+  it('refuses UTF-16 with an unpaired surrogate with its offset and line', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('第一行\n第二行', 'utf-16le'), Buffer.from([0x00, 0xd8]), iconv.encode('完', 'utf-16le')]);
+    const result = decodeBytes(bytes);
+    expect(!result.ok && result.reason).toMatchInlineSnapshot(`"damaged UTF-16LE text: 1 invalid byte sequence at byte 16 (line 2): 0x00 0xD8. Copy or save the page again, or ingest it with --allow-damaged to mark each damaged span 〖无法解码的字节 …〗 in the draft"`);
   });
 });
