@@ -10,6 +10,12 @@ import { searchIndex } from './src/integrations/search-index.ts';
 // (`astro build --root …` from elsewhere): pin the content folder to this project unless a build points it away.
 process.env.GONGKAI_CONTENT_ROOT ??= fileURLToPath(new URL('.', import.meta.url));
 
+// A site published at its own address with the placeholder correction address would send readers' corrections
+// nowhere: say so at every such build (the about page shows the address; README, environment variables).
+if (process.env.GONGKAI_SITE && !process.env.GONGKAI_CONTACT?.trim()) {
+  console.warn('gongkai: GONGKAI_SITE is set but GONGKAI_CONTACT is not: /about/ shows the placeholder corrections@gongkai.example.org. Set GONGKAI_CONTACT to an e-mail address or an issue tracker\'s address before publishing.');
+}
+
 // Documents (.md) are rendered by src/domain/markdown (markdown-it + markdown-it-cjk-friendly): fast at
 // 100,000 documents and raw HTML is escaped. Editorial pages (.mdx) go through unified with
 // remark-cjk-friendly, so `**重点任务：**推进` is bold in both.
