@@ -223,6 +223,8 @@ describe('charts on a touch screen', () => {
     await page.touchscreen.tap(bar.x, bar.y);
     // The first tap selects: the page stays, the readout names the value and its document, a link appears.
     expect(page.url()).toBe(start);
+    // Chart.js handles the tap on its next frame: under load the readout updates a moment after the tap returns.
+    await page.waitForFunction(() => document.querySelector('#chart-compare-county [data-chart-readout]')?.textContent?.includes('金坛区'));
     const readout = await page.locator('#chart-compare-county [data-chart-readout]').textContent();
     expect(readout).toContain('金坛区 · 养老床位：6,331 张');
     expect(readout).toMatch(/出自《[^》]+》，2017年上半年（再点一次打开原文）$/);
