@@ -11,7 +11,7 @@ import { clearStaging, discardStaged, publishStaged, stagedOutput } from '../src
 const args = process.argv.slice(2);
 
 /** The value of an option given as `NAME VALUE` or `NAME=VALUE`, and the arguments without it. */
-function takeOption(list: string[], name: string): { value?: string; rest: string[] } {
+function takeOption(list: string[], name: string): { value: string | undefined; rest: string[] } {
   const rest: string[] = [];
   let value: string | undefined;
   for (let i = 0; i < list.length; i++) {

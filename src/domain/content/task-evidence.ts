@@ -11,9 +11,9 @@ export const minimumQuoteLength = 8;
 
 export interface EvidenceSide {
   id: string;
-  kind?: DocumentKind;
-  region?: string;
-  period?: Period;
+  kind?: DocumentKind | undefined;
+  region?: string | undefined;
+  period?: Period | undefined;
 }
 
 export interface EvidenceProblem {
@@ -40,7 +40,7 @@ function bigrams(text: string): Set<string> {
   return grams;
 }
 
-export function evidenceProblems(task: { title?: string; goal?: string }, list: EvidenceSide, report: EvidenceSide, quote: string): EvidenceProblem[] {
+export function evidenceProblems(task: { title?: string | undefined; goal?: string | undefined }, list: EvidenceSide, report: EvidenceSide, quote: string): EvidenceProblem[] {
   const problems: EvidenceProblem[] = [];
   if (report.kind === 'plan' || report.kind === 'notice') {
     problems.push({ field: 'document', message: `${report.id} is a ${report.kind === 'plan' ? 'plan' : 'notice'}: it says what will be done, not what was`, hint: 'cite the later summary (or progress report) that reports on the task' });
