@@ -42,6 +42,19 @@ function isUiLine(line: string): boolean {
   return words.length > 0 && short(line, 60) && words.every((word) => uiWords.has(word));
 }
 
+/**
+ * A site's menu copied as one line: `网站首页 个人文档 个人总结 工作总结 述职报告 心得体会 …`. Six or more words of
+ * two to six characters, set apart by spaces, with no digit and no punctuation: a document's sentence has
+ * punctuation, and its headings are not rows of words (a list of six names in a document would be, so the
+ * words must also not all be two or three characters, as people's names are).
+ */
+function isMenuRow(line: string): boolean {
+  const text = line.trim();
+  if (!short(text, 120) || /[\d０-９。，,；;：:！？、《》“”"()（）]/.test(text)) return false;
+  const words = text.split(/[\s\u3000]+/);
+  return words.length >= 6 && words.every((word) => [...word].length >= 2 && [...word].length <= 6) && words.some((word) => [...word].length >= 4);
+}
+
 /** Separators of a breadcrumb trail: `首页 > 政务公开 > 规划计划`, `首页 >> 公开信息内容`, `首页 / 新闻`. */
 const crumbSeparator = /\s*(?:>>|>|＞|»|›|→)\s*/;
 
@@ -86,6 +99,7 @@ const rules: Rule[] = [
   },
   { reason: 'breadcrumb trail (您的位置:首页 >> …)', test: isBreadcrumb },
   { reason: 'site toolbar (字号 大 中 小, 关怀版, 无障碍, 打印 关闭 …)', test: isUiLine },
+  { reason: 'site menu on one line (a row of six or more short links set apart by spaces)', test: isMenuRow },
   {
     reason: 'page counter (第1页共9页)',
     test: (line) => short(line, 30) && /^\s*(第\s*\d+\s*页\s*[/，,]?\s*共\s*\d+\s*页|共\s*\d+\s*页|\d+\s*\/\s*\d+\s*页|-\s*\d+\s*-)\s*$/.test(line),

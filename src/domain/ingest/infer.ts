@@ -15,6 +15,7 @@ import type { RegionIndex } from '../regions.ts';
 import type { DocumentMetadata } from './metadata.ts';
 import { countMentions, indexNumberCode, isWithin, regionFromCode, regionFromMentions, regionFromName, regionsFromHost, type Mention } from './region-clues.ts';
 import { toSimplified } from './script.ts';
+import { columnWords, isTaskHeader } from './tables.ts';
 import { excerpt, normaliseDate, outlineMarker } from './text.ts';
 import type { Unit } from './units.ts';
 
@@ -300,7 +301,8 @@ function inferYear(doc: DocumentText, original: DocumentText, conflicts: string[
     }
     return { value: year, from: doc.title ? `the title "${original.title}"` : `the title run into the opening, "${title}"` };
   }
-  const openingYear = doc.opening ? /^\s*((?:19|20)\d{2})\s*(?:年|上半年|下半年)/.exec(doc.opening)?.[1] : undefined;
+  // 2021年，… or 截至2019年6月底，…: a report that opens with the year (or the date its figures stand at).
+  const openingYear = doc.opening ? /^\s*(?:截[至止]\s*)?((?:19|20)\d{2})\s*(?:年|上半年|下半年)/.exec(doc.opening)?.[1] : undefined;
   if (openingYear && validYear(Number(openingYear))) return { value: Number(openingYear), from: `the opening "${excerpt(original.opening ?? '', 20)}"` };
   const counts = new Map<number, number>();
   for (const match of doc.body.matchAll(/(?<![\d.])((?:19|20)\d{2})\s*年(?!代)/g)) {
@@ -364,6 +366,11 @@ function inferHalf(doc: DocumentText, kind: DocumentKind | undefined, yearKnown:
   const opening = doc.opening?.trim() ?? '';
   const openingHalf = /^((?:19|20)\d{2}\s*年?)?\s*(上半年|下半年)/.exec(opening)?.[2];
   if (openingHalf) return { value: openingHalf === '上半年' ? 'H1' : 'H2', from: `the opening "${excerpt(opening, 20)}"` };
+  // A report whose figures stand at the end of June (截至2019年6月底, 截止6月30日) covers the first half; a plan
+  // looks ahead and does not open so.
+  if (kind !== 'plan' && /^\s*截[至止]\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:6|六)\s*月\s*(?:底|末|30\s*日)/.test(opening)) {
+    return { value: 'H1', from: `the opening gives its figures as of the end of June: "${excerpt(opening, 20)}"` };
+  }
   if (kind === 'summary') {
     // A mid-year report says so early: 今年1-6月, 现将上半年的工作总结如下, 今年以来 … 上半年.
     const early = lead(doc.body, 400);
@@ -622,6 +629,12 @@ const headlineWords = /((?<!人)民政|低保|最低生活|标准|规划|计划|
  * 省重点民生实事工作进展顺利, 關於調整城鄉最低生活保障標準的通知). A file name's extension (`.doc`) and a date in
  * brackets after it are not part of it. Returns the title as printed.
  */
+/** Three or more words of at most six characters, none with a digit, set apart by spaces: a row of menu links. */
+function isMenuRow(text: string): boolean {
+  const words = text.trim().split(/[\s\u3000]+/);
+  return words.length >= 3 && words.every((word) => [...word].length <= 6 && !/[\d０-９]/.test(word));
+}
+
 export function headlineTitle(units: Unit[]): { title: string; date?: string; line: number } | undefined {
   for (const unit of units.slice(0, 16)) {
     if (unit.type !== 'text') continue;
@@ -638,6 +651,11 @@ export function headlineTitle(units: Unit[]): { title: string; date?: string; li
     if (/[。；;！？!?，,:：>|]/.test(title) || outlineMarker(title) || !headlineWords.test(title)) continue;
     // The site's own name (某某市民政局欢迎您) and an organ's name alone (长汀县民政局) are not a headline.
     if (/(欢迎|网站|门户|首页|登录|无障碍|版权)/.test(title) || organName.test(title)) continue;
+    // A site's menu (个人总结 工作总结 述职报告 …) is a row of short words set apart by spaces, not a headline.
+    if (isMenuRow(title)) continue;
+    // A task table's header run together (实事内容工作任务责任单位进展情况) is made only of column words.
+    const columns = columnWords(title);
+    if (columns && columns.length >= 3 && isTaskHeader(columns)) continue;
     const date = dated?.[1] ? normaliseDate(dated[1]) : undefined;
     const start = reading.indexOf(title, rule);
     return { title: printed.slice(start, start + title.length), ...(date ? { date } : {}), line: unit.lines[0]?.no ?? 0 };

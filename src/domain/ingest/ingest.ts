@@ -159,6 +159,7 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
   const titleAsPrinted = metadata.title?.value ?? titleUnit?.title ?? headline?.title;
   const structured = structure(units, titleAsPrinted);
   report.notes.push(...structured.notes);
+  dropped.push(...structured.dropped);
   const printedTitle = titleAsPrinted === undefined ? undefined : withoutSiteName(titleAsPrinted);
   if (titleAsPrinted !== printedTitle) report.notes.push(`the title line ends with the site's name, left out of the title: "${titleAsPrinted}"`);
   const body = `${structured.blocks.join('\n\n')}\n`;

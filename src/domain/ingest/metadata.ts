@@ -177,6 +177,13 @@ export function scanMetadata(lines: SourceLine[]): MetadataScan {
       // A byline copied from a table cell keeps a pipe at its end: `来源:政府办 发布日期:2022-04-25 |`.
       if (!/^[^|]*\|\s*$/.test(text)) continue;
     }
+    // A news byline that opens with its date and no key: `2022-01-08 12:46:51 星期六 来源: 某某日报`.
+    const dated = datedByline(text.replace(/\s*\|\s*$/, ''));
+    if (dated) {
+      for (const pair of dated) values.push({ ...pair, line: line.no });
+      consumed.set(line.no, `page byline (${dated.map((pair) => describePair(pair, line.no)).join(', ')})`);
+      continue;
+    }
     const inline = inlinePairs(text.replace(/\s*\|\s*$/, ''));
     if (inline && inline.some((pair) => pair.value !== '' || pair.byline)) {
       for (const pair of inline) values.push({ ...pair, line: line.no });
@@ -315,6 +322,22 @@ function inlinePairs(text: string): Pair[] | undefined {
     return pairs.map((pair) => ({ ...pair, byline: true as const }));
   }
   return pairs;
+}
+
+/** A date (with its time and weekday) that opens a byline without a key: `2022-01-08 12:46:51 星期六 `, `2023年5月6日 周五 `. */
+const bylineDate = /^(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*(?:(?:星期|周|礼拜)[一二三四五六日天])?\s+(?=\S)/;
+
+/**
+ * A byline that opens with the page's date and no key, then byline pairs (`… 来源: 某某日报 作者: …`): news
+ * sites print theirs so. The date is the page's published date, the rest read as any byline; a line whose
+ * rest is not a byline (a date then a sentence) is not one.
+ */
+function datedByline(text: string): Pair[] | undefined {
+  const opening = bylineDate.exec(toSimplified(text));
+  if (!opening?.[1] || normaliseDate(opening[1]) === undefined) return undefined;
+  const rest = inlinePairs(text.slice(opening[0].length));
+  if (!rest || !rest.some((pair) => pair.byline)) return undefined;
+  return [{ key: '日期', field: 'published', value: opening[1], byline: true }, ...rest];
 }
 
 function plausibleBylineValue(pair: Pair): boolean {

@@ -6,6 +6,7 @@
  * never rewritten: every character of a unit ends up in the body.
  */
 import type { TaskInput } from '../../schemas/task.ts';
+import type { DroppedLine } from './types.ts';
 import { columnRole, columnWords, convertCellLines, convertRunTogether, convertTable, isTaskHeader, type CellTable } from './tables.ts';
 import { outlineMarker, type Marker } from './text.ts';
 import type { Unit } from './units.ts';
@@ -18,6 +19,24 @@ export interface Structured {
   notes: string[];
   /** The document's numbered items (1. 2. …): a task list without a table lists its tasks so (民生实事). */
   items: TaskInput[];
+  /**
+   * Lines a table took whose text its Markdown does not print as written: a sub-header of quarters
+   * (一季度二季度三季度四季度) becomes part of the column names (进展情况（一季度）…), so the line itself is
+   * in no body and is listed here with why, as every input line must be.
+   */
+  dropped: DroppedLine[];
+}
+
+/** Text as it is compared with a body: no whitespace, no Markdown marks, no table pipes. */
+const bareText = (text: string) => text.replace(/^#+ |^- |^\\/gm, '').replace(/^\|( --- \|)+$/gm, '').replace(/[|\s]/g, '');
+
+/**
+ * The lines of `taken` whose text is not in `blocks`: a table that rebuilds its header from two lines
+ * (a column word over its quarters) prints neither line as it was. Reported rather than silently lost.
+ */
+function linesNotPrinted(taken: Unit[], blocks: string[]): DroppedLine[] {
+  const printed = bareText(blocks.join('\n'));
+  return taken.flatMap((unit) => unit.lines).filter((line) => !printed.includes(bareText(line.text))).map((line) => ({ reason: 'taken by the table, which does not print it as written (a sub-header such as 一季度 … 四季度 is read into the column names)', text: line.text, line: line.no }));
 }
 
 /**
@@ -76,6 +95,7 @@ export function structure(units: Unit[], title?: string): Structured {
   const blocks: string[] = [];
   const tasks: TaskInput[] = [];
   const notes: string[] = [];
+  const dropped: DroppedLine[] = [];
   let keyTasks = false;
   let lastHeading: string | undefined;
   let list: string[] = [];
@@ -109,12 +129,15 @@ export function structure(units: Unit[], title?: string): Structured {
         notes.push(`a task table copied without pipes (header "${header}", line ${unit.lines[0]?.no}): ${table.tasks.length} tasks`);
         addTable(table);
         skipTo = table.from + table.units;
+        dropped.push(...linesNotPrinted(units.slice(index, skipTo), table.blocks));
         return;
       }
     }
     if (unit.type === 'table') {
       flushList();
-      addTable(convertTable(unit.lines, lastHeading ?? title));
+      const table = convertTable(unit.lines, lastHeading ?? title);
+      addTable(table);
+      dropped.push(...linesNotPrinted([unit], table.blocks));
       return;
     }
     const text = unit.text;
@@ -154,7 +177,7 @@ export function structure(units: Unit[], title?: string): Structured {
     blocks.push(paragraph(text));
   });
   flushList();
-  return { blocks, tasks, keyTasks, notes, items: items.filter((item) => item.group !== '') };
+  return { blocks, tasks, keyTasks, notes, items: items.filter((item) => item.group !== ''), dropped };
 }
 
 /** A numbered item's title: its text after the marker up to the first full stop or colon (`1.城乡低保提标。将…` → `城乡低保提标`). */
