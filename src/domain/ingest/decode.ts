@@ -16,7 +16,15 @@ export type Decoded = { ok: true; text: string; encoding: string; damage?: ByteD
 export interface DecodeOptions {
   /** Decode a damaged file with each invalid span marked (`--allow-damaged`) instead of refusing it. */
   allowDamaged?: boolean;
+  /**
+   * The legacy encoding the file itself declares (a saved page's `<meta charset="gbk">`), as `GB2312`, `GBK`…:
+   * it is used instead of detection, and decoded as strictly as a detected one.
+   */
+  declaredEncoding?: string;
 }
+
+/** Declared charsets that are GB18030 or a subset of it. */
+const gbFamily = /^(gb2312|gbk|gb18030|x-gbk|cp936)$/i;
 
 /** Encodings chardet may name that this project accepts for Chinese text, mapped to iconv-lite names. */
 const acceptedLegacy: Record<string, string> = {
@@ -34,6 +42,8 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   if (bom) {
     const rest = bytes.subarray(bom.length);
     decoded = bom.iconv === 'utf-8' ? strictDecode(rest, 'utf-8', utf8Damage(rest), bom.name, bom.length) : utf16Strict(rest, bom.iconv, bom.name, bom.length);
+  } else if (options.declaredEncoding && gbFamily.test(options.declaredEncoding)) {
+    decoded = strictDecode(bytes, 'gb18030', gb18030Damage(bytes), `GB18030/GBK (declared ${options.declaredEncoding.toLowerCase()})`);
   } else {
     const utf8 = strictUtf8(bytes);
     if (utf8 !== undefined && !utf8.includes('\0')) decoded = { text: utf8, encoding: 'UTF-8' };

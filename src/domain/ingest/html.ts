@@ -11,8 +11,7 @@
  */
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import iconv from 'iconv-lite';
-import { decodeBytes, type Decoded } from './decode.ts';
+import { decodeBytes, type Decoded, type DecodeOptions } from './decode.ts';
 import type { KnownMetadata } from './known-metadata.ts';
 
 /** What a saved page says about itself: its meta tags, `<title>` and address. */
@@ -42,20 +41,15 @@ export function isHtmlInput(path: string, bytes: Uint8Array): boolean {
 
 /**
  * The page's bytes as text. A `<meta charset>` (or `http-equiv` content type) naming a GB encoding is obeyed —
- * GBK pages are common and short ones can fool detection; otherwise the shared decoder detects it.
+ * GBK pages are common and short ones can fool detection; otherwise the shared decoder detects it. Either way
+ * decoding is strict: a damaged page is refused with each bad span's offset and line (or marked, with
+ * `allowDamaged`), as a copied text file is.
  */
-export function decodeHtml(bytes: Uint8Array): Decoded {
+export function decodeHtml(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-  if (declared && /^(gb2312|gbk|gb18030|x-gbk|cp936)$/.test(declared) && !hasUtf8Bom(bytes)) {
-    const text = iconv.decode(Buffer.from(bytes), 'gb18030');
-    if (text.trim() === '') return { ok: false, reason: 'the file is empty (only whitespace)' };
-    return { ok: true, text, encoding: `GB18030/GBK (declared ${declared})` };
-  }
-  return decodeBytes(bytes);
+  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
+  return decodeBytes(bytes, declared ? { ...options, declaredEncoding: declared } : options);
 }
-
-const hasUtf8Bom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
 /** Where CMSs put the article, most specific first. */
 const articleSelectors = ['.TRS_Editor', '#zoom', '#UCAP-CONTENT', '.article-content', '.article_content', '#article', '.article', '.pages_content', '#content', '.content', 'article', 'main'];

@@ -29,7 +29,7 @@ export function readIngestInput(path: string, url?: string, decode: DecodeOption
   const given: IngestOptions = url ? { url, urlFrom: 'the page address given with --url' } : {};
   if (!(bytes instanceof Uint8Array)) return { decoded: bytes, options: given, format: 'text' };
   if (!isHtmlInput(path, bytes)) return { decoded: decodeBytes(bytes, decode), options: given, format: 'text' };
-  const decoded = decodeHtml(bytes);
+  const decoded = decodeHtml(bytes, decode);
   if (!decoded.ok) return { decoded, options: given, format: 'HTML' };
   const page = readHtml(decoded.text);
   const { contentSource, url: pageUrl, urlFrom, ...known } = page.metadata;

@@ -62,6 +62,21 @@ describe('saved web pages', () => {
     expect(draftOf('zoom-gbk.html')?.frontmatter).toMatchObject({ kind: 'summary', region: 'hunan/chenzhou/zixing', period: { year: 2023, half: 'H1' } });
   });
 
+  it('refuses a saved GBK page with damaged bytes, naming offset and line, and marks them only when asked', () => {
+    const bytes = Buffer.from(readFileSync(page('zoom-gbk.html')));
+    // The first 民 of the page becomes two bytes that are no GB18030 sequence (as a bad copy leaves them).
+    const at = bytes.indexOf(Buffer.from([0xc3, 0xf1]));
+    expect(at).toBeGreaterThan(0);
+    bytes[at] = 0x81;
+    bytes[at + 1] = 0xff;
+    const refused = decodeHtml(bytes);
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.reason).toMatch(/^damaged GB18030\/GBK \(declared gb2312\) text: 1 invalid byte sequence at byte \d+ \(line \d+\): 0x81 0xFF/);
+    const marked = decodeHtml(bytes, { allowDamaged: true });
+    expect(marked.ok && marked.text).toContain('〖无法解码的字节 81 FF〗');
+    expect(marked.ok && marked.text).not.toContain('\ufffd');
+  });
+
   it('finds the article of an ASP.NET page wrapped in one <form>, with the canonical link as its address', () => {
     const { text, metadata } = read('article-canonical.html');
     expect(metadata.url).toBe('http://www.jstjt.gov.cn/art/2017/7/10/art_1_2017.html');
