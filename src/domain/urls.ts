@@ -158,6 +158,9 @@ export function searchUrl(params: Readonly<Record<string, string | undefined>> =
   return query ? `${searchPath}?${query}` : searchPath;
 }
 
+/** The vocabulary of places, metrics and topics the search page answers from (src/domain/search/answers.ts). */
+export const searchAnswersPath = '/search-answers.json';
+
 /** A file of the static search index, which the integration writes under dist/search/. */
 export function searchIndexFilePath(file: string): string {
   return `${searchPath}${file}`;

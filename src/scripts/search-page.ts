@@ -5,7 +5,8 @@
  */
 import { createSearchClient, type SearchResponse, type SearchResult } from '../domain/search/index.ts';
 import { dateLabel } from '../domain/dates.ts';
-import { searchIndexFilePath, searchPath } from '../domain/urls.ts';
+import { directAnswers, splitQuery, suggestions, type AnswerKind, type AnswerVocabulary } from '../domain/search/answers.ts';
+import { documentsPath, searchAnswersPath, searchIndexFilePath, searchPath, searchUrl } from '../domain/urls.ts';
 
 const kindNames: Record<string, string> = { plan: '工作计划', summary: '工作总结', 'task-list': '重点工作任务清单', notice: '标准通知' };
 const pageSize = 20;
@@ -15,6 +16,22 @@ const form = document.querySelector<HTMLFormElement>('[data-search-form]');
 const container = document.querySelector<HTMLElement>('[data-search-results]');
 const status = document.querySelector<HTMLElement>('[data-search-status]');
 const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
+const answers = document.querySelector<HTMLElement>('[data-direct-answers]');
+
+const answerKindNames: Record<AnswerKind, string> = { region: '地区', metric: '指标', topic: '主题' };
+
+// The vocabulary is small (the site's places, metrics and topics) and fetched once, beside the first search.
+let vocabularyPromise: Promise<AnswerVocabulary | undefined> | undefined;
+function vocabulary(): Promise<AnswerVocabulary | undefined> {
+  vocabularyPromise ??= fetch(searchAnswersPath)
+    .then((response) => (response.ok ? (response.json() as Promise<AnswerVocabulary>) : undefined))
+    .catch((error: unknown) => {
+      // Answers are a help beside the documents: without them the search still works.
+      console.error(error);
+      return undefined;
+    });
+  return vocabularyPromise;
+}
 
 const client = createSearchClient({
   fetchFile: async (path) => {
@@ -45,6 +62,9 @@ function fillForm(state: SearchState): void {
   (form.elements.namedItem('q') as HTMLInputElement).value = state.q;
   for (const name of filterNames) (form.elements.namedItem(name) as HTMLSelectElement).value = state.filters[name] ?? '';
   (form.elements.namedItem('sort') as HTMLSelectElement).value = state.sort;
+  const set = filterNames.filter((name) => state.filters[name]).length + (state.sort === 'date' ? 1 : 0);
+  const count = form.querySelector<HTMLElement>('[data-filter-count]');
+  if (count) count.textContent = set > 0 ? `已选 ${set} 项` : '';
   const header = document.querySelector<HTMLInputElement>('#site-search');
   if (header) header.value = state.q;
 }
@@ -110,6 +130,105 @@ function resultItem(result: SearchResult, query: string): HTMLLIElement {
   return item;
 }
 
+/** The region, metric and topic pages the query names, above the documents (never counted among them). */
+function renderAnswers(query: string, words: AnswerVocabulary | undefined): void {
+  if (!answers) return;
+  answers.replaceChildren();
+  const found = words ? directAnswers(query, words) : [];
+  answers.hidden = found.length === 0;
+  if (found.length === 0) return;
+  const heading = document.createElement('h2');
+  heading.className = 'direct-answers__heading';
+  heading.textContent = '相关的地区、指标和主题';
+  const list = document.createElement('ul');
+  list.className = 'direct-answers';
+  for (const { term } of found) {
+    const item = document.createElement('li');
+    const kind = document.createElement('span');
+    kind.className = 'direct-answers__kind';
+    kind.textContent = answerKindNames[term.kind];
+    const link = document.createElement('a');
+    link.href = term.url;
+    link.dataset.directUrl = term.url;
+    link.textContent = term.label;
+    item.append(kind, link);
+    if (term.detail) {
+      const detail = document.createElement('p');
+      detail.className = 'direct-answers__detail';
+      detail.textContent = term.detail;
+      item.append(detail);
+    }
+    list.append(item);
+  }
+  answers.append(heading, list);
+}
+
+/** A link that runs another search, for suggestions and the parts of a split query. */
+function searchLink(q: string, filters: SearchState['filters']): HTMLAnchorElement {
+  const link = document.createElement('a');
+  link.href = searchUrl({ q, ...filters });
+  link.dataset.suggestion = q;
+  link.textContent = q;
+  return link;
+}
+
+/** 「资兴」「低保标准」 with each part a link. */
+function quotedLinks(parts: readonly string[], filters: SearchState['filters']): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  for (const part of parts) fragment.append('「', searchLink(part, filters), '」');
+  return fragment;
+}
+
+/** 您是不是要找：低保标准 — each word one tap from its own search. */
+function suggestionLine(meant: readonly string[], filters: SearchState['filters']): HTMLParagraphElement {
+  const line = document.createElement('p');
+  line.className = 'search-suggestion';
+  line.append('您是不是要找：');
+  meant.forEach((word, i) => line.append(...(i > 0 ? ['、'] : []), searchLink(word, filters)));
+  return line;
+}
+
+/**
+ * What a search with no exact result offers: the words the reader probably meant, then the documents that hold
+ * every part of the query (资兴低保标准 → 资兴 + 低保标准), said plainly to be no exact match; else a way on.
+ */
+async function renderNoExactResult(state: SearchState, words: AnswerVocabulary | undefined, list: HTMLOListElement): Promise<void> {
+  if (!container || !status) return;
+  const meant = words ? suggestions(state.q, words) : [];
+  if (meant.length > 0) container.insertBefore(suggestionLine(meant, state.filters), list);
+  const parts = words ? splitQuery(state.q, words) : undefined;
+  if (parts) {
+    const filters = Object.fromEntries(Object.entries(state.filters).filter(([, v]) => v));
+    const split = await client.search(parts.join(' '), { filters, sort: state.sort, limit: pageSize });
+    if (split.exactCount > 0) {
+      const notice = document.createElement('p');
+      notice.className = 'search-suggestion';
+      notice.dataset.splitQuery = parts.join(' ');
+      notice.append('没有找到完全一致的结果，以下是同时包含', quotedLinks(parts, state.filters), `的文件（${split.exactCount} 份）：`);
+      container.insertBefore(notice, list);
+      for (const result of split.results) list.append(resultItem(result, parts[0]!));
+      if (split.exactCount > split.results.length) {
+        const all = document.createElement('p');
+        const link = document.createElement('a');
+        link.href = searchUrl({ q: parts.join(' '), ...state.filters });
+        link.textContent = `查看全部 ${split.exactCount} 份`;
+        all.append(link);
+        container.append(all);
+      }
+      return;
+    }
+  }
+  if (meant.length === 0) {
+    const way = document.createElement('p');
+    way.className = 'search-suggestion';
+    const link = document.createElement('a');
+    link.href = documentsPath;
+    link.textContent = '按年份、类型、主题浏览全部文件';
+    way.append('请检查用字，或换一个更短的词；也可以', link, '。');
+    container.insertBefore(way, list);
+  }
+}
+
 let current: { state: SearchState; offset: number; list: HTMLOListElement | null; response: SearchResponse | null } | null = null;
 
 async function run(state: SearchState, offset = 0): Promise<void> {
@@ -117,6 +236,10 @@ async function run(state: SearchState, offset = 0): Promise<void> {
   container.setAttribute('aria-busy', 'true');
   container.removeAttribute('data-exact-count');
   if (offset === 0) container.replaceChildren();
+  if (offset === 0 && answers) {
+    answers.replaceChildren();
+    answers.hidden = true;
+  }
   if (!state.q) {
     status.textContent = '请输入要搜索的词语。';
     container.setAttribute('data-exact-count', '0');
@@ -127,7 +250,8 @@ async function run(state: SearchState, offset = 0): Promise<void> {
   status.textContent = '正在搜索…';
   try {
     const filters = Object.fromEntries(Object.entries(state.filters).filter(([, v]) => v));
-    const response = await client.search(state.q, { filters, sort: state.sort, limit: pageSize, offset });
+    const [response, words] = await Promise.all([client.search(state.q, { filters, sort: state.sort, limit: pageSize, offset }), offset === 0 ? vocabulary() : Promise.resolve(undefined)]);
+    if (offset === 0) renderAnswers(state.q, words);
     let list = offset === 0 ? null : (current?.list ?? null);
     if (!list) {
       list = document.createElement('ol');
@@ -138,11 +262,17 @@ async function run(state: SearchState, offset = 0): Promise<void> {
     current = { state, offset, list, response };
     const shown = list.children.length;
     const total = response.exactCount + response.relatedCount;
-    status.textContent =
-      response.exactCount === 0 && response.relatedCount === 0
-        ? `没有找到含“${state.q}”的文件。请检查用字，或换一个更短的词。`
-        : `找到 ${response.exactCount} 份含“${state.q}”的文件${response.relatedCount ? `，另有 ${response.relatedCount} 份相关结果（含同义的全称或简称）` : ''}。`;
-    if (more) more.hidden = shown >= total;
+    const nothing = response.exactCount === 0 && response.relatedCount === 0;
+    if (nothing && offset === 0) await renderNoExactResult(state, words, list);
+    // A query in pinyin may also match Latin text somewhere; the words it spells are offered all the same.
+    else if (offset === 0 && words && /^[\sa-z0-9'-]+$/i.test(state.q)) {
+      const meant = suggestions(state.q, words);
+      if (meant.length > 0) container.insertBefore(suggestionLine(meant, state.filters), list);
+    }
+    status.textContent = nothing
+      ? `没有找到含“${state.q}”的文件。`
+      : `找到 ${response.exactCount} 份含“${state.q}”的文件${response.relatedCount ? `，另有 ${response.relatedCount} 份相关结果（含同义的全称或简称）` : ''}。`;
+    if (more) more.hidden = nothing || shown >= total;
     container.setAttribute('data-exact-count', String(response.exactCount));
   } catch (error) {
     status.textContent = '搜索暂时无法使用，请稍后再试。';

@@ -56,8 +56,12 @@ describe('the search page', () => {
     await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('低保')}`);
     const all = await settled(page);
     expect(all).toBeGreaterThan(2);
+    // The filters are folded under one control, which says how many are set.
+    expect(await page.isVisible('#search-year')).toBe(false);
+    await page.click('[data-search-filters] > summary');
     await page.selectOption('#search-year', '2017');
     await page.waitForURL(/year=2017/);
+    expect(await page.textContent('[data-filter-count]')).toBe('已选 1 项');
     const filtered = await settled(page);
     expect(filtered).toBeLessThan(all);
     expect((await resultUrls(page)).sort()).toEqual(documentsContaining('低保', { year: 2017 }));
@@ -66,6 +70,7 @@ describe('the search page', () => {
     await other.goto(shared);
     expect(await settled(other)).toBe(filtered);
     expect(await other.inputValue('#search-year')).toBe('2017');
+    expect(await other.textContent('[data-filter-count]')).toBe('已选 1 项');
     expect(await other.inputValue('#search-q')).toBe('低保');
     await other.close();
     await page.close();
