@@ -2,19 +2,12 @@
  * The open-data files as a journalist gets them from the built site: every seed figure in metrics.csv with a
  * link that opens its quote, 宣州's 32 tasks in tasks.csv, JSON that parses, feeds and sitemap that resolve.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser.ts';
 import { bundledDocuments, bundledFigureCount, documentsWithin } from './bundled-content.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Minimal RFC 4180 reader for the tests (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
