@@ -6,6 +6,8 @@ import { allDocuments, type DocumentItem } from './documents.ts';
 import { kindLabel } from './format.ts';
 import { paginateList } from '../domain/pagination.ts';
 import { facetPath } from '../domain/urls.ts';
+// cache-keys.ts reads documentFacets from here too; each module uses the other only inside functions.
+import { listPageCacheKey } from './cache-keys.ts';
 
 export const pageSize = 30;
 
@@ -48,5 +50,22 @@ export async function facetPages() {
       const label = links[facet].find((link) => link.value === value)?.label ?? value;
       return paginateList(docs, pageSize, facetHref(facet, value)).map((page) => ({ current: { facet, value, label }, page }));
     }),
+  );
+}
+
+/**
+ * The static paths of the facet list routes, each with its cache key: the first page of every facet value
+ * (`/documents/year/2023/`, src/pages/documents/[facet]/[value]/index.astro) or the later ones
+ * (`/documents/year/2023/page/2/`, …/page/[page].astro).
+ */
+export async function facetRoutes(pages: 'first' | 'later') {
+  return Promise.all(
+    (await facetPages())
+      .filter(({ page }) => (page.currentPage === 1) === (pages === 'first'))
+      .map(async ({ current, page }) => ({
+        params: { facet: current.facet, value: current.value, ...(pages === 'later' ? { page: String(page.currentPage) } : {}) },
+        props: { current, page },
+        cacheKey: await listPageCacheKey(page, current),
+      })),
   );
 }

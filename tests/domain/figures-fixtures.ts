@@ -2,6 +2,7 @@
 import { documentFrontmatterSchema, type DocumentFrontmatterInput } from '../../src/schemas/document.ts';
 import { metricDefinitionSchema, type MetricDefinition } from '../../src/schemas/metric.ts';
 import type { Region } from '../../src/schemas/region.ts';
+import type { Task, TaskStatus } from '../../src/schemas/task.ts';
 
 export const regionList: Region[] = [
   { slug: 'hunan', name: '湖南省', level: 'province', code: '430000' },
@@ -21,4 +22,18 @@ export const metrics = new Map<string, MetricDefinition>([
 
 export function doc(id: string, data: Partial<DocumentFrontmatterInput> & Pick<DocumentFrontmatterInput, 'region' | 'period'>) {
   return { id, data: documentFrontmatterSchema.parse({ title: `${id} 标题`, kind: 'summary', ...data }) };
+}
+
+/** A task list row; a status a later report decided (done, in progress, not started) carries that report's quote, as the schema demands. */
+export function task(id: string, status: TaskStatus, evidenceDocument = 'x/summary'): Task {
+  return {
+    id,
+    group: '一、重点任务',
+    title: `任务${id}`,
+    goal: '目标',
+    leader: '张三',
+    owner: '社会救助科',
+    status,
+    ...(status === 'done' || status === 'in-progress' || status === 'not-started' ? { evidence: { document: evidenceDocument, quote: '已完成' } } : {}),
+  };
 }

@@ -3,6 +3,7 @@ import { maxTasksPerPage, taskGroupAnchor, taskListPages } from '../../src/domai
 import { taskPagePath } from '../../src/domain/urls.ts';
 import { listedTasks, statusByRegionAndYear, type ListedTask } from '../../src/domain/task-status.ts';
 import { taskStatuses, type TaskStatus } from '../../src/schemas/task.ts';
+import { task } from './figures-fixtures.ts';
 
 /** A task as listedTasks gives it; statuses with a report carry evidence as the schema demands. */
 function listed(region: string, year: number, id: string, status: TaskStatus, documentId = `${region}/${year}-year-task-list`): ListedTask {
@@ -11,16 +12,7 @@ function listed(region: string, year: number, id: string, status: TaskStatus, do
     documentTitle: `${region} ${year}年清单`,
     region,
     year,
-    task: {
-      id,
-      group: '一、重点任务',
-      title: `任务${id}`,
-      goal: '目标',
-      leader: '张三',
-      owner: '社会救助科',
-      status,
-      ...(status === 'done' || status === 'in-progress' || status === 'not-started' ? { evidence: { document: `${region}/${year}-year-summary`, quote: '已完成' } } : {}),
-    },
+    task: task(id, status, `${region}/${year}-year-summary`),
   };
 }
 

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countStatuses, statusByRegion, statusByRegionAndYear, statusByYear } from '../../src/domain/task-status.ts';
-import type { TaskInput } from '../../src/schemas/task.ts';
-import { doc } from './figures-fixtures.ts';
-
-const task = (id: string, status: TaskInput['status']): TaskInput => ({
-  id,
-  group: '一、重点任务',
-  title: `任务${id}`,
-  goal: '目标',
-  leader: '张三',
-  owner: '社会救助科',
-  status,
-  ...(status === 'done' || status === 'in-progress' || status === 'not-started' ? { evidence: { document: 'x/summary', quote: '已完成' } } : {}),
-});
+import { doc, task } from './figures-fixtures.ts';
 
 const xuanzhou2023 = doc('anhui/xuancheng/xuanzhou/2023-year-task-list', {
   region: 'anhui/xuancheng/xuanzhou',

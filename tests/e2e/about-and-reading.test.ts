@@ -3,19 +3,12 @@
  * from the content, never the build's clock) and has a breadcrumb; /tasks/ shows citizens no maintainer's
  * commands; document text is not justified (half-width punctuation would spread the characters around it).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser.ts';
 import { bundledDocuments } from './bundled-content.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The newest date any bundled document carries: published, written or retrieved. */
 const newestContentDate = bundledDocuments

@@ -3,22 +3,14 @@
  * no console error, failed request or CSP violation, no sideways scroll on the phone, and still usable with
  * text at 200 %. No axe rule is disabled.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser.ts';
 import { builtPages, viewports } from './site-pages.ts';
 import { clippedControls, openPage, runAxe, sidewaysOverflow } from './page-checks.ts';
 
 const baseUrl = inject('baseUrl');
 const pages = builtPages(inject('distDir'));
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 for (const viewport of viewports) {
   describe(`on a ${viewport.name} (${viewport.width} px)`, () => {

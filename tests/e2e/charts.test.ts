@@ -6,21 +6,25 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, watchProblems } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser, watchProblems } from './browser.ts';
 import { chartedMetricCount } from './bundled-content.ts';
 
 const baseUrl = inject('baseUrl');
 const distDir = inject('distDir');
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+/** Opens `path` in `page` and waits for the network to go quiet: the URLs of the script files it loaded. */
+async function scriptsLoaded(page: Page, path: string): Promise<string[]> {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForLoadState('networkidle');
+  return scripts;
+}
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -131,12 +135,7 @@ describe('charts', () => {
 
   it('are not loaded by pages without a chart', async () => {
     const page = await browser.newPage();
-    const scripts: string[] = [];
-    page.on('request', (request) => {
-      if (request.resourceType() === 'script') scripts.push(request.url());
-    });
-    await page.goto(`${baseUrl}/documents/hunan/chenzhou/zixing/2023-h1-summary/`);
-    await page.waitForLoadState('networkidle');
+    const scripts = await scriptsLoaded(page, '/documents/hunan/chenzhou/zixing/2023-h1-summary/');
     expect(scripts.filter((url) => /chart/i.test(url))).toEqual([]);
     expect(await page.evaluate(() => window.gongkaiCharts)).toBeUndefined();
     await page.close();
@@ -144,12 +143,7 @@ describe('charts', () => {
 
   it('keep a chart page under 60 KB of gzipped JavaScript', async () => {
     const page = await browser.newPage();
-    const scripts: string[] = [];
-    page.on('request', (request) => {
-      if (request.resourceType() === 'script') scripts.push(request.url());
-    });
-    await page.goto(`${baseUrl}/metrics/dibao-urban/`);
-    await page.waitForLoadState('networkidle');
+    const scripts = await scriptsLoaded(page, '/metrics/dibao-urban/');
     const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src]):not([type="application/json"])')].map((s) => s.textContent ?? '').join(''));
     let bytes = gzipSync(inline).length;
     for (const url of scripts) bytes += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length;

@@ -3,22 +3,15 @@
  * reader's date as 引用日期, says it copied in a live region, and the URL it copies opens the quoted sentence.
  * Keyboard too; without JavaScript the citation is text on the page to select.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, watchProblems } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { useBrowser, watchProblems } from './browser.ts';
 import { accessDate } from '../../src/domain/citation.ts';
 
 const baseUrl = inject('baseUrl');
 const regionPath = '/regions/hunan/chenzhou/zixing/';
 const title = '资兴市民政局2023年上半年工作总结';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function clipboardContext(): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 } });

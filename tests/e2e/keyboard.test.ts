@@ -2,22 +2,15 @@
  * Keyboard use on every kind of page: the first Tab lands on the skip link, which moves focus to the main
  * content; Tab reaches every visible interactive element; each shows a focus ring when it has focus.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './browser.ts';
 import { builtPages, viewports } from './site-pages.ts';
 import { openPage } from './page-checks.ts';
 
 const baseUrl = inject('baseUrl');
 const pages = builtPages(inject('distDir'));
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 interface Focused {
   key: string;

@@ -2,19 +2,12 @@
  * The open-data files as a journalist gets them from the built site: every seed figure in metrics.csv with a
  * link that opens its quote, 宣州's 32 tasks in tasks.csv, JSON that parses, feeds and sitemap that resolve.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser.ts';
 import { bundledDocuments, bundledFigureCount, documentsWithin } from './bundled-content.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Minimal RFC 4180 reader for the tests (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -165,9 +158,13 @@ describe('documents.json, feeds and the sitemap', () => {
         // The page the stylesheet makes has no inline style or script of its own; its look comes from /feed.css.
         inline: [...document.querySelectorAll('main [style], main script, [onclick], [onload]')].length,
         styled: getComputedStyle(document.querySelector('.feed-howto')!).borderLeftStyle,
+        // The site's tokens (src/styles/tokens.css) are written into /feed.css: the site's accent and type.
+        accent: getComputedStyle(document.querySelector('.feed-site')!).color,
+        font: getComputedStyle(document.body).fontFamily,
         sideways: document.documentElement.scrollWidth > window.innerWidth,
       }));
-      expect(shown, path).toMatchObject({ lang: 'zh-CN', entries, links: true, inline: 0, styled: 'solid', sideways: false });
+      expect(shown, path).toMatchObject({ lang: 'zh-CN', entries, links: true, inline: 0, styled: 'solid', accent: 'rgb(159, 28, 28)', sideways: false });
+      expect(shown.font).toContain('PingFang SC');
       expect(shown.title).toContain('订阅源');
       expect(shown.h1).toContain('最新文件');
       expect(shown.csp).toContain("script-src 'none'");

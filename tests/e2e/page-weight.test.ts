@@ -7,23 +7,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser.ts';
 import { openPage } from './page-checks.ts';
 import { builtPages, sitePages, type SitePage } from './site-pages.ts';
 
 const baseUrl = inject('baseUrl');
 const distDir = inject('distDir');
 const chartBudget = 60 * 1024;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 interface Shipped {
   /** Script URL (path) or `inline:<first 40 characters>` → gzipped bytes. */

@@ -6,9 +6,8 @@
  * desktop they keep their columns and names never stack.
  * The measurements are in ./table-checks.ts.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser.ts';
 import { builtPages, sitePages, viewports } from './site-pages.ts';
 import { openPage, sidewaysOverflow } from './page-checks.ts';
 import { readability } from './table-checks.ts';
@@ -16,14 +15,7 @@ import { readability } from './table-checks.ts';
 const baseUrl = inject('baseUrl');
 const pages = builtPages(inject('distDir'));
 const [phone, desktop] = viewports;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function open(sitePage: (typeof pages)[number], viewport: (typeof viewports)[number], elder: boolean) {
   const context = await browser.newContext({ viewport, locale: 'zh-CN' });

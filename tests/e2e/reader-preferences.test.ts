@@ -3,23 +3,16 @@
  * across pages and visits; dark mode from the system setting; a clean printout of a document with its source
  * and citation.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './browser.ts';
 import { builtPages, sitePages } from './site-pages.ts';
 import { openPage } from './page-checks.ts';
 
 const baseUrl = inject('baseUrl');
 const pages = builtPages(inject('distDir'));
 const documentPage = sitePages.find((p) => p.kind === 'document with figures')!;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Body text size in px and the WCAG contrast ratio of body text on the page background. */
 async function textLook(page: Page): Promise<{ size: number; contrast: number; background: string }> {

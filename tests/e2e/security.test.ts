@@ -7,9 +7,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser.ts';
 import { openPage } from './page-checks.ts';
 import { sitePages } from './site-pages.ts';
 import { renderDocumentBody } from '../../src/domain/markdown/render-document.ts';
@@ -32,13 +31,7 @@ function policyOf(html: string): Map<string, string[]> | undefined {
   return policy;
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the Content-Security-Policy', () => {
   it('is on every page, before any script or stylesheet, with the required directives', () => {

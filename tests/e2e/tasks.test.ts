@@ -1,16 +1,9 @@
 /** The task-completion view in a browser: 宣州区's 32 tasks counted on /tasks/ and listed by status on 安徽省's page, definitions one click away. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, watchProblems } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, watchProblems } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the task view', () => {
   it('counts 宣州区’s 32 tasks by status in its chart and table', async () => {
