@@ -50,6 +50,9 @@ async function killMidway(build: SiteBuild, watched: string): Promise<void> {
   await exited;
 }
 
+/** Each test below runs two or three whole site builds: on a loaded 2-core machine that passes the default minute. */
+const threeBuilds = 240_000;
+
 describe('npm run build killed midway', () => {
   const contentRoot = contentRootWithDefinitions(join(work, 'killed-content'), join(repoRoot, 'tests/fixtures/site'));
   const site = (name: string) => join(work, name, 'dist');
@@ -61,7 +64,7 @@ describe('npm run build killed midway', () => {
     const good = treeHash(outDir);
     await killMidway(options(outDir, false), outDir);
     expect(existsSync(outDir) ? treeHash(outDir) : 'missing').not.toBe(good);
-  });
+  }, threeBuilds);
 
   it('through npm run build, the last good site stays byte for byte, and the next build cleans up and publishes', async () => {
     const outDir = site('staged');
@@ -72,7 +75,7 @@ describe('npm run build killed midway', () => {
     const next = buildSite(options(outDir, true));
     expect(next.ok, next.stdout + next.stderr).toBe(true);
     expect(readdirSync(dirname(outDir))).toEqual(['dist']);
-  });
+  }, threeBuilds);
 });
 
 describe('npm run build with a failing build in between', () => {
@@ -111,5 +114,5 @@ describe('npm run build with a failing build in between', () => {
     expect(second.ok, second.stdout + second.stderr).toBe(true);
     expect(fixedPage).toContain('（修订）');
     expect(readdirSync(dirname(outDir))).toEqual(['dist']);
-  });
+  }, threeBuilds);
 });
