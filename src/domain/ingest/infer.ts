@@ -131,12 +131,58 @@ function lead(body: string, length = 160): string {
 /** A multi-year plan the opening names as itself: 《厦门市“十二五”民政事业发展专项规划》(以下简称《规划》), 规划期为2011-2015年. */
 const selfNamedPlan = /(《[^》]{0,40}规划[^》]{0,10}》\s*[（(]?\s*以下简称|规划期[为是]?\s*(?:19|20)\d{2}\s*[-—–~至到]\s*(?:19|20)\d{2}|本规划)/;
 
+// ——— news ———
+
+/** A news dateline that opens the text: 本报讯, 闽南网11月27日讯, 新华社北京1月5日电, 某某日报讯(记者 …). */
+const dateline = /^\s*(?:本报|本网|本台|本刊|[\u4e00-\u9fa5]{2,8}?(?:网|报|台|社|新闻))[\u4e00-\u9fa5]{0,6}?\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:讯|电)/;
+/** A reporter at work in the lead: 记者从省民政厅获悉, 记者近日了解到, 通讯员 王某 报道, 据某某日报报道. */
+const reporter = /(?:记者|通讯员)[\u4e00-\u9fa5、\s]{0,12}?(?:从|在|日前|近日|昨日|今天|获悉|了解到|报道|采访|摄)|据[^，。,]{1,14}(?:报道|消息)/;
+/** A meeting or event reported as held: 全省民政工作会议召开, 1月22日,…表彰大会在…举行. */
+const eventHeld = /(?:会议|大会|座谈会|推进会|部署会|见面会|发布会|联欢会|表彰会|年会|培训班|论坛|仪式)[^，。,；]{0,14}?(?:召开|举行|举办|开幕|闭幕)/;
+const datedEventLead = /^\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚)?\s*[，,][^。]{0,80}?(?:召开|举行|举办)/m;
+
+/**
+ * A news report (新闻报道) rather than a bureau's own document: a dateline (本报讯, …网…讯), a reporter in the lead
+ * (记者…获悉), or a meeting reported as held (…会议召开, "1月22日,…在…举行"). Its figures and period may be right,
+ * but the site publishes what bureaus publish, so such a draft is held for a maintainer's decision.
+ */
+export function newsReport(original: DocumentText): { marker: string; from: string } | undefined {
+  const doc = read(original);
+  const opening = lead(doc.body, 200);
+  const byDateline = dateline.exec(opening);
+  if (byDateline) return { marker: byDateline[0].trim(), from: `the dateline "${excerpt(byDateline[0].trim(), 20)}"` };
+  const byReporter = reporter.exec(opening);
+  if (byReporter) return { marker: byReporter[0], from: `the lead's "${excerpt(byReporter[0], 20)}"` };
+  const held = doc.title ? eventHeld.exec(doc.title) : null;
+  if (held) return { marker: held[0], from: `the headline reports a meeting held: "${original.title}"` };
+  // The lead's first lines (a time stamp may stand above them): "1月22日,…表彰大会在…举行".
+  const dated = datedEventLead.exec(doc.body.split('\n').filter((line) => line.trim() !== '').slice(0, 4).join('\n'));
+  if (dated) return { marker: dated[0], from: `the lead reports an event held: "${excerpt(dated[0], 30)}"` };
+  return undefined;
+}
+
+/**
+ * The clause of a text's lead that announces standards. A notice says what the standard now is (提高到每人每月600元);
+ * a raise stated only as a percentage (低保标准分别提高10%和8%), with no amount in 元 after it, reports a result, as a
+ * summary or a news report does.
+ */
+function announcedStandards(body: string): RegExpExecArray | null {
+  const opening = lead(body);
+  const announced = /(提高|调整|上调|提升|公布|执行的?)[^，。；]{0,30}(标准|补助水平)|标准[^，。；]{0,8}(提高|调整|上调)/.exec(opening);
+  if (!announced) return null;
+  const after = lead(body, 400).slice(announced.index, announced.index + 160);
+  const percentage = /^[^。；]{0,40}?(?:提高|增长|上调|增加)[了]?\s*(?:\d+(?:\.\d+)?\s*[%％](?:[和、]\s*)?)+/.exec(after);
+  return percentage && !/\d+(?:\.\d+)?\s*元/.test(after) ? null : announced;
+}
+
 export function inferKind(original: DocumentText): Inferred<DocumentKind> {
   const doc = read(original);
   if (doc.keyTasks) return { value: 'task-list', from: 'a key-task table (序号 | 重点工作事项 | 工作目标 | 分管领导 | 责任科室)' };
+  // A news report about projects or their progress is a report, not the bureau's list of tasks.
+  const news = newsReport(original);
   if (doc.title) {
     const named = kindInTitle(doc.title);
-    if (named) return { value: named.kind, from: `the title's word ${named.word}: "${original.title}"` };
+    if (named && !(news && named.kind === 'task-list')) return { value: named.kind, from: `the title's word ${named.word}: "${original.title}"` };
   }
   // A copy that ran the title into the text: "X区民政局2022年工作总结和2023年工作要点一、2022年工作完成情况…".
   const fused = doc.title ? undefined : fusedTitle(doc.opening ?? lead(doc.body, 80));
@@ -151,9 +197,9 @@ export function inferKind(original: DocumentText): Inferred<DocumentKind> {
   const opening = lead(doc.body, 800);
   const plan = selfNamedPlan.exec(opening);
   if (plan) return { value: 'plan', from: `the text names itself a plan: "${excerpt(plan[0], 30)}"` };
-  if (/(民生实事|实事项目)/.test(lead(doc.body, 200)) && /(进度|进展|截至|已完成|完成率|已建成)/.test(lead(doc.body, 400))) return { value: 'task-list', from: 'the opening reports on 民生实事 and their progress' };
+  if (!news && /(民生实事|实事项目)/.test(lead(doc.body, 200)) && /(进度|进展|截至|已完成|完成率|已建成)/.test(lead(doc.body, 400))) return { value: 'task-list', from: 'the opening reports on 民生实事 and their progress' };
   // A short text that states standards (补贴标准为每人每月410元) is a notice of them.
-  const notice = /(提高|调整|上调|提升|公布|执行的?)[^，。；]{0,30}(标准|补助水平)|标准[^，。；]{0,8}(提高|调整|上调)/.exec(lead(doc.body)) ?? ([...doc.body].length < 1200 ? /标准(为|是|调整为)[^。，；]{0,10}\d+\s*元/.exec(lead(doc.body)) : null);
+  const notice = announcedStandards(doc.body) ?? ([...doc.body].length < 1200 ? /标准(为|是|调整为)[^。，；]{0,10}\d+\s*元/.exec(lead(doc.body)) : null);
   if (notice) return { value: 'notice', from: `the opening announces standards: "${excerpt(notice[0], 30)}"` };
   const chars = [...doc.body].length;
   if (chars < 200) return { from: 'the text is too short to tell a plan from a summary' };
@@ -288,10 +334,40 @@ function bodyRange(body: string): { year: number; endYear: number; word: string 
   return yearRange(opening.slice(Math.max(0, named.index - 40), named.index + named[0].length + 60)) ?? yearRange(opening);
 }
 
+/** A year written masked, as a 范文 template writes it: 20xx年, 20**年, 20××年. */
+const maskedYearPattern = /(?:19|20)(?:xx|XX|Xx|\*{1,2}|＊{1,2}|××|ＸＸ|ｘｘ)\s*年/;
+
+/**
+ * A title year a template site put on a text whose body masks its years (title 2020年…工作总结, body 20xx年): the
+ * title's year is the upload's label, not the text's, unless the body itself writes that year too.
+ */
+function maskedBodyYear(body: string, titleYear: string): string | undefined {
+  const masked = maskedYearPattern.exec(body);
+  if (!masked) return undefined;
+  return new RegExp(`(?<![\\d.])${titleYear}\\s*年`).test(body) ? undefined : masked[0];
+}
+
+/**
+ * A title year that names a meeting (2018年全省民政工作会议, 2023年度总结表彰大会): the meeting is held early in
+ * that year to review the last one and plan this one, so the year is the meeting's name, not the period a report
+ * of it covers.
+ */
+const meetingYear = /((?:19|20)\d{2})\s*年(?:度)?[^，。,；]{0,16}?(?:工作)?(?:会议|大会|座谈会|推进会|部署会|见面会|发布会|联欢会|表彰会|年会)/;
+
+/** 今年 as a text speaks of its own year: 今年以来, 今年上半年, 今年1-6月, 今年全市…, not 今年度 in a name. */
+const thisYear = /今年(?:以来|上半年|下半年|\s*\d{1,2}\s*[-—–~至到]?\s*\d{0,2}\s*月|[,，]|[全我本][省市县区旗]|共|累计|新增|计划|将|要)/;
+
 function inferYear(doc: DocumentText, original: DocumentText, conflicts: string[], kind: DocumentKind | undefined): Inferred<number> {
   const era = eraOf(doc.body);
   const title = doc.title ? issuedTitle(doc.title) : fusedTitle(doc.opening ?? lead(doc.body, 80));
-  const titleYear = title ? yearPattern.exec(title)?.[1] : undefined;
+  const meeting = title ? meetingYear.exec(title) : null;
+  const titleYear = title && !(meeting && yearPattern.exec(title)?.[1] === meeting[1]) ? yearPattern.exec(title)?.[1] : undefined;
+  if (meeting) conflicts.push(`the title's ${meeting[1]} names a meeting ("${excerpt(meeting[0], 24)}"), not the period the text covers; the year is read from the text`);
+  const maskedInBody = titleYear ? maskedBodyYear(doc.body, titleYear) : undefined;
+  if (titleYear && maskedInBody) {
+    conflicts.push(`the title says ${titleYear}, but the text masks its years (${maskedInBody}) and never writes ${titleYear}: a template site's title year; check the year`);
+    return { from: `the title's year ${titleYear} is a template's label: the text masks its years (${maskedInBody}) and never writes ${titleYear}` };
+  }
   if (titleYear && validYear(Number(titleYear))) {
     const year = Number(titleYear);
     if (era && (year < era.from - 1 || year > era.to + 1)) {
@@ -302,7 +378,7 @@ function inferYear(doc: DocumentText, original: DocumentText, conflicts: string[
     return { value: year, from: doc.title ? `the title "${original.title}"` : `the title run into the opening, "${title}"` };
   }
   // 2021年，… or 截至2019年6月底，…: a report that opens with the year (or the date its figures stand at).
-  const openingYear = doc.opening ? /^\s*(?:截[至止]\s*)?((?:19|20)\d{2})\s*(?:年|上半年|下半年)/.exec(doc.opening)?.[1] : undefined;
+  const openingYear = doc.opening && !meetingYear.test(doc.opening.slice(0, 30)) ? /^\s*(?:截[至止]\s*)?((?:19|20)\d{2})\s*(?:年|上半年|下半年)/.exec(doc.opening)?.[1] : undefined;
   if (openingYear && validYear(Number(openingYear))) return { value: Number(openingYear), from: `the opening "${excerpt(original.opening ?? '', 20)}"` };
   const counts = new Map<number, number>();
   for (const match of doc.body.matchAll(/(?<![\d.])((?:19|20)\d{2})\s*年(?!代)/g)) {
@@ -318,7 +394,16 @@ function inferYear(doc: DocumentText, original: DocumentText, conflicts: string[
     const agreement = dateYear === mode ? ` and ${dated?.from}` : dateYear !== undefined ? ` (${dated?.from} says ${dateYear})` : '';
     return { value: mode, from: `the body: ${mode}年 is named ${modeCount} of ${total} times a year is named${agreement}` };
   }
-  const masked = /20(xx|XX|\*{1,2}|＊{1,2}|××)\s*年/.exec(doc.body);
+  const masked = maskedYearPattern.exec(doc.body);
+  // 今年 is the year the page was written or dated in: the signature's or 成文 date first (a December report posted in
+  // January still speaks of the year it was written in), then the byline's.
+  const speaksOfThisYear = thisYear.exec(lead(doc.body, 600));
+  const signed = doc.metadata.written?.value;
+  const written = dates.find((clue) => signed !== undefined && clue.date === signed) ?? dated;
+  if (speaksOfThisYear && written && !masked) {
+    const year = Number(written.date.slice(0, 4));
+    if (validYear(year)) return { value: year, from: `the text speaks of "${speaksOfThisYear[0]}", counted from ${written.from}` };
+  }
   // A summary is published after the period it covers (a year's summary in the next January): its page's date does not name its year.
   if (dated && dateYear !== undefined && kind === 'summary') return { from: `only the page's date names a year (${dated.from}), and a summary is published after the period it covers` };
   if (dated && dateYear !== undefined && validYear(dateYear) && !masked) return { value: dateYear, from: `the page's date: ${dated.from}` };
@@ -345,6 +430,8 @@ function noticeYear(doc: DocumentText, original: DocumentText): Inferred<number>
     if (effective[2]) return { from: `the standards take effect "${excerpt(effective[0].trim(), 16)}", and the page prints no date to count that from` };
   }
   const titleYear = doc.title ? yearPattern.exec(issuedTitle(doc.title))?.[1] : undefined;
+  const maskedInBody = titleYear ? maskedBodyYear(doc.body, titleYear) : undefined;
+  if (titleYear && maskedInBody) return { from: `the title's year ${titleYear} is a template's label: the text masks its years (${maskedInBody}) and never writes ${titleYear}` };
   if (titleYear) return { value: Number(titleYear), from: `the title "${original.title}" (no date of effect is stated)` };
   const dated = dates[0];
   if (dated) return { value: Number(dated.date.slice(0, 4)), from: `the page's date, ${dated.from} (no date of effect is stated)` };

@@ -10,7 +10,7 @@ import { withoutSiteName } from './text.ts';
 import { boilerplateReason, chromeRuns } from './boilerplate.ts';
 import { duplicateDrops, findDuplicates } from './dedupe.ts';
 import { extractFigures } from './figures.ts';
-import { fusedTitle, headlineTitle, pageYear, inferKind, inferPeriod, inferPublisher, inferRegion, inferTopics, type DocumentText, type InferenceOptions } from './infer.ts';
+import { fusedTitle, headlineTitle, newsReport, pageYear, inferKind, inferPeriod, inferPublisher, inferRegion, inferTopics, type DocumentText, type InferenceOptions } from './infer.ts';
 import { resolveMetadata, scanMetadata, type MetadataValue } from './metadata.ts';
 import { applyKnownMetadata, type KnownMetadata } from './known-metadata.ts';
 import { splitDocuments, type DocumentSpan } from './split.ts';
@@ -261,8 +261,12 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
   if (metrics.length > 0) frontmatter.metrics = metrics;
   if (tasks.length > 0) frontmatter.tasks = tasks;
 
+  // A news report is drafted in full but held out of content/documents/: the site publishes bureaus' own documents.
+  const news = newsReport(doc);
+  const held = news ? `a news report (${news.from}), not a bureau's own plan, summary, task list or notice: move it to content/documents/ only if the site should carry it` : undefined;
+
   dropped.sort((a, b) => a.line - b.line);
-  return { input: place.input, index: place.index, lines: [place.fromLine, place.toLine], frontmatter, body, dropped, report };
+  return { input: place.input, index: place.index, lines: [place.fromLine, place.toLine], frontmatter, body, dropped, report, ...(held ? { held } : {}) };
 }
 
 

@@ -1,0 +1,106 @@
+/**
+ * Page-level readings that hold for any bureau's page, each on an invented page (none copied from the corpus)
+ * with a negative case beside it: a masked year is unknown, not the title's; a meeting's year is not the period a
+ * report of it covers; 今年 is the page's own year.
+ */
+import { describe, expect, it } from 'vitest';
+import { destination } from '../../../src/domain/ingest/draft.ts';
+import { toSimplified } from '../../../src/domain/ingest/script.ts';
+import { ingestOne } from './helpers.ts';
+
+const year = (text: string) => ingestOne(text).frontmatter.period?.year;
+const missing = (text: string, field: string) => ingestOne(text).report.missing.find((entry) => entry.field === field)?.why;
+
+describe('a year the text masks (20xx年)', () => {
+  const template = '2021年社区居委会工作总结\n\n20xx年,我社区在街道党工委的领导下,认真落实各项民生政策,全年走访困难家庭一百余户,为他们办理了临时救助。\n\n二、20xx年工作打算\n\n明年我们将继续做好社会救助工作。\n';
+
+  it('leaves the year out although the title names one, and says why', () => {
+    expect(year(template)).toBeUndefined();
+    expect(missing(template, 'period.year')).toMatch(/template's label.*20xx年/);
+  });
+
+  it('keeps the title year when the text also writes that year', () => {
+    expect(year(template.replace('明年我们将', '2021年底我们还将'))).toBe(2021);
+  });
+
+  it('keeps the title year of a text that masks nothing', () => {
+    expect(year(template.replaceAll('20xx', '2021'))).toBe(2021);
+  });
+});
+
+describe('a title year that names a meeting', () => {
+  const news = '2024年全市民政工作会议召开\n\n会议全面总结了2023年全市民政工作,2023年,全市新增养老床位1200张,城乡低保对象应保尽保,2023年共发放救助资金3.1亿元。会议对今后工作作了部署。\n';
+
+  it('is not the year of the period the report covers: the text’s own year is', () => {
+    const draft = ingestOne(news);
+    expect(draft.frontmatter.period?.year).toBe(2023);
+    expect(draft.report.notes.join('\n')).toMatch(/names a meeting/);
+  });
+
+  it('a title year that qualifies the document itself still counts', () => {
+    expect(year('某县民政局2024年工作要点\n\n2024年,全县民政工作的总体要求是坚持以人民为中心,会议精神要认真落实到每一项工作中去,确保群众满意。\n')).toBe(2024);
+  });
+});
+
+describe('今年 in the text', () => {
+  const report = '民政局上半年工作总结\n\n发布时间:2023-07-10 来源:某某县民政局\n\n今年以来,我局围绕全县中心工作,扎实推进各项民政工作,上半年共发放低保金一千二百万元,新建社区养老服务站六个,进展顺利。\n';
+
+  it('is the year of the byline’s date', () => {
+    expect(ingestOne(report).frontmatter.period).toEqual({ year: 2023, half: 'H1' });
+  });
+
+  it('without a 今年 a summary’s byline date still does not give its year', () => {
+    expect(year(report.replace('今年以来,', ''))).toBeUndefined();
+  });
+
+  it('counts from the signature date before the byline’s, where both are printed', () => {
+    const signed = report.replace('进展顺利。\n', '进展顺利。\n\n某某县民政局\n\n2022年12月28日\n').replace('2023-07-10', '2023-01-05');
+    expect(year(signed)).toBe(2022);
+  });
+});
+
+describe('a news report (新闻报道) of a bureau’s work', () => {
+  const reported = '全市养老服务工作推进会召开\n\n3月8日,全市养老服务工作推进会在市民政局召开。会议总结了去年全市养老服务工作,全市新增养老床位800张,部署了今年的重点任务,要求各县区抓好落实。\n';
+
+  it('is drafted in full but held out of content/documents/, with the reason', () => {
+    const draft = ingestOne(`${reported}\n来源:某某市民政局\n`);
+    expect(draft.held).toMatch(/^a news report \(the (headline|lead) reports/);
+    expect(destination({ ...draft, frontmatter: { ...draft.frontmatter, region: 'henan', period: { year: 2023, half: null }, kind: 'summary' } })).toEqual(expect.objectContaining({ kind: 'draft', why: draft.held, documentPath: 'documents/henan/2023-year-summary.md' }));
+  });
+
+  it('is recognised by a dateline, a reporter in the lead, or an event held on a date', () => {
+    expect(ingestOne('某某网5月6日讯 近日,某某县提高了城乡低保标准,城市低保标准提高到每人每月700元,农村低保标准提高到每人每年6000元。\n').held).toMatch(/dateline/);
+    expect(ingestOne('养老服务提质增效\n\n记者日前从省民政厅获悉,去年全省新建街道综合养老服务中心120个,社区养老服务设施覆盖率达到95%。\n').held).toMatch(/记者/);
+    expect(ingestOne('民政系统表彰先进\n\n12月30日,某某县民政局年度总结表彰会在县会议中心举行,会议表彰了一批先进集体和先进个人。\n').held).toMatch(/event held/);
+  });
+
+  it('a bureau’s own summary or notice is not held', () => {
+    expect(ingestOne('某县民政局2023年工作总结\n\n2023年,我局召开全县民政工作会议,部署全年工作,全年累计发放低保金3600万元,新增养老床位120张。\n').held).toBeUndefined();
+    expect(ingestOne('关于提高城乡低保标准的通知\n\n各乡镇人民政府:经县政府研究,从2024年1月1日起,城市低保标准提高到每人每月720元。\n').held).toBeUndefined();
+  });
+
+  it('about projects and their progress is a report, not a task list', () => {
+    const draft = ingestOne('我市十项民生实事进展顺利\n\n记者从市政府获悉,今年以来,我市十项民生实事项目进展顺利,截至6月底已完成年度计划的六成,新建社区食堂25个,改造老旧小区40个,项目推进情况良好。\n');
+    expect(draft.frontmatter.kind).not.toBe('task-list');
+  });
+});
+
+describe('a standard raised by a percentage', () => {
+  it('is a result a report states, not a notice of standards', () => {
+    const draft = ingestOne('去年,全省城乡低保标准分别提高了8%和10%,特困人员基本生活标准同步提高,全年共救助困难群众一百二十万人次,临时救助力度进一步加大,各项工作取得新的进展。今年要继续做好兜底保障工作,推动社会救助体系建设。全省各级民政部门要认真贯彻落实会议精神。\n'.repeat(2));
+    expect(draft.frontmatter.kind).not.toBe('notice');
+  });
+
+  it('a raise that states the new amount is still a notice', () => {
+    expect(ingestOne('经研究,决定提高城乡低保标准,城市低保标准由每人每月650元提高到每人每月700元,提高7.7%。\n').frontmatter.kind).toBe('notice');
+  });
+});
+
+describe('variant characters (异体字) a traditional page prints', () => {
+  it('read 陜 as 陕 and 髙 as 高, so 陜西省 is a place', () => {
+    expect(toSimplified('陜西省民政廳 髙陵區')).toBe('陕西省民政厅 高陵区');
+    const draft = ingestOne('陜西省民政廳2019年工作要點\n\n2019年,全省民政工作的總體要求是:堅持以人民為中心,兜牢民生底線,全面提升民政服務水平,確保各項工作落到實處。\n');
+    expect(draft.frontmatter.region).toBe('shaanxi');
+    expect(draft.frontmatter.title).toBe('陜西省民政廳2019年工作要點');
+  });
+});
