@@ -13,7 +13,7 @@ import type { Region } from '../../schemas/region.ts';
 import type { Topic } from '../../schemas/topic.ts';
 import type { RegionIndex } from '../regions.ts';
 import type { DocumentMetadata } from './metadata.ts';
-import { countMentions, indexNumberCode, isWithin, regionFromCode, regionFromMentions, regionFromName, regionsFromHost, type Mention } from './region-clues.ts';
+import { countMentions, indexNumberCode, isWithin, regionFromCode, regionFromMentions, regionFromName, regionsFromHost, selfNamedPlaces, type Mention } from './region-clues.ts';
 import { toSimplified } from './script.ts';
 import { columnWords, isTaskHeader } from './tables.ts';
 import { excerpt, normaliseDate, outlineMarker } from './text.ts';
@@ -584,6 +584,10 @@ export function inferRegion(original: DocumentText, publisher: string | undefine
   const { mentions, unresolved } = countMentions(doc.body, regions);
   const body = regionFromMentions(mentions, regions);
   clues.push({ ...(body.region ? { region: body.region } : {}), from: body.why });
+  if (!body.region) {
+    const own = ownPlace(doc.body, mentions, regions);
+    if (own) clues.push(own);
+  }
   if (doc.siteCode) {
     const region = regionFromCode(doc.siteCode.slice(0, 6), regions);
     if (region) clues.push({ region, from: `the site's 网站标识码 ${doc.siteCode}` });
@@ -615,6 +619,25 @@ export function inferRegion(original: DocumentText, publisher: string | undefine
 
 function depth(region: Region): number {
   return region.level === 'county' ? 3 : region.level === 'city' ? 2 : 1;
+}
+
+/**
+ * The place a text names once, as its own (海南省民政系统, 将乐人民), when the text speaks of itself at that place's
+ * level (全省 / 全县 / 我市) and names no other place of that level: a report that calls its place by name once and
+ * otherwise writes 全县 is that county's.
+ */
+function ownPlace(body: string, mentions: Mention[], regions: RegionIndex): RegionClue | undefined {
+  // 全县 / 我县 / 本县 are the text's own level; 市民政局 beside them is the office above it, so only these words count.
+  const levels = ['省', '市', '县', '区'].map((suffix) => ({ suffix, words: [...new Set(body.match(new RegExp(`(?:我|全|本)${suffix}`, 'g')) ?? [])].join('、') })).filter((level) => level.words !== '');
+  const level = levels.length === 1 ? levels[0] : undefined;
+  if (!level) return undefined;
+  const ofLevel = (region: Region) => region.name.endsWith(level.suffix) || (level.suffix === '省' && region.level === 'province');
+  const own = selfNamedPlaces(body, regions).filter((place) => ofLevel(place.region));
+  if (own.length !== 1) return undefined;
+  const place = own[0] as { region: Region; words: string };
+  const rivals = mentions.filter((m) => ofLevel(m.region) && !isWithin(m.region, place.region, regions));
+  if (rivals.length > 0) return undefined;
+  return { region: place.region, from: `the body names ${place.region.name} as its own ("${place.words}") and speaks of itself as ${level.words}` };
 }
 
 /**
@@ -716,13 +739,33 @@ const headlineWords = /((?<!人)民政|低保|最低生活|标准|规划|计划|
  * 省重点民生实事工作进展顺利, 關於調整城鄉最低生活保障標準的通知). A file name's extension (`.doc`) and a date in
  * brackets after it are not part of it. Returns the title as printed.
  */
+/**
+ * An article page prints its headline directly above its byline (标题 / 发布时间:… 来源:… / 正文): when no line
+ * reads as a headline by its words, the short line just before the byline is the title (季度目标), unless it is a
+ * sentence, a date, a row of menu links or an organ's name alone.
+ */
+function titleAboveByline(units: Unit[], bylineLine: number): { title: string; line: number } | undefined {
+  const before = units.filter((unit) => (unit.lines.at(-1)?.no ?? Infinity) < bylineLine).at(-1);
+  if (!before || before.type !== 'text' || before.lines.length !== 1) return undefined;
+  const printed = before.text.trim();
+  const reading = toSimplified(printed);
+  const length = [...reading].length;
+  if (length < 2 || length > 60 || /[。；;！？!?，,:：>|]/.test(reading) || outlineMarker(reading) || normaliseDate(reading) || /^[\d\s\-/.:年月日]+$/.test(reading)) return undefined;
+  if (/(欢迎|网站|门户|首页|登录|无障碍|版权)/.test(reading) || organName.test(reading) || isMenuRow(reading)) return undefined;
+  return { title: printed, line: before.lines[0]?.no ?? 0 };
+}
+
 /** Three or more words of at most six characters, none with a digit, set apart by spaces: a row of menu links. */
 function isMenuRow(text: string): boolean {
   const words = text.trim().split(/[\s\u3000]+/);
   return words.length >= 3 && words.every((word) => [...word].length <= 6 && !/[\d０-９]/.test(word));
 }
 
-export function headlineTitle(units: Unit[]): { title: string; date?: string; line: number } | undefined {
+export function headlineTitle(units: Unit[], bylineLine?: number): { title: string; date?: string; line: number } | undefined {
+  return printedHeadline(units) ?? (bylineLine === undefined ? undefined : titleAboveByline(units, bylineLine));
+}
+
+function printedHeadline(units: Unit[]): { title: string; date?: string; line: number } | undefined {
   for (const unit of units.slice(0, 16)) {
     if (unit.type !== 'text') continue;
     const printed = unit.text.trim();

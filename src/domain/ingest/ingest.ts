@@ -155,7 +155,8 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
   }
 
   // The title as the page prints it: the header's 名称/标题, a title line, or the headline above the text.
-  const headline = metadata.title || titleUnit ? undefined : headlineTitle(units) ?? fusedHeadline(units);
+  const bylineLine = analysis.metadata.filter((value) => value.byline && inSpan(value.line)).map((value) => value.line).sort((a, b) => a - b)[0];
+  const headline = metadata.title || titleUnit ? undefined : headlineTitle(units, bylineLine) ?? fusedHeadline(units);
   const titleAsPrinted = metadata.title?.value ?? titleUnit?.title ?? headline?.title;
   const structured = structure(units, titleAsPrinted);
   report.notes.push(...structured.notes);

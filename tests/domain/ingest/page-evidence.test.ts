@@ -104,3 +104,44 @@ describe('variant characters (异体字) a traditional page prints', () => {
     expect(draft.frontmatter.title).toBe('陜西省民政廳2019年工作要點');
   });
 });
+
+describe('a place the text names once, as its own', () => {
+  it('is the region when the text otherwise speaks of itself at that level (全县, 全省)', () => {
+    const county = ingestOne('上半年民政工作情况汇报\n\n今年以来,在县委、县政府的领导下,全县民政工作稳步推进。汛期来临,永泰人民积极参与防汛救灾,县民政局及时下拨救灾资金,全县未发生因灾死亡事件,受灾群众基本生活得到保障。\n');
+    expect(county.frontmatter.region).toBe('fujian/fuzhou/yongtai');
+    const province = ingestOne('“十三五”民政工作回顾\n\n“十三五”时期,甘肃省民政系统认真贯彻中央决策部署,全省城乡低保制度不断完善,全省养老服务体系基本建成,基层社会治理能力明显提升,各项民政事业取得新的进展。\n');
+    expect(province.frontmatter.region).toBe('gansu');
+  });
+
+  it('is not the region when the text names it only in passing, or names another place of its level too', () => {
+    expect(ingestOne('上半年民政工作情况汇报\n\n今年以来,全县民政工作稳步推进,我们组织人员赴永泰县考察学习养老服务工作经验,全县养老服务水平不断提高,受灾群众基本生活得到保障。\n').frontmatter.region).toBeUndefined();
+    expect(ingestOne('上半年民政工作情况汇报\n\n今年以来,全县民政工作稳步推进,永泰人民积极参与防汛救灾,我们还赴闽清县考察学习了养老服务经验,全县受灾群众基本生活得到保障。\n').frontmatter.region).toBeUndefined();
+  });
+});
+
+describe('an autonomous prefecture called by its short name', () => {
+  it('reads 巴州 beside 新疆 as 巴音郭楞, and 湘西州 as 湘西', () => {
+    expect(ingestOne('2020年巴州民政工作总结\n\n2020年,新疆巴州民政局认真落实各项民生政策,全州城乡低保应保尽保,巴州民政系统圆满完成了全年各项目标任务。\n').frontmatter.region).toBe('xinjiang/bayinguolengmenggu');
+    expect(ingestOne('2020年湘西州民政工作总结\n\n2020年,湘西州民政局认真落实各项民生政策,全州城乡低保应保尽保,圆满完成了全年各项目标任务。\n').frontmatter.region).toBe('hunan/xiangxi');
+  });
+
+  it('leaves 巴州 beside 四川 the district of 巴中', () => {
+    expect(ingestOne('2020年巴州区民政工作总结\n\n2020年,四川省巴中市巴州区民政局认真落实各项民生政策,巴州民政系统圆满完成了全年各项目标任务。\n').frontmatter.region).toBe('sichuan/bazhong/bazhou');
+  });
+
+  it('keeps 海南 the province: a prefecture’s bare place name another division already has is not added', () => {
+    expect(ingestOne('2020年海南民政工作总结\n\n2020年,海南民政系统认真落实各项民生政策,全省城乡低保应保尽保,海南民政圆满完成了全年各项目标任务。\n').frontmatter.region).toBe('hainan');
+  });
+});
+
+describe('the line above the byline', () => {
+  it('is the title when no line reads as a headline by its words', () => {
+    const draft = ingestOne('首页\n\n季度进展\n\n发布日期: 2023-12-25 来源: 区府办\n\n第一季度进展情况:已完成社区食堂选址,第二季度已建成社区食堂3家,第三季度已建成8家,第四季度全部建成并投入使用。\n');
+    expect(draft.frontmatter.title).toBe('季度进展');
+  });
+
+  it('is not taken over a line that reads as a headline, nor when it is an organ’s name or a sentence', () => {
+    expect(ingestOne('社会救助\n\n时间: 2022年05月06日 来源:民政局\n\n2022年城市低保保障标准760元∕人、月\n\n城市低保对象按标准补差发放,全县共有城市低保对象1200户。\n').frontmatter.title).toBe('2022年城市低保保障标准760元∕人、月');
+    expect(ingestOne('某某县民政局\n\n发布日期: 2023-12-25 来源: 区府办\n\n第一季度进展情况:已完成社区食堂选址,第二季度已建成社区食堂3家,第三季度已建成8家。\n').frontmatter.title_editorial).toBe(true);
+  });
+});
