@@ -162,6 +162,23 @@ export function newsReport(original: DocumentText): { marker: string; from: stri
 }
 
 /**
+ * The outlet a news dateline names, as printed (a traditional page's 閩南網, with the pinyin some mirrors print
+ * after characters left out): 某某网11月27日讯 → 某某网. 本报讯 names no outlet.
+ */
+function datelineOutlet(original: DocumentText): string | undefined {
+  const opening = lead(original.body, 60);
+  const reading = toSimplified(opening);
+  // The dateline is matched on a reading without pinyin residue; the outlet is then sliced from the page as printed.
+  const residue = [...reading.matchAll(pinyinResidue)];
+  let bare = reading;
+  for (const match of residue.reverse()) bare = bare.slice(0, match.index) + ' '.repeat(match[0].length) + bare.slice((match.index ?? 0) + match[0].length);
+  const outlet = /^\s*((?!本报|本网|本台|本刊)[\u4e00-\u9fa5]{2,8}?(?:网|报|台|社))\s*(?:[\u4e00-\u9fa5]{0,6}?\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:讯|电)/.exec(bare);
+  if (!outlet?.[1]) return undefined;
+  const start = bare.indexOf(outlet[1]);
+  return opening.slice(start, start + outlet[1].length).replace(pinyinResidue, '').trim() || undefined;
+}
+
+/**
  * The clause of a text's lead that announces standards. A notice says what the standard now is (提高到每人每月600元);
  * a raise stated only as a percentage (低保标准分别提高10%和8%), with no amount in 元 after it, reports a result, as a
  * summary or a news report does.
@@ -504,15 +521,28 @@ export function inferPublisher(original: DocumentText, regions: RegionIndex): In
   const doc = read(original);
   const printed = doc.metadata.publisher;
   if (printed) return { value: printed.value, from: `metadata ${printed.key} (line ${printed.line})` };
-  if (doc.metadata.empty.has('publisher')) return { from: 'the metadata prints 发布机构/公开主体 empty' };
-  if (original.contentSource && organName.test(doc.contentSource ?? '') && namesPlace(original.contentSource, regions)) return { value: original.contentSource, from: 'the page\'s ContentSource meta' };
-  // The signature (落款) names the issuer itself; a byline's 来源 is the site's filing.
+  // A 发布机构 printed empty says nothing: the page's other words for who published it are read (a byline's 来源).
+  const printedEmpty = doc.metadata.empty.has('publisher') ? ' (the header prints 发布机构/公开主体 empty)' : '';
+  if (original.contentSource && organName.test(doc.contentSource ?? '') && namesPlace(original.contentSource, regions)) return { value: original.contentSource, from: `the page's ContentSource meta${printedEmpty}` };
+  // A red-header document prints its issuer at its head and signs with it (辰溪县人民政府办公室 … / 辰溪县人民政府办公室
+  // 2014年3月3日): the document names who issued it twice, and that outweighs a byline's department.
   const signature = signatureIssuer(original);
-  if (signature) return { value: signature.name, from: `the signature "${signature.line}"` };
-  // The byline's 来源 as printed, even a department (办公室, 区府办): it is who the site says published the page.
+  // The head: the lines above the addressees (各乡镇人民政府…:) or the first paragraph.
+  const lines = original.body.split('\n').map((line) => line.trim()).filter(Boolean);
+  const opensText = lines.findIndex((line) => /[:：]$/.test(line) || [...line].length > 40);
+  const head = lines.slice(0, Math.min(opensText < 0 ? lines.length : opensText, 8)).map((line) => line.replace(/文件$/, ''));
+  if (signature && head.includes(signature.name)) return { value: signature.name, from: `the issuer printed at the head of the text and in the signature "${signature.line}"` };
+  // Else the byline's 来源 as printed, even a department (办公室, 区府办): it is who the page says published it, so it
+  // comes before a signature, which names who issued the document the page carries.
   const source = doc.metadata.source;
   const sourceName = source?.value.replace(/[（(]?\s*(https?:\/\/|www\.)[^\s)）]*[)）]?/g, '').trim();
-  if (source && sourceName) return { value: sourceName, from: `the byline's ${source.key} (line ${source.line})` };
+  if (source && sourceName) return { value: sourceName, from: `the byline's ${source.key} (line ${source.line})${printedEmpty}` };
+  // A news report's dateline names the outlet that published it: 某某网11月27日讯, 某某日报讯.
+  const outlet = datelineOutlet(original);
+  if (outlet) return { value: outlet, from: `the news dateline "${excerpt(lead(original.body, 30), 20)}"` };
+  // The signature (落款) names the issuer itself.
+  if (signature) return { value: signature.name, from: `the signature "${signature.line}"${printedEmpty}` };
+  if (printedEmpty) return { from: 'the metadata prints 发布机构/公开主体 empty, and no byline, dateline or signature names the publisher' };
   // The issuer a title names before 关于 (重庆市沙坪坝区人民政府办公室关于印发…的通知, 江苏省民政厅关于…的报告).
   const issuer = original.title ? /^(.{2,30}?)关于/.exec(original.title)?.[1]?.trim() : undefined;
   if (issuer && organName.test(toSimplified(issuer))) return { value: issuer, from: `the issuer the title names: "${original.title}"` };

@@ -145,3 +145,25 @@ describe('the line above the byline', () => {
     expect(ingestOne('某某县民政局\n\n发布日期: 2023-12-25 来源: 区府办\n\n第一季度进展情况:已完成社区食堂选址,第二季度已建成社区食堂3家,第三季度已建成8家。\n').frontmatter.title_editorial).toBe(true);
   });
 });
+
+describe('the publisher', () => {
+  const notice = '关于印发某某区养老服务发展规划的通知\n\n来源:区府办 发布日期: 2022-06-01\n\n各街道办事处,区各有关部门:\n\n现将《某某区养老服务发展规划》印发给你们,请认真贯彻执行。\n\n某某市某某区人民政府办公室\n\n2022年5月20日\n';
+
+  it('is the byline’s 来源 before the signature of a document the page carries', () => {
+    expect(ingestOne(notice).frontmatter.publisher).toBe('区府办');
+  });
+
+  it('is read on past a 发布机构 printed empty', () => {
+    expect(ingestOne(`索引号: 11000000000000000X-2022-001 发布机构:\n${notice}`).frontmatter.publisher).toBe('区府办');
+  });
+
+  it('is the issuer a red-header document prints at its head and signs with, over a byline’s department', () => {
+    const redHeader = '发布时间:2021-03-05 信息来源:法制办\n\n某某县人民政府办公室\n\n关于调整城乡低保标准的通知\n\n各乡镇人民政府,县直各单位:\n\n经县人民政府研究,从2021年4月1日起,城市低保标准调整为每人每月600元。\n\n某某县人民政府办公室\n\n2021年3月1日\n';
+    expect(ingestOne(redHeader).frontmatter.publisher).toBe('某某县人民政府办公室');
+  });
+
+  it('is the outlet a news dateline names, as printed, without a mirror’s pinyin', () => {
+    expect(ingestOne('東南網(wǎng)3月5日訊 記者從市民政局獲悉,從今年4月1日起,全市城市低保標準提高到每人每月800元。\n').frontmatter.publisher).toBe('東南網');
+    expect(ingestOne('本报讯 记者从市民政局获悉,从今年4月1日起,全市城市低保标准提高到每人每月800元。\n').frontmatter.publisher).toBeUndefined();
+  });
+});
