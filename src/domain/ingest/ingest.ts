@@ -202,9 +202,10 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
   else miss('region', region.from);
   report.notes.push(...region.conflicts);
 
-  const published = metadata.published?.value ?? titleUnit?.date;
+  const published = metadata.published?.value ?? titleUnit?.date ?? headline?.date;
   if (metadata.published) infer('published', published, `metadata ${metadata.published.key} (line ${metadata.published.line})`);
   else if (titleUnit?.date) infer('published', published, `the date beside the title line (line ${titleUnit.lines[0]?.no})`);
+  else if (headline?.date) infer('published', published, `the date beside the headline (line ${headline.line})`);
   else miss('published', metadata.empty.has('published') ? 'the metadata prints 发布日期 empty' : 'no 发布日期 is printed');
   const written = metadata.written?.value;
   if (metadata.written) infer('written', written, `metadata ${metadata.written.key} (line ${metadata.written.line})`);

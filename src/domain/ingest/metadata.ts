@@ -439,6 +439,12 @@ export function resolveMetadata(values: MetadataValue[]): DocumentMetadata {
       if (!result[field]) result.empty.add(field);
       continue;
     }
+    // A document is signed on a day, not at a second: a 成文/发文日期 printed with a time of day
+    // (2021-01-12 16:30:04) is the site's posting stamp, not the date the document was written.
+    if (field === 'written' && !entry.signature && /\d{1,2}:\d{2}/.test(value)) {
+      result.problems.push(`${key} "${value}" (line ${entry.line}) carries a time of day: a site's posting stamp, not the date the document was written; left out of written`);
+      continue;
+    }
     if (field === 'published' || field === 'written') {
       const date = normaliseDate(value) ?? fusedDate(entry, value, result);
       if (!date) {

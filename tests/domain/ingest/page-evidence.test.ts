@@ -167,3 +167,14 @@ describe('the publisher', () => {
     expect(ingestOne('本报讯 记者从市民政局获悉,从今年4月1日起,全市城市低保标准提高到每人每月800元。\n').frontmatter.publisher).toBeUndefined();
   });
 });
+
+describe('news headlines and bylines in their other common forms', () => {
+  it('reads 某某召开…会议 as a meeting reported, and a parenthesised reporter byline as news', () => {
+    expect(ingestOne('省民政厅召开全省养老服务工作座谈会\n\n会议总结了去年全省养老服务工作,全省新增养老床位3000张,会议要求各地抓好今年各项任务的落实。\n').held).toMatch(/meeting held/);
+    expect(ingestOne('养老服务提质增效\n\n本报讯(记者 王明 通讯员 李华)去年全市新建社区养老服务站42个,城乡社区养老服务实现全覆盖。\n').held).toMatch(/^a news report/);
+  });
+
+  it('does not take a notice that convenes a meeting for a report of one', () => {
+    expect(ingestOne('关于召开全县民政工作会议的通知\n\n各乡镇人民政府:经研究,定于2024年1月15日召开全县民政工作会议,请各单位主要负责同志参加。\n').held).toBeUndefined();
+  });
+});
