@@ -786,6 +786,23 @@ function titleAboveByline(units: Unit[], bylineLine: number): { title: string; l
   return { title: printed, line: before.lines[0]?.no ?? 0 };
 }
 
+/** The words a document's title ends with: what it is. */
+const titleEnding = /(思路|计划|总结|要点|安排|打算|报告|汇报|通知|方案|规划|意见|清单|办法|情况)$/;
+
+/**
+ * The whole title when a copy wrapped its last words onto the next line (民政局2020年工作总结和2021年工作 / 思路):
+ * the line is a short fragment with no punctuation or digits, and only with it does the title end in what the
+ * document is. Undefined when the next line is not such a tail.
+ */
+export function wrappedTitleEnd(title: string, next: string): string | undefined {
+  const tail = next.trim();
+  const reading = toSimplified(tail);
+  if ([...reading].length > 8 || /[\p{P}\d０-９]/u.test(reading) || outlineMarker(reading)) return undefined;
+  const whole = `${title}${tail}`;
+  if (titleEnding.test(toSimplified(title.trim())) || !titleEnding.test(toSimplified(whole))) return undefined;
+  return whole;
+}
+
 /** Three or more words of at most six characters, none with a digit, set apart by spaces: a row of menu links. */
 function isMenuRow(text: string): boolean {
   const words = text.trim().split(/[\s\u3000]+/);

@@ -178,3 +178,18 @@ describe('news headlines and bylines in their other common forms', () => {
     expect(ingestOne('关于召开全县民政工作会议的通知\n\n各乡镇人民政府:经研究,定于2024年1月15日召开全县民政工作会议,请各单位主要负责同志参加。\n').held).toBeUndefined();
   });
 });
+
+describe('a title wrapped onto a second line', () => {
+  it('takes the wrapped words into the title and out of the body', () => {
+    const draft = ingestOne('某区民政局 2022 年工作总结和 2023 年工作\n要点\n2022 年以来,区民政局紧紧围绕区委区政府中心工作,扎实推进各项工作,现将有关情况总结如下:\n');
+    expect(draft.frontmatter.title).toBe('某区民政局 2022 年工作总结和 2023 年工作要点');
+    expect(draft.body).not.toMatch(/^要点/m);
+    expect(draft.dropped).toContainEqual(expect.objectContaining({ line: 2, reason: expect.stringMatching(/wrapped/) }));
+  });
+
+  it('leaves a short first line of text alone when the title is already whole', () => {
+    const draft = ingestOne('某区民政局2022年工作总结\n综述\n2022年以来,区民政局紧紧围绕区委区政府中心工作,扎实推进各项工作,现将有关情况总结如下:\n');
+    expect(draft.frontmatter.title).toBe('某区民政局2022年工作总结');
+    expect(draft.body).toMatch(/综述/);
+  });
+});
