@@ -199,6 +199,17 @@ export function scanMetadata(lines: SourceLine[]): MetadataScan {
       consumed.set(line.no, `page byline (${describePair(pair, line.no)})`);
       continue;
     }
+    // A date alone on a line near the top, under the headline (2023-11-24, 24.01.2017 19:33): the page's date,
+    // a byline without a key. Not a signature's (under an issuer's name) and not within the text.
+    // Dates one after another are a list's or a menu's (site navigation), not the page's.
+    const nearDate = [lines[i - 1], lines[i + 1]].some((other) => other !== undefined && bareDate(other.text) !== undefined);
+    const bare = i < 12 && !nearDate && !issuerLine.test(toSimplified(lines[i - 1]?.text.trim() ?? '')) ? bareDate(text) : undefined;
+    if (bare) {
+      const pair: Pair = { key: '日期', field: 'published', value: bare, byline: true };
+      values.push({ ...pair, line: line.no });
+      consumed.set(line.no, `page byline: a date alone under the headline (${describePair(pair, line.no)})`);
+      continue;
+    }
     const docNo = bareDocumentNumber(text);
     if (docNo) {
       const pair: Pair = { key: '文号', field: 'doc_no', value: docNo };
@@ -233,6 +244,21 @@ export function scanMetadata(lines: SourceLine[]): MetadataScan {
     }
   }
   return { values, consumed, read };
+}
+
+/**
+ * A line that is only a date, with or without a time: `2023-11-24`, `2023年11月24日 10:05`, `24.01.2017  19:33`
+ * (day first, as some portals print it; read only when the day cannot be a month). Returns `YYYY-MM-DD`.
+ */
+function bareDate(text: string): string | undefined {
+  const reading = text.trim().replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '');
+  const dayFirst = /^(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})$/.exec(reading);
+  if (dayFirst) {
+    const [day, month] = [Number(dayFirst[1]), Number(dayFirst[2])];
+    return day > 12 && day <= 31 && month >= 1 && month <= 12 ? normaliseDate(`${dayFirst[3]}-${month}-${day}`) : undefined;
+  }
+  if (!/^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$/.test(reading)) return undefined;
+  return normaliseDate(reading);
 }
 
 /**

@@ -193,3 +193,19 @@ describe('a title wrapped onto a second line', () => {
     expect(draft.body).toMatch(/综述/);
   });
 });
+
+describe('a date alone on a line under the headline', () => {
+  const page = (date: string) => `全县城乡低保标准提高\n\n${date}\n\n从4月1日起,全县城市低保标准提高到每人每月800元,农村低保标准提高到每人每年7200元。\n`;
+
+  it('is the page’s published date, day-first portal dates too', () => {
+    expect(ingestOne(page('2023-03-02')).frontmatter.published).toBe('2023-03-02');
+    expect(ingestOne(page('24.01.2017  19:33')).frontmatter.published).toBe('2017-01-24');
+  });
+
+  it('is not read when the day could be a month, in a run of dates, or under a signature', () => {
+    expect(ingestOne(page('03.02.2023')).frontmatter.published).toBeUndefined();
+    expect(ingestOne(page('2023-03-02\n2023-03-02')).frontmatter.published).toBeUndefined();
+    const signed = ingestOne('某某县民政局关于2022年工作情况的报告\n\n2022年,我局认真履行职责,全年共发放低保金3600万元,新增养老床位120张,各项工作取得新的进展。\n\n某某县民政局\n\n2023-01-10\n');
+    expect(signed.frontmatter.published).toBeUndefined();
+  });
+});
