@@ -412,6 +412,14 @@ function inferYear(doc: DocumentText, original: DocumentText, conflicts: string[
     const agreement = dateYear === mode ? ` and ${dated?.from}` : dateYear !== undefined ? ` (${dated?.from} says ${dateYear})` : '';
     return { value: mode, from: `the body: ${mode}年 is named ${modeCount} of ${total} times a year is named${agreement}` };
   }
+  // "十四五"开局 / 开局之年 is a five-year plan's first year, 收官 its last: a text that speaks of its year so, and
+  // names no other year (or names that one), is of that year.
+  const milestone = /十([一二三四五六七八九])五[”"]?(?:规划)?(?:的)?\s*(开局|收官)/.exec(lead(doc.body, 1200));
+  if (milestone) {
+    const plan = fiveYearPeriod(milestone[0]);
+    const year = plan ? (milestone[2] === '开局' ? plan.year : plan.endYear) : undefined;
+    if (year !== undefined && (counts.size === 0 || (counts.has(year) && counts.size === 1))) return { value: year, from: `the text speaks of its year as the ${milestone[2] === '开局' ? 'first' : 'last'} of the plan period: "${excerpt(milestone[0], 16)}"` };
+  }
   const masked = maskedYearPattern.exec(doc.body);
   // 今年 is the year the page was written or dated in: the signature's or 成文 date first (a December report posted in
   // January still speaks of the year it was written in), then the byline's.

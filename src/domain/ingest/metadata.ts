@@ -139,6 +139,8 @@ export interface MetadataValue {
   byline?: true;
   /** The date under the document's signature: read as `written`, while the line stays in the body. */
   signature?: true;
+  /** Read from a line of the document's own text, which stays in the body (a 文号 run into the addressees). */
+  inText?: true;
 }
 
 export interface MetadataScan {
@@ -235,6 +237,14 @@ export function scanMetadata(lines: SourceLine[]): MetadataScan {
         values.push({ key, field, value: '', line: line.no, ...byline });
         consumed.set(line.no, `${byline.byline ? 'page byline' : 'metadata'} ${key}: empty`);
       }
+      continue;
+    }
+    // A red-header document's 文号 run into its addressees (成府发〔2013〕21号各区(市)县政府,…:): read, and the line
+    // stays in the body, where it is the document's own text.
+    const runIn = /^(\p{Script=Han}{1,12}\s*[〔［\[（(﹝【]\s*(?:19|20)\d{2}\s*[〕］\]）)﹞】]\s*第?\s*\d{1,4}\s*[号號])\s*(?=各)/u.exec(text);
+    if (runIn?.[1]) {
+      values.push({ key: '文号', field: 'doc_no', value: runIn[1], line: line.no, inText: true });
+      read.add(line.no);
       continue;
     }
     const signed = signatureDate(text, lines[i - 1]?.text);

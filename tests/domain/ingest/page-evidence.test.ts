@@ -209,3 +209,26 @@ describe('a date alone on a line under the headline', () => {
     expect(signed.frontmatter.published).toBeUndefined();
   });
 });
+
+describe('a 文号 run into the addressees on one line', () => {
+  it('is read as doc_no while the line stays in the body', () => {
+    const draft = ingestOne('关于提高城乡低保标准的通知\n某府发〔2019〕12号各区县人民政府,市政府各部门:经市政府研究,从2019年7月起提高城乡低保标准,城市低保标准提高到每人每月620元。\n');
+    expect(draft.frontmatter.source?.doc_no).toBe('某府发〔2019〕12号');
+    expect(draft.body).toMatch(/某府发〔2019〕12号各区县人民政府/);
+  });
+
+  it('is not read from a sentence that cites another document’s number', () => {
+    const draft = ingestOne('关于提高城乡低保标准的通知\n根据省政府《关于进一步加强社会救助工作的意见》(某政发〔2018〕3号)精神,经市政府研究,从2019年7月起提高城乡低保标准。\n');
+    expect(draft.frontmatter.source?.doc_no).toBeUndefined();
+  });
+});
+
+describe('a five-year plan period’s first or last year named as the text’s own', () => {
+  it('gives the year when the text names no other', () => {
+    expect(year('民政工作综述\n\n全省民政系统科学谋划“十四五”开局蓝图,编制民政事业发展规划,推进十件民政大事落地落实,社会救助兜底保障有力,养老服务体系不断完善,各项工作取得了实实在在的成效。\n')).toBe(2021);
+  });
+
+  it('gives none when the text names another year', () => {
+    expect(year('民政工作综述\n\n全省民政系统在“十四五”开局良好的基础上,2023年继续推进十件民政大事落地落实,2023年社会救助兜底保障有力,养老服务体系不断完善,各项工作取得了成效。\n')).toBe(2023);
+  });
+});
