@@ -353,7 +353,7 @@ function bodyRange(body: string): { year: number; endYear: number; word: string 
 }
 
 /** A year written masked, as a 范文 template writes it: 20xx年, 20**年, 20××年. */
-const maskedYearPattern = /(?:19|20)(?:xx|XX|Xx|\*{1,2}|＊{1,2}|××|ＸＸ|ｘｘ)\s*年/;
+const maskedYearPattern = /(?:19|20)(?:[\dxXｘＸ*＊×]?[xXｘＸ*＊×]|[xXｘＸ*＊×]{2}|\*)\s*年/;
 
 /**
  * A title year a template site put on a text whose body masks its years (title 2020年…工作总结, body 20xx年): the
@@ -381,6 +381,12 @@ function inferYear(doc: DocumentText, original: DocumentText, conflicts: string[
   const meeting = title ? meetingYear.exec(title) : null;
   const titleYear = title && !(meeting && yearPattern.exec(title)?.[1] === meeting[1]) ? yearPattern.exec(title)?.[1] : undefined;
   if (meeting) conflicts.push(`the title's ${meeting[1]} names a meeting ("${excerpt(meeting[0], 24)}"), not the period the text covers; the year is read from the text`);
+  // The work meeting of a year (2018年全省民政工作会议) reviews the year before and plans its own: a summary of it
+  // covers the year before, when the text names that year.
+  if (meeting && kind === 'summary') {
+    const reviewed = Number(meeting[1]) - 1;
+    if (new RegExp(`(?<![\\d.])${reviewed}\\s*年`).test(doc.body)) return { value: reviewed, from: `the title's meeting of ${meeting[1]} reviews ${reviewed}, which the text names` };
+  }
   const maskedInBody = titleYear ? maskedBodyYear(doc.body, titleYear) : undefined;
   if (titleYear && maskedInBody) {
     conflicts.push(`the title says ${titleYear}, but the text masks its years (${maskedInBody}) and never writes ${titleYear}: a template site's title year; check the year`);

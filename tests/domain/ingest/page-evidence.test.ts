@@ -232,3 +232,15 @@ describe('a five-year plan period’s first or last year named as the text’s o
     expect(year('民政工作综述\n\n全省民政系统在“十四五”开局良好的基础上,2023年继续推进十件民政大事落地落实,2023年社会救助兜底保障有力,养老服务体系不断完善,各项工作取得了成效。\n')).toBe(2023);
   });
 });
+
+describe('a summary of a year’s work meeting', () => {
+  it('covers the year before the meeting’s, when the text names it', () => {
+    const draft = ingestOne('2024年全县民政工作会议召开\n\n会议回顾了2023年工作:全县新增了养老床位300张,城乡低保对象应保尽保,全年共发放了救助资金3100万元,已建成社区养老服务站12个,完成了敬老院改造5所,各项工作取得了新成效,民政服务对象的获得感不断增强,群众满意度明显提高。会议还对今年工作作了安排,要求各乡镇抓好落实,确保各项任务按期完成。\n\n会议指出,过去一年,全县民政系统克服了多重困难,兜底保障更加有力,基层治理不断加强,社会事务服务持续优化,已形成了较为完善的社会救助体系,为全县经济社会发展作出了积极贡献。\n');
+    expect(draft.frontmatter.kind).toBe('summary');
+    expect(draft.frontmatter.period?.year).toBe(2023);
+  });
+
+  it('a masked year with one digit left (202x年) is masked too', () => {
+    expect(year('2021年社区工作总结\n\n202x年,我社区在街道党工委的领导下,认真落实各项民生政策,全年走访困难家庭一百余户,为他们办理了临时救助,取得了较好的成效。\n')).toBeUndefined();
+  });
+});
