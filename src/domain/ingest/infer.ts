@@ -198,9 +198,12 @@ export function inferKind(original: DocumentText): Inferred<DocumentKind> {
   if (doc.keyTasks) return { value: 'task-list', from: 'a key-task table (序号 | 重点工作事项 | 工作目标 | 分管领导 | 责任科室)' };
   // A news report about projects or their progress is a report, not the bureau's list of tasks.
   const news = newsReport(original);
+  // A news report of a work meeting (全省民政工作会议) reviews the year and sets out the next: a summary or a plan by
+  // its wording, not a notice, even where it mentions standards raised.
+  const workMeeting = news && /工作(?:会议|会)/.test(`${doc.title ?? ''}${lead(doc.body, 200)}`);
   if (doc.title) {
     const named = kindInTitle(doc.title);
-    if (named && !(news && named.kind === 'task-list')) return { value: named.kind, from: `the title's word ${named.word}: "${original.title}"` };
+    if (named && !(news && named.kind === 'task-list') && !(workMeeting && named.kind === 'notice')) return { value: named.kind, from: `the title's word ${named.word}: "${original.title}"` };
   }
   // A copy that ran the title into the text: "X区民政局2022年工作总结和2023年工作要点一、2022年工作完成情况…".
   const fused = doc.title ? undefined : fusedTitle(doc.opening ?? lead(doc.body, 80));
@@ -217,7 +220,7 @@ export function inferKind(original: DocumentText): Inferred<DocumentKind> {
   if (plan) return { value: 'plan', from: `the text names itself a plan: "${excerpt(plan[0], 30)}"` };
   if (!news && /(民生实事|实事项目)/.test(lead(doc.body, 200)) && /(进度|进展|截至|已完成|完成率|已建成)/.test(lead(doc.body, 400))) return { value: 'task-list', from: 'the opening reports on 民生实事 and their progress' };
   // A short text that states standards (补贴标准为每人每月410元) is a notice of them.
-  const notice = announcedStandards(doc.body) ?? ([...doc.body].length < 1200 ? /标准(为|是|调整为)[^。，；]{0,10}\d+\s*元/.exec(lead(doc.body)) : null);
+  const notice = workMeeting ? null : announcedStandards(doc.body) ?? ([...doc.body].length < 1200 ? /标准(为|是|调整为)[^。，；]{0,10}\d+\s*元/.exec(lead(doc.body)) : null);
   if (notice) return { value: 'notice', from: `the opening announces standards: "${excerpt(notice[0], 30)}"` };
   const chars = [...doc.body].length;
   if (chars < 200) return { from: 'the text is too short to tell a plan from a summary' };

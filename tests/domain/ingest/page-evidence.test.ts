@@ -244,3 +244,14 @@ describe('a summary of a year’s work meeting', () => {
     expect(year('2021年社区工作总结\n\n202x年,我社区在街道党工委的领导下,认真落实各项民生政策,全年走访困难家庭一百余户,为他们办理了临时救助,取得了较好的成效。\n')).toBeUndefined();
   });
 });
+
+describe('a news report of a work meeting', () => {
+  it('is a summary by its wording even where its lead mentions standards raised', () => {
+    const draft = ingestOne('全省民政工作会议在省城召开\n\n记者从全省民政工作会议获悉,去年我省提高了城乡低保标准,城市低保标准提高到每人每月780元,全省新增了养老床位1.2万张,已建成街道综合养老服务中心300个,完成了特困供养机构改造100所。会议指出,过去一年全省民政系统克服了疫情影响,兜底保障有力,各项工作取得了新的成效,群众获得感明显增强。\n\n会议还表彰了一批先进集体和先进个人,他们在社会救助、养老服务、基层治理等工作中作出了突出贡献,已成为全省民政系统学习的榜样,会议号召全省民政干部职工向他们学习。\n');
+    expect(draft.frontmatter.kind).toBe('summary');
+  });
+
+  it('a news report of a government’s decision to raise standards is still a notice of them', () => {
+    expect(ingestOne('记者从市政府常务会议获悉,会议决定从今年7月1日起提高城乡低保标准,城市低保标准提高到每人每月780元,农村低保标准提高到每人每年7200元。\n').frontmatter.kind).toBe('notice');
+  });
+});
