@@ -97,7 +97,9 @@ export interface Definitions {
  */
 export function draftProblems(draft: Draft, definitions: Definitions): string[] {
   const where = destination(draft);
-  const path = `content/${where.path}`;
+  // A held draft (a news report) is validated where it goes once a maintainer decides to publish it: its content
+  // needs no fixing, only that decision.
+  const path = `content/${where.kind === 'draft' && where.documentPath ? where.documentPath : where.path}`;
   const { issues } = validateContent({ documents: [{ path, text: serializeDraft(draft) }], metrics: definitions.metrics, topics: definitions.topics }, definitions.regions);
   return issues.map((issue) => `${issue.file === path ? '' : `${issue.file}: `}${issue.field ? `${issue.field}: ` : ''}${issue.message}`);
 }

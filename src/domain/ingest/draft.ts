@@ -40,16 +40,24 @@ export function serializeDraft(draft: Pick<Draft, 'frontmatter' | 'body'>): stri
   return `---\n${front}---\n\n${draft.body.replace(/^\n+/, '')}`;
 }
 
-export type Destination = { kind: 'document'; path: string } | { kind: 'draft'; path: string; why: string };
+/**
+ * `documentPath` is where a held draft (a news report) belongs once a maintainer decides to publish it: its fields
+ * are all known, only the decision is left.
+ */
+export type Destination = { kind: 'document'; path: string } | { kind: 'draft'; path: string; why: string; documentPath?: string };
 
 /** Where a draft goes, relative to the content folder. */
-export function destination(draft: Pick<Draft, 'frontmatter' | 'input' | 'index'>): Destination {
+export function destination(draft: Pick<Draft, 'frontmatter' | 'input' | 'index'> & { held?: string | undefined }): Destination {
   const { region, period, kind } = draft.frontmatter;
   const missing = [region ? undefined : 'region', period ? undefined : 'period', kind ? undefined : 'kind'].filter((field) => field !== undefined);
+  const name = draft.input.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
   if (missing.length === 0 && typeof region === 'string') {
     const stem = documentFileStem({ period: period as Period, kind: kind as DocumentKind });
-    return { kind: 'document', path: `documents/${region}/${stem}.md` };
+    const path = `documents/${region}/${stem}.md`;
+    // A news report is not published unless a maintainer decides it should be: it waits in drafts/.
+    if (draft.held) return { kind: 'draft', path: `drafts/${name}-${draft.index}.md`, why: draft.held, documentPath: path };
+    return { kind: 'document', path };
   }
-  const name = draft.input.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-  return { kind: 'draft', path: `drafts/${name}-${draft.index}.md`, why: `the text does not settle ${missing.join(', ')}` };
+  const why = `the text does not settle ${missing.join(', ')}`;
+  return { kind: 'draft', path: `drafts/${name}-${draft.index}.md`, why: draft.held ? `${why}; and ${draft.held}` : why };
 }

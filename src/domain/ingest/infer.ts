@@ -13,7 +13,7 @@ import type { Region } from '../../schemas/region.ts';
 import type { Topic } from '../../schemas/topic.ts';
 import type { RegionIndex } from '../regions.ts';
 import type { DocumentMetadata } from './metadata.ts';
-import { countMentions, indexNumberCode, isWithin, regionFromCode, regionFromMentions, regionFromName, regionsFromHost, type Mention } from './region-clues.ts';
+import { countMentions, indexNumberCode, isWithin, regionFromCode, regionFromMentions, regionFromName, regionsFromHost, selfNamedPlaces, type Mention } from './region-clues.ts';
 import { toSimplified } from './script.ts';
 import { columnWords, isTaskHeader } from './tables.ts';
 import { excerpt, normaliseDate, outlineMarker } from './text.ts';
@@ -131,12 +131,79 @@ function lead(body: string, length = 160): string {
 /** A multi-year plan the opening names as itself: 《厦门市“十二五”民政事业发展专项规划》(以下简称《规划》), 规划期为2011-2015年. */
 const selfNamedPlan = /(《[^》]{0,40}规划[^》]{0,10}》\s*[（(]?\s*以下简称|规划期[为是]?\s*(?:19|20)\d{2}\s*[-—–~至到]\s*(?:19|20)\d{2}|本规划)/;
 
+// ——— news ———
+
+/** A news dateline that opens the text: 本报讯, 闽南网11月27日讯, 新华社北京1月5日电, 某某日报讯(记者 …). */
+const dateline = /^\s*(?:本报|本网|本台|本刊|[\u4e00-\u9fa5]{2,8}?(?:网|报|台|社|新闻))[\u4e00-\u9fa5]{0,6}?\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:讯|电)/;
+/** A reporter at work in the lead: 记者从省民政厅获悉, 记者近日了解到, 通讯员 王某 报道, 据某某日报报道. */
+const reporter = /(?:记者|通讯员)[\u4e00-\u9fa5、\s]{0,12}?(?:从|在|日前|近日|昨日|今天|获悉|了解到|报道|采访|摄)|[（(]\s*(?:记者|通讯员)\s*[\u4e00-\u9fa5]{2,4}|据[^，。,]{1,14}(?:报道|消息)/;
+/** A meeting or event reported as held: 全省民政工作会议召开, 1月22日,…表彰大会在…举行. */
+const meetings = '(?:会议|大会|座谈会|推进会|部署会|见面会|发布会|联欢会|表彰会|年会|培训班|论坛|仪式)';
+const eventHeld = new RegExp(`${meetings}[^，。,；]{0,14}?(?:召开|举行|举办|开幕|闭幕)|^(?!关于)[^，。,；]{0,20}?(?:召开|举行|举办)[^，。,；]{0,24}?${meetings}`);
+const datedEventLead = /^\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚)?\s*[，,][^。]{0,80}?(?:召开|举行|举办)/m;
+
+/**
+ * A news report (新闻报道) rather than a bureau's own document: a dateline (本报讯, …网…讯), a reporter in the lead
+ * (记者…获悉), or a meeting reported as held (…会议召开, "1月22日,…在…举行"). Its figures and period may be right,
+ * but the site publishes what bureaus publish, so such a draft is held for a maintainer's decision.
+ */
+export function newsReport(original: DocumentText): { marker: string; from: string } | undefined {
+  const doc = read(original);
+  const opening = lead(doc.body, 200);
+  const byDateline = dateline.exec(opening);
+  if (byDateline) return { marker: byDateline[0].trim(), from: `the dateline "${excerpt(byDateline[0].trim(), 20)}"` };
+  const byReporter = reporter.exec(opening);
+  if (byReporter) return { marker: byReporter[0], from: `the lead's "${excerpt(byReporter[0], 20)}"` };
+  const held = doc.title ? eventHeld.exec(doc.title) : null;
+  if (held) return { marker: held[0], from: `the headline reports a meeting held: "${original.title}"` };
+  // The lead's first lines (a time stamp may stand above them): "1月22日,…表彰大会在…举行".
+  const dated = datedEventLead.exec(doc.body.split('\n').filter((line) => line.trim() !== '').slice(0, 4).join('\n'));
+  if (dated) return { marker: dated[0], from: `the lead reports an event held: "${excerpt(dated[0], 30)}"` };
+  return undefined;
+}
+
+/**
+ * The outlet a news dateline names, as printed (a traditional page's 閩南網, with the pinyin some mirrors print
+ * after characters left out): 某某网11月27日讯 → 某某网. 本报讯 names no outlet.
+ */
+function datelineOutlet(original: DocumentText): string | undefined {
+  const opening = lead(original.body, 60);
+  const reading = toSimplified(opening);
+  // The dateline is matched on a reading without pinyin residue; the outlet is then sliced from the page as printed.
+  const residue = [...reading.matchAll(pinyinResidue)];
+  let bare = reading;
+  for (const match of residue.reverse()) bare = bare.slice(0, match.index) + ' '.repeat(match[0].length) + bare.slice((match.index ?? 0) + match[0].length);
+  const outlet = /^\s*((?!本报|本网|本台|本刊)[\u4e00-\u9fa5]{2,8}?(?:网|报|台|社))\s*(?:[\u4e00-\u9fa5]{0,6}?\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:讯|电)/.exec(bare);
+  if (!outlet?.[1]) return undefined;
+  const start = bare.indexOf(outlet[1]);
+  return opening.slice(start, start + outlet[1].length).replace(pinyinResidue, '').trim() || undefined;
+}
+
+/**
+ * The clause of a text's lead that announces standards. A notice says what the standard now is (提高到每人每月600元);
+ * a raise stated only as a percentage (低保标准分别提高10%和8%), with no amount in 元 after it, reports a result, as a
+ * summary or a news report does.
+ */
+function announcedStandards(body: string): RegExpExecArray | null {
+  const opening = lead(body);
+  const announced = /(提高|调整|上调|提升|公布|执行的?)[^，。；]{0,30}(标准|补助水平)|标准[^，。；]{0,8}(提高|调整|上调)/.exec(opening);
+  if (!announced) return null;
+  const after = lead(body, 400).slice(announced.index, announced.index + 160);
+  const percentage = /^[^。；]{0,40}?(?:提高|增长|上调|增加)[了]?\s*(?:\d+(?:\.\d+)?\s*[%％](?:[和、]\s*)?)+/.exec(after);
+  return percentage && !/\d+(?:\.\d+)?\s*元/.test(after) ? null : announced;
+}
+
 export function inferKind(original: DocumentText): Inferred<DocumentKind> {
   const doc = read(original);
   if (doc.keyTasks) return { value: 'task-list', from: 'a key-task table (序号 | 重点工作事项 | 工作目标 | 分管领导 | 责任科室)' };
+  // A news report about projects or their progress is a report, not the bureau's list of tasks.
+  const news = newsReport(original);
+  // A news report of a work meeting (全省民政工作会议) reviews the year and sets out the next: a summary or a plan by
+  // its wording, not a notice, even where it mentions standards raised.
+  const workMeeting = news && /工作(?:会议|会)/.test(`${doc.title ?? ''}${lead(doc.body, 200)}`);
   if (doc.title) {
     const named = kindInTitle(doc.title);
-    if (named) return { value: named.kind, from: `the title's word ${named.word}: "${original.title}"` };
+    if (named && !(news && named.kind === 'task-list') && !(workMeeting && named.kind === 'notice')) return { value: named.kind, from: `the title's word ${named.word}: "${original.title}"` };
   }
   // A copy that ran the title into the text: "X区民政局2022年工作总结和2023年工作要点一、2022年工作完成情况…".
   const fused = doc.title ? undefined : fusedTitle(doc.opening ?? lead(doc.body, 80));
@@ -151,9 +218,9 @@ export function inferKind(original: DocumentText): Inferred<DocumentKind> {
   const opening = lead(doc.body, 800);
   const plan = selfNamedPlan.exec(opening);
   if (plan) return { value: 'plan', from: `the text names itself a plan: "${excerpt(plan[0], 30)}"` };
-  if (/(民生实事|实事项目)/.test(lead(doc.body, 200)) && /(进度|进展|截至|已完成|完成率|已建成)/.test(lead(doc.body, 400))) return { value: 'task-list', from: 'the opening reports on 民生实事 and their progress' };
+  if (!news && /(民生实事|实事项目)/.test(lead(doc.body, 200)) && /(进度|进展|截至|已完成|完成率|已建成)/.test(lead(doc.body, 400))) return { value: 'task-list', from: 'the opening reports on 民生实事 and their progress' };
   // A short text that states standards (补贴标准为每人每月410元) is a notice of them.
-  const notice = /(提高|调整|上调|提升|公布|执行的?)[^，。；]{0,30}(标准|补助水平)|标准[^，。；]{0,8}(提高|调整|上调)/.exec(lead(doc.body)) ?? ([...doc.body].length < 1200 ? /标准(为|是|调整为)[^。，；]{0,10}\d+\s*元/.exec(lead(doc.body)) : null);
+  const notice = workMeeting ? null : announcedStandards(doc.body) ?? ([...doc.body].length < 1200 ? /标准(为|是|调整为)[^。，；]{0,10}\d+\s*元/.exec(lead(doc.body)) : null);
   if (notice) return { value: 'notice', from: `the opening announces standards: "${excerpt(notice[0], 30)}"` };
   const chars = [...doc.body].length;
   if (chars < 200) return { from: 'the text is too short to tell a plan from a summary' };
@@ -288,10 +355,46 @@ function bodyRange(body: string): { year: number; endYear: number; word: string 
   return yearRange(opening.slice(Math.max(0, named.index - 40), named.index + named[0].length + 60)) ?? yearRange(opening);
 }
 
+/** A year written masked, as a 范文 template writes it: 20xx年, 20**年, 20××年. */
+const maskedYearPattern = /(?:19|20)(?:[\dxXｘＸ*＊×]?[xXｘＸ*＊×]|[xXｘＸ*＊×]{2}|\*)\s*年/;
+
+/**
+ * A title year a template site put on a text whose body masks its years (title 2020年…工作总结, body 20xx年): the
+ * title's year is the upload's label, not the text's, unless the body itself writes that year too.
+ */
+function maskedBodyYear(body: string, titleYear: string): string | undefined {
+  const masked = maskedYearPattern.exec(body);
+  if (!masked) return undefined;
+  return new RegExp(`(?<![\\d.])${titleYear}\\s*年`).test(body) ? undefined : masked[0];
+}
+
+/**
+ * A title year that names a meeting (2018年全省民政工作会议, 2023年度总结表彰大会): the meeting is held early in
+ * that year to review the last one and plan this one, so the year is the meeting's name, not the period a report
+ * of it covers.
+ */
+const meetingYear = /((?:19|20)\d{2})\s*年(?:度)?[^，。,；]{0,16}?(?:工作)?(?:会议|大会|座谈会|推进会|部署会|见面会|发布会|联欢会|表彰会|年会)/;
+
+/** 今年 as a text speaks of its own year: 今年以来, 今年上半年, 今年1-6月, 今年全市…, not 今年度 in a name. */
+const thisYear = /今年(?:以来|上半年|下半年|\s*\d{1,2}\s*[-—–~至到]?\s*\d{0,2}\s*月|[,，]|[全我本][省市县区旗]|共|累计|新增|计划|将|要)/;
+
 function inferYear(doc: DocumentText, original: DocumentText, conflicts: string[], kind: DocumentKind | undefined): Inferred<number> {
   const era = eraOf(doc.body);
   const title = doc.title ? issuedTitle(doc.title) : fusedTitle(doc.opening ?? lead(doc.body, 80));
-  const titleYear = title ? yearPattern.exec(title)?.[1] : undefined;
+  const meeting = title ? meetingYear.exec(title) : null;
+  const titleYear = title && !(meeting && yearPattern.exec(title)?.[1] === meeting[1]) ? yearPattern.exec(title)?.[1] : undefined;
+  if (meeting) conflicts.push(`the title's ${meeting[1]} names a meeting ("${excerpt(meeting[0], 24)}"), not the period the text covers; the year is read from the text`);
+  // The work meeting of a year (2018年全省民政工作会议) reviews the year before and plans its own: a summary of it
+  // covers the year before, when the text names that year.
+  if (meeting && kind === 'summary') {
+    const reviewed = Number(meeting[1]) - 1;
+    if (new RegExp(`(?<![\\d.])${reviewed}\\s*年`).test(doc.body)) return { value: reviewed, from: `the title's meeting of ${meeting[1]} reviews ${reviewed}, which the text names` };
+  }
+  const maskedInBody = titleYear ? maskedBodyYear(doc.body, titleYear) : undefined;
+  if (titleYear && maskedInBody) {
+    conflicts.push(`the title says ${titleYear}, but the text masks its years (${maskedInBody}) and never writes ${titleYear}: a template site's title year; check the year`);
+    return { from: `the title's year ${titleYear} is a template's label: the text masks its years (${maskedInBody}) and never writes ${titleYear}` };
+  }
   if (titleYear && validYear(Number(titleYear))) {
     const year = Number(titleYear);
     if (era && (year < era.from - 1 || year > era.to + 1)) {
@@ -302,7 +405,7 @@ function inferYear(doc: DocumentText, original: DocumentText, conflicts: string[
     return { value: year, from: doc.title ? `the title "${original.title}"` : `the title run into the opening, "${title}"` };
   }
   // 2021年，… or 截至2019年6月底，…: a report that opens with the year (or the date its figures stand at).
-  const openingYear = doc.opening ? /^\s*(?:截[至止]\s*)?((?:19|20)\d{2})\s*(?:年|上半年|下半年)/.exec(doc.opening)?.[1] : undefined;
+  const openingYear = doc.opening && !meetingYear.test(doc.opening.slice(0, 30)) ? /^\s*(?:截[至止]\s*)?((?:19|20)\d{2})\s*(?:年|上半年|下半年)/.exec(doc.opening)?.[1] : undefined;
   if (openingYear && validYear(Number(openingYear))) return { value: Number(openingYear), from: `the opening "${excerpt(original.opening ?? '', 20)}"` };
   const counts = new Map<number, number>();
   for (const match of doc.body.matchAll(/(?<![\d.])((?:19|20)\d{2})\s*年(?!代)/g)) {
@@ -318,7 +421,24 @@ function inferYear(doc: DocumentText, original: DocumentText, conflicts: string[
     const agreement = dateYear === mode ? ` and ${dated?.from}` : dateYear !== undefined ? ` (${dated?.from} says ${dateYear})` : '';
     return { value: mode, from: `the body: ${mode}年 is named ${modeCount} of ${total} times a year is named${agreement}` };
   }
-  const masked = /20(xx|XX|\*{1,2}|＊{1,2}|××)\s*年/.exec(doc.body);
+  // "十四五"开局 / 开局之年 is a five-year plan's first year, 收官 its last: a text that speaks of its year so, and
+  // names no other year (or names that one), is of that year.
+  const milestone = /十([一二三四五六七八九])五[”"]?(?:规划)?(?:的)?\s*(开局|收官)/.exec(lead(doc.body, 1200));
+  if (milestone) {
+    const plan = fiveYearPeriod(milestone[0]);
+    const year = plan ? (milestone[2] === '开局' ? plan.year : plan.endYear) : undefined;
+    if (year !== undefined && (counts.size === 0 || (counts.has(year) && counts.size === 1))) return { value: year, from: `the text speaks of its year as the ${milestone[2] === '开局' ? 'first' : 'last'} of the plan period: "${excerpt(milestone[0], 16)}"` };
+  }
+  const masked = maskedYearPattern.exec(doc.body);
+  // 今年 is the year the page was written or dated in: the signature's or 成文 date first (a December report posted in
+  // January still speaks of the year it was written in), then the byline's.
+  const speaksOfThisYear = thisYear.exec(lead(doc.body, 600));
+  const signed = doc.metadata.written?.value;
+  const written = dates.find((clue) => signed !== undefined && clue.date === signed) ?? dated;
+  if (speaksOfThisYear && written && !masked) {
+    const year = Number(written.date.slice(0, 4));
+    if (validYear(year)) return { value: year, from: `the text speaks of "${speaksOfThisYear[0]}", counted from ${written.from}` };
+  }
   // A summary is published after the period it covers (a year's summary in the next January): its page's date does not name its year.
   if (dated && dateYear !== undefined && kind === 'summary') return { from: `only the page's date names a year (${dated.from}), and a summary is published after the period it covers` };
   if (dated && dateYear !== undefined && validYear(dateYear) && !masked) return { value: dateYear, from: `the page's date: ${dated.from}` };
@@ -345,6 +465,8 @@ function noticeYear(doc: DocumentText, original: DocumentText): Inferred<number>
     if (effective[2]) return { from: `the standards take effect "${excerpt(effective[0].trim(), 16)}", and the page prints no date to count that from` };
   }
   const titleYear = doc.title ? yearPattern.exec(issuedTitle(doc.title))?.[1] : undefined;
+  const maskedInBody = titleYear ? maskedBodyYear(doc.body, titleYear) : undefined;
+  if (titleYear && maskedInBody) return { from: `the title's year ${titleYear} is a template's label: the text masks its years (${maskedInBody}) and never writes ${titleYear}` };
   if (titleYear) return { value: Number(titleYear), from: `the title "${original.title}" (no date of effect is stated)` };
   const dated = dates[0];
   if (dated) return { value: Number(dated.date.slice(0, 4)), from: `the page's date, ${dated.from} (no date of effect is stated)` };
@@ -417,15 +539,28 @@ export function inferPublisher(original: DocumentText, regions: RegionIndex): In
   const doc = read(original);
   const printed = doc.metadata.publisher;
   if (printed) return { value: printed.value, from: `metadata ${printed.key} (line ${printed.line})` };
-  if (doc.metadata.empty.has('publisher')) return { from: 'the metadata prints 发布机构/公开主体 empty' };
-  if (original.contentSource && organName.test(doc.contentSource ?? '') && namesPlace(original.contentSource, regions)) return { value: original.contentSource, from: 'the page\'s ContentSource meta' };
-  // The signature (落款) names the issuer itself; a byline's 来源 is the site's filing.
+  // A 发布机构 printed empty says nothing: the page's other words for who published it are read (a byline's 来源).
+  const printedEmpty = doc.metadata.empty.has('publisher') ? ' (the header prints 发布机构/公开主体 empty)' : '';
+  if (original.contentSource && organName.test(doc.contentSource ?? '') && namesPlace(original.contentSource, regions)) return { value: original.contentSource, from: `the page's ContentSource meta${printedEmpty}` };
+  // A red-header document prints its issuer at its head and signs with it (辰溪县人民政府办公室 … / 辰溪县人民政府办公室
+  // 2014年3月3日): the document names who issued it twice, and that outweighs a byline's department.
   const signature = signatureIssuer(original);
-  if (signature) return { value: signature.name, from: `the signature "${signature.line}"` };
-  // The byline's 来源 as printed, even a department (办公室, 区府办): it is who the site says published the page.
+  // The head: the lines above the addressees (各乡镇人民政府…:) or the first paragraph.
+  const lines = original.body.split('\n').map((line) => line.trim()).filter(Boolean);
+  const opensText = lines.findIndex((line) => /[:：]$/.test(line) || [...line].length > 40);
+  const head = lines.slice(0, Math.min(opensText < 0 ? lines.length : opensText, 8)).map((line) => line.replace(/文件$/, ''));
+  if (signature && head.includes(signature.name)) return { value: signature.name, from: `the issuer printed at the head of the text and in the signature "${signature.line}"` };
+  // Else the byline's 来源 as printed, even a department (办公室, 区府办): it is who the page says published it, so it
+  // comes before a signature, which names who issued the document the page carries.
   const source = doc.metadata.source;
   const sourceName = source?.value.replace(/[（(]?\s*(https?:\/\/|www\.)[^\s)）]*[)）]?/g, '').trim();
-  if (source && sourceName) return { value: sourceName, from: `the byline's ${source.key} (line ${source.line})` };
+  if (source && sourceName) return { value: sourceName, from: `the byline's ${source.key} (line ${source.line})${printedEmpty}` };
+  // A news report's dateline names the outlet that published it: 某某网11月27日讯, 某某日报讯.
+  const outlet = datelineOutlet(original);
+  if (outlet) return { value: outlet, from: `the news dateline "${excerpt(lead(original.body, 30), 20)}"` };
+  // The signature (落款) names the issuer itself.
+  if (signature) return { value: signature.name, from: `the signature "${signature.line}"${printedEmpty}` };
+  if (printedEmpty) return { from: 'the metadata prints 发布机构/公开主体 empty, and no byline, dateline or signature names the publisher' };
   // The issuer a title names before 关于 (重庆市沙坪坝区人民政府办公室关于印发…的通知, 江苏省民政厅关于…的报告).
   const issuer = original.title ? /^(.{2,30}?)关于/.exec(original.title)?.[1]?.trim() : undefined;
   if (issuer && organName.test(toSimplified(issuer))) return { value: issuer, from: `the issuer the title names: "${original.title}"` };
@@ -497,6 +632,10 @@ export function inferRegion(original: DocumentText, publisher: string | undefine
   const { mentions, unresolved } = countMentions(doc.body, regions);
   const body = regionFromMentions(mentions, regions);
   clues.push({ ...(body.region ? { region: body.region } : {}), from: body.why });
+  if (!body.region) {
+    const own = ownPlace(doc.body, mentions, regions);
+    if (own) clues.push(own);
+  }
   if (doc.siteCode) {
     const region = regionFromCode(doc.siteCode.slice(0, 6), regions);
     if (region) clues.push({ region, from: `the site's 网站标识码 ${doc.siteCode}` });
@@ -528,6 +667,25 @@ export function inferRegion(original: DocumentText, publisher: string | undefine
 
 function depth(region: Region): number {
   return region.level === 'county' ? 3 : region.level === 'city' ? 2 : 1;
+}
+
+/**
+ * The place a text names once, as its own (海南省民政系统, 将乐人民), when the text speaks of itself at that place's
+ * level (全省 / 全县 / 我市) and names no other place of that level: a report that calls its place by name once and
+ * otherwise writes 全县 is that county's.
+ */
+function ownPlace(body: string, mentions: Mention[], regions: RegionIndex): RegionClue | undefined {
+  // 全县 / 我县 / 本县 are the text's own level; 市民政局 beside them is the office above it, so only these words count.
+  const levels = ['省', '市', '县', '区'].map((suffix) => ({ suffix, words: [...new Set(body.match(new RegExp(`(?:我|全|本)${suffix}`, 'g')) ?? [])].join('、') })).filter((level) => level.words !== '');
+  const level = levels.length === 1 ? levels[0] : undefined;
+  if (!level) return undefined;
+  const ofLevel = (region: Region) => region.name.endsWith(level.suffix) || (level.suffix === '省' && region.level === 'province');
+  const own = selfNamedPlaces(body, regions).filter((place) => ofLevel(place.region));
+  if (own.length !== 1) return undefined;
+  const place = own[0] as { region: Region; words: string };
+  const rivals = mentions.filter((m) => ofLevel(m.region) && !isWithin(m.region, place.region, regions));
+  if (rivals.length > 0) return undefined;
+  return { region: place.region, from: `the body names ${place.region.name} as its own ("${place.words}") and speaks of itself as ${level.words}` };
 }
 
 /**
@@ -629,13 +787,50 @@ const headlineWords = /((?<!人)民政|低保|最低生活|标准|规划|计划|
  * 省重点民生实事工作进展顺利, 關於調整城鄉最低生活保障標準的通知). A file name's extension (`.doc`) and a date in
  * brackets after it are not part of it. Returns the title as printed.
  */
+/**
+ * An article page prints its headline directly above its byline (标题 / 发布时间:… 来源:… / 正文): when no line
+ * reads as a headline by its words, the short line just before the byline is the title (季度目标), unless it is a
+ * sentence, a date, a row of menu links or an organ's name alone.
+ */
+function titleAboveByline(units: Unit[], bylineLine: number): { title: string; line: number } | undefined {
+  const before = units.filter((unit) => (unit.lines.at(-1)?.no ?? Infinity) < bylineLine).at(-1);
+  if (!before || before.type !== 'text' || before.lines.length !== 1) return undefined;
+  const printed = before.text.trim();
+  const reading = toSimplified(printed);
+  const length = [...reading].length;
+  if (length < 2 || length > 60 || /[。；;！？!?，,:：>|]/.test(reading) || outlineMarker(reading) || normaliseDate(reading) || /^[\d\s\-/.:年月日]+$/.test(reading)) return undefined;
+  if (/(欢迎|网站|门户|首页|登录|无障碍|版权)/.test(reading) || organName.test(reading) || isMenuRow(reading)) return undefined;
+  return { title: printed, line: before.lines[0]?.no ?? 0 };
+}
+
+/** The words a document's title ends with: what it is. */
+const titleEnding = /(思路|计划|总结|要点|安排|打算|报告|汇报|通知|方案|规划|意见|清单|办法|情况)$/;
+
+/**
+ * The whole title when a copy wrapped its last words onto the next line (民政局2020年工作总结和2021年工作 / 思路):
+ * the line is a short fragment with no punctuation or digits, and only with it does the title end in what the
+ * document is. Undefined when the next line is not such a tail.
+ */
+export function wrappedTitleEnd(title: string, next: string): string | undefined {
+  const tail = next.trim();
+  const reading = toSimplified(tail);
+  if ([...reading].length > 8 || /[\p{P}\d０-９]/u.test(reading) || outlineMarker(reading)) return undefined;
+  const whole = `${title}${tail}`;
+  if (titleEnding.test(toSimplified(title.trim())) || !titleEnding.test(toSimplified(whole))) return undefined;
+  return whole;
+}
+
 /** Three or more words of at most six characters, none with a digit, set apart by spaces: a row of menu links. */
 function isMenuRow(text: string): boolean {
   const words = text.trim().split(/[\s\u3000]+/);
   return words.length >= 3 && words.every((word) => [...word].length <= 6 && !/[\d０-９]/.test(word));
 }
 
-export function headlineTitle(units: Unit[]): { title: string; date?: string; line: number } | undefined {
+export function headlineTitle(units: Unit[], bylineLine?: number): { title: string; date?: string; line: number } | undefined {
+  return printedHeadline(units) ?? (bylineLine === undefined ? undefined : titleAboveByline(units, bylineLine));
+}
+
+function printedHeadline(units: Unit[]): { title: string; date?: string; line: number } | undefined {
   for (const unit of units.slice(0, 16)) {
     if (unit.type !== 'text') continue;
     const printed = unit.text.trim();

@@ -10,7 +10,7 @@ import { withoutSiteName } from './text.ts';
 import { boilerplateReason, chromeRuns } from './boilerplate.ts';
 import { duplicateDrops, findDuplicates } from './dedupe.ts';
 import { extractFigures } from './figures.ts';
-import { fusedTitle, headlineTitle, pageYear, inferKind, inferPeriod, inferPublisher, inferRegion, inferTopics, type DocumentText, type InferenceOptions } from './infer.ts';
+import { fusedTitle, headlineTitle, newsReport, pageYear, inferKind, wrappedTitleEnd, inferPeriod, inferPublisher, inferRegion, inferTopics, type DocumentText, type InferenceOptions } from './infer.ts';
 import { resolveMetadata, scanMetadata, type MetadataValue } from './metadata.ts';
 import { applyKnownMetadata, type KnownMetadata } from './known-metadata.ts';
 import { splitDocuments, type DocumentSpan } from './split.ts';
@@ -128,7 +128,7 @@ interface Place {
 function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, context: IngestContext, options: IngestOptions = {}): Draft {
   const inSpan = (line: number) => line >= place.fromLine && line <= place.toLine;
   const report: DraftReport = { inferred: [], missing: [], notes: [] };
-  const units = span.units.map((i) => analysis.units[i] as Unit);
+  let units = span.units.map((i) => analysis.units[i] as Unit);
   const spanUnits = new Set(span.units);
 
   const dropped: DroppedLine[] = analysis.dropped.filter((line) => inSpan(line.line));
@@ -148,14 +148,24 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
   report.notes.push(...metadata.problems);
 
   const titleUnits = units.filter((unit): unit is TitleUnit => unit.type === 'title');
-  const titleUnit = titleUnits[0];
+  let titleUnit = titleUnits[0];
   for (const unit of titleUnits) {
     const read = unit === titleUnit ? `read into title${unit.date ? ' and published' : ''}` : 'a second title line of the same document';
     for (const line of unit.lines) dropped.push({ reason: `title line (${read})`, text: line.text, line: line.no });
   }
 
+  // A title the copy wrapped onto a second line (…2021 年工作 / 思路): its last words are the title's, not the body's.
+  const tail = titleUnit ? units[units.indexOf(titleUnit) + 1] : undefined;
+  const wrappedTitle = titleUnit && tail?.type === 'text' && tail.lines.length === 1 ? wrappedTitleEnd(titleUnit.title, tail.text) : undefined;
+  if (titleUnit && tail && wrappedTitle) {
+    titleUnit = { ...titleUnit, title: wrappedTitle };
+    units = units.filter((unit) => unit !== tail);
+    for (const line of tail.lines) dropped.push({ reason: 'title line (the title\'s last words, wrapped onto the next line; read into title)', text: line.text, line: line.no });
+  }
+
   // The title as the page prints it: the header's 名称/标题, a title line, or the headline above the text.
-  const headline = metadata.title || titleUnit ? undefined : headlineTitle(units) ?? fusedHeadline(units);
+  const bylineLine = analysis.metadata.filter((value) => value.byline && inSpan(value.line)).map((value) => value.line).sort((a, b) => a - b)[0];
+  const headline = metadata.title || titleUnit ? undefined : headlineTitle(units, bylineLine) ?? fusedHeadline(units);
   const titleAsPrinted = metadata.title?.value ?? titleUnit?.title ?? headline?.title;
   const structured = structure(units, titleAsPrinted);
   report.notes.push(...structured.notes);
@@ -201,9 +211,10 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
   else miss('region', region.from);
   report.notes.push(...region.conflicts);
 
-  const published = metadata.published?.value ?? titleUnit?.date;
+  const published = metadata.published?.value ?? titleUnit?.date ?? headline?.date;
   if (metadata.published) infer('published', published, `metadata ${metadata.published.key} (line ${metadata.published.line})`);
   else if (titleUnit?.date) infer('published', published, `the date beside the title line (line ${titleUnit.lines[0]?.no})`);
+  else if (headline?.date) infer('published', published, `the date beside the headline (line ${headline.line})`);
   else miss('published', metadata.empty.has('published') ? 'the metadata prints 发布日期 empty' : 'no 发布日期 is printed');
   const written = metadata.written?.value;
   if (metadata.written) infer('written', written, `metadata ${metadata.written.key} (line ${metadata.written.line})`);
@@ -261,8 +272,12 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
   if (metrics.length > 0) frontmatter.metrics = metrics;
   if (tasks.length > 0) frontmatter.tasks = tasks;
 
+  // A news report is drafted in full but held out of content/documents/: the site publishes bureaus' own documents.
+  const news = newsReport(doc);
+  const held = news ? `a news report (${news.from}), not a bureau's own plan, summary, task list or notice: move it to content/documents/ only if the site should carry it` : undefined;
+
   dropped.sort((a, b) => a.line - b.line);
-  return { input: place.input, index: place.index, lines: [place.fromLine, place.toLine], frontmatter, body, dropped, report };
+  return { input: place.input, index: place.index, lines: [place.fromLine, place.toLine], frontmatter, body, dropped, report, ...(held ? { held } : {}) };
 }
 
 

@@ -139,6 +139,8 @@ export interface MetadataValue {
   byline?: true;
   /** The date under the document's signature: read as `written`, while the line stays in the body. */
   signature?: true;
+  /** Read from a line of the document's own text, which stays in the body (a 文号 run into the addressees). */
+  inText?: true;
 }
 
 export interface MetadataScan {
@@ -199,6 +201,17 @@ export function scanMetadata(lines: SourceLine[]): MetadataScan {
       consumed.set(line.no, `page byline (${describePair(pair, line.no)})`);
       continue;
     }
+    // A date alone on a line near the top, under the headline (2023-11-24, 24.01.2017 19:33): the page's date,
+    // a byline without a key. Not a signature's (under an issuer's name) and not within the text.
+    // Dates one after another are a list's or a menu's (site navigation), not the page's.
+    const nearDate = [lines[i - 1], lines[i + 1]].some((other) => other !== undefined && bareDate(other.text) !== undefined);
+    const bare = i < 12 && !nearDate && !issuerLine.test(toSimplified(lines[i - 1]?.text.trim() ?? '')) ? bareDate(text) : undefined;
+    if (bare) {
+      const pair: Pair = { key: '日期', field: 'published', value: bare, byline: true };
+      values.push({ ...pair, line: line.no });
+      consumed.set(line.no, `page byline: a date alone under the headline (${describePair(pair, line.no)})`);
+      continue;
+    }
     const docNo = bareDocumentNumber(text);
     if (docNo) {
       const pair: Pair = { key: '文号', field: 'doc_no', value: docNo };
@@ -226,6 +239,14 @@ export function scanMetadata(lines: SourceLine[]): MetadataScan {
       }
       continue;
     }
+    // A red-header document's 文号 run into its addressees (成府发〔2013〕21号各区(市)县政府,…:): read, and the line
+    // stays in the body, where it is the document's own text.
+    const runIn = /^(\p{Script=Han}{1,12}\s*[〔［\[（(﹝【]\s*(?:19|20)\d{2}\s*[〕］\]）)﹞】]\s*第?\s*\d{1,4}\s*[号號])\s*(?=各)/u.exec(text);
+    if (runIn?.[1]) {
+      values.push({ key: '文号', field: 'doc_no', value: runIn[1], line: line.no, inText: true });
+      read.add(line.no);
+      continue;
+    }
     const signed = signatureDate(text, lines[i - 1]?.text);
     if (signed) {
       values.push({ key: '落款日期', field: 'written', value: text, line: line.no, signature: true });
@@ -233,6 +254,21 @@ export function scanMetadata(lines: SourceLine[]): MetadataScan {
     }
   }
   return { values, consumed, read };
+}
+
+/**
+ * A line that is only a date, with or without a time: `2023-11-24`, `2023年11月24日 10:05`, `24.01.2017  19:33`
+ * (day first, as some portals print it; read only when the day cannot be a month). Returns `YYYY-MM-DD`.
+ */
+function bareDate(text: string): string | undefined {
+  const reading = text.trim().replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '');
+  const dayFirst = /^(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})$/.exec(reading);
+  if (dayFirst) {
+    const [day, month] = [Number(dayFirst[1]), Number(dayFirst[2])];
+    return day > 12 && day <= 31 && month >= 1 && month <= 12 ? normaliseDate(`${dayFirst[3]}-${month}-${day}`) : undefined;
+  }
+  if (!/^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$/.test(reading)) return undefined;
+  return normaliseDate(reading);
 }
 
 /**
@@ -437,6 +473,12 @@ export function resolveMetadata(values: MetadataValue[]): DocumentMetadata {
     let value = entry.value.replace(/\s+/g, ' ').trim();
     if (value === '' || (field === 'doc_no' && value === '无')) {
       if (!result[field]) result.empty.add(field);
+      continue;
+    }
+    // A document is signed on a day, not at a second: a 成文/发文日期 printed with a time of day
+    // (2021-01-12 16:30:04) is the site's posting stamp, not the date the document was written.
+    if (field === 'written' && !entry.signature && /\d{1,2}:\d{2}/.test(value)) {
+      result.problems.push(`${key} "${value}" (line ${entry.line}) carries a time of day: a site's posting stamp, not the date the document was written; left out of written`);
       continue;
     }
     if (field === 'published' || field === 'written') {

@@ -12,6 +12,23 @@ import type { RegionIndex } from '../regions.ts';
 /** Endings a division name may carry; a stem is the name without one (资兴市 → 资兴). */
 const endings = /(省|市|区|县|自治区|自治州|自治县|地区|盟|旗|特别行政区|维吾尔自治区|壮族自治区|回族自治区)$/;
 
+/** The peoples autonomous prefectures are named after (恩施土家族苗族自治州, 巴音郭楞蒙古自治州): the official list. */
+const prefecturePeoples = /(土家族|苗族|侗族|布依族|彝族|哈尼族|壮族|傣族|景颇族|白族|傈僳族|藏族|羌族|回族|朝鲜族|蒙古族|蒙古|哈萨克|柯尔克孜)+自治州$/;
+
+/**
+ * The names an autonomous prefecture goes by, as its own pages write them: the place without its peoples
+ * (巴音郭楞, 湘西), that place with 州 (湘西州, 昌吉州), and for a four-character place its first character with 州
+ * (巴州 for 巴音郭楞, 博州 for 博尔塔拉, 克州 for 克孜勒苏). A short name another division also has (巴州区's
+ * stem 巴州) is ambiguous and settled by the other clues like any shared name.
+ */
+function prefectureShortNames(name: string): string[] {
+  const peoples = prefecturePeoples.exec(name);
+  if (!peoples) return [];
+  const place = name.slice(0, peoples.index);
+  if (place.length < 2) return [];
+  return [...new Set([place, `${place}州`, ...(place.length === 4 ? [`${place[0]}州`] : [])])];
+}
+
 interface NameTable {
   /** Regions by full name. */
   full: Map<string, Region[]>;
@@ -34,6 +51,14 @@ function nameTable(regions: RegionIndex): NameTable {
     longest = Math.max(longest, region.name.length);
     const short = region.name.replace(endings, '');
     if (short !== region.name && short.length >= 2) stem.set(short, [...(stem.get(short) ?? []), region]);
+  }
+  // After every name is known: a prefecture's bare place name (海南 of 海南藏族自治州) that is already another
+  // division's name or stem (海南省) stays that division's; its 州 forms are added either way.
+  for (const region of regions.all) {
+    for (const alias of prefectureShortNames(region.name)) {
+      if (!alias.endsWith('州') && (stem.has(alias) || full.has(alias))) continue;
+      stem.set(alias, [...(stem.get(alias) ?? []), region]);
+    }
   }
   table = { full, stem, longest };
   tables.set(regions, table);
@@ -170,6 +195,30 @@ export function countMentions(text: string, regions: RegionIndex): { mentions: M
 
 function depth(region: Region): number {
   return region.level === 'county' ? 3 : region.level === 'city' ? 2 : 1;
+}
+
+/**
+ * Places a text names as its own: a name or stem followed by 民政 (its civil-affairs system, 海南省民政系统) or by
+ * 人民 (its people, 将乐人民和全国人民一样). Each with the words read. A name two divisions share is left out.
+ */
+export function selfNamedPlaces(text: string, regions: RegionIndex): { region: Region; words: string }[] {
+  const table = nameTable(regions);
+  const found = new Map<string, { region: Region; words: string }>();
+  const own = /^(?:民政|人民)/;
+  for (const map of [table.full, table.stem]) {
+    for (const [name, named] of map) {
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+        const after = text.slice(at + name.length, at + name.length + 2);
+        // 人民政府 is the government's name, not the place's people; it is read elsewhere.
+        if (!own.test(after) || text.startsWith('人民政府', at + name.length)) continue;
+        const candidates = collapseMunicipality(named);
+        if (candidates.length !== 1) continue;
+        const region = candidates[0] as Region;
+        if (!found.has(region.slug)) found.set(region.slug, { region, words: `${name}${after}` });
+      }
+    }
+  }
+  return [...found.values()];
 }
 
 /**

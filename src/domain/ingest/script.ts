@@ -13,12 +13,30 @@
 import * as OpenCC from 'opencc-js/t2cn';
 
 const convertTraditional = OpenCC.Converter({ from: 't', to: 'cn' });
+/**
+ * Variant forms (异体字) that pages print and OpenCC's traditional dictionaries leave as they are, each with the
+ * standard character it stands for: 陜 is how Big5 pages and many Hong Kong and Taiwan mirrors write 陝 (陕西), 髙
+ * an old type form of 高, 衞 the Hong Kong form of 衛 (卫), and so on. Applied before the traditional conversion,
+ * through OpenCC's own custom-dictionary converter, one character for one, so indexes still hold.
+ */
+const variantForms: [string, string][] = [
+  ['陜', '陕'],
+  ['髙', '高'],
+  ['衞', '卫'],
+  ['敍', '叙'],
+  ['汚', '污'],
+  ['粧', '妆'],
+  ['衹', '只'],
+  ['峯', '峰'],
+  ['羣', '群'],
+];
+const convertVariant = OpenCC.CustomConverter(variantForms);
 const characterCache = new Map<string, string>();
 
 function simplifiedCharacter(character: string): string {
   let simplified = characterCache.get(character);
   if (simplified === undefined) {
-    const converted = convertTraditional(character);
+    const converted = convertTraditional(convertVariant(character));
     // A conversion that changes the length would shift every later index; keep the original character then.
     simplified = converted.length === character.length ? converted : character;
     characterCache.set(character, simplified);

@@ -86,7 +86,7 @@ export function splitDocuments(units: Unit[], kept: number[], metadata: Metadata
     // A metadata header between the previous unit and this one: after text, it heads another document
     // (unless it only repeats what this document's header already said).
     // A byline (发布时间 / 来源 …) and a signature's date are not a header.
-    const header = metadata.filter((value) => !value.byline && !value.signature && value.line > previousLastLine && value.line < firstLine);
+    const header = metadata.filter((value) => !value.byline && !value.signature && !value.inText && value.line > previousLastLine && value.line < firstLine);
     const fresh = header.filter((value) => value.value !== '' && identity.get(value.key) !== value.value);
     // A header after only an introduction (a 百科 page's summary, the title printed as text) is this
     // document's first header, not a second document's.

@@ -74,6 +74,11 @@ export interface Draft {
   body: string;
   dropped: DroppedLine[];
   report: DraftReport;
+  /**
+   * Why the draft waits for a maintainer's decision outside content/documents/ although its region, period and
+   * kind are known, e.g. `a news report (…), not a bureau's own document`.
+   */
+  held?: string;
 }
 
 /** The definitions ingestion works against: the same metrics, topics and regions the build validates with. */

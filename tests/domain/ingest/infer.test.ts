@@ -104,7 +104,7 @@ describe('kind, period and publisher', () => {
   it('leaves the publisher out when the metadata prints it empty', () => {
     const draft = ingestOne('发布机构: | |\n上海市民政局2009年工作要点\n服务大局、服务民生、服务基层。\n');
     expect(draft.frontmatter.publisher).toBeUndefined();
-    expect(draft.report.missing).toContainEqual({ field: 'publisher', why: 'the metadata prints 发布机构/公开主体 empty' });
+    expect(draft.report.missing).toContainEqual({ field: 'publisher', why: 'the metadata prints 发布机构/公开主体 empty, and no byline, dateline or signature names the publisher' });
   });
 
   it('leaves every field the text does not state out, and lists it in the report', () => {
