@@ -1,8 +1,7 @@
 /** Queries over the documents collection for pages. */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { splitFrontmatter } from '../domain/content/frontmatter.ts';
+import { documentBody, documentPathOf } from '../domain/content/document-files.ts';
 import { documentDate } from '../domain/periods.ts';
 import { renderDocumentBody, type RenderedDocument } from '../domain/markdown/render-document.ts';
 import type { DocumentFrontmatter } from '../schemas/document.ts';
@@ -31,7 +30,7 @@ export function allDocuments(): Promise<DocumentItem[]> {
 
 /** Absolute path of a document's file (the build's working directory is the project). */
 export function documentFile(id: string): string {
-  return join(contentRoot(), 'content/documents', `${id}.md`);
+  return join(contentRoot(), documentPathOf(id));
 }
 
 /** A task of a plan or task list whose evidence quotes a later summary. */
@@ -69,7 +68,7 @@ export async function tasksReportedIn(summaryId: string): Promise<ReportedTask[]
  */
 export function renderDocument(doc: DocumentItem, reported: readonly ReportedTask[] = []): RenderedDocument & { body: string } {
   const file = documentFile(doc.id);
-  const { body } = splitFrontmatter(readFileSync(file, 'utf8'));
+  const body = documentBody(contentRoot(), doc.id);
   const quotes = [...doc.data.metrics.map((m) => m.quote), ...reported.map(({ task }) => task.evidence.quote)];
   const rendered = renderDocumentBody(body, quotes);
   if (rendered.unmarkedQuotes.length > 0) {

@@ -2,9 +2,9 @@
  * Astro glue for figures, charts, tasks and open data: reads the collections once, hands them to src/domain
  * and src/charts, and names every chart and its CSV so pages and CSV endpoints build the very same model.
  */
-import { readFileSync } from 'node:fs';
-import { allDocuments, documentFile, type DocumentItem } from './documents.ts';
-import { splitFrontmatter } from '../domain/content/frontmatter.ts';
+import { allDocuments, type DocumentItem } from './documents.ts';
+import { contentRoot } from './content-loaders.ts';
+import { documentBody } from '../domain/content/document-files.ts';
 import { classDefinitions, type ClassDefinition, type DibaoClass } from '../domain/dibao-classes.ts';
 import { documentCitation, figureAnswer, type FigureAnswer } from '../domain/figure-answer.ts';
 import { citationTemplate, type CitationTemplate } from '../domain/citation.ts';
@@ -81,7 +81,7 @@ function documentClassDefinitions(doc: DocumentItem): ReadonlyMap<DibaoClass, Cl
   if (!doc.data.metrics.some((m) => m.category)) return noClasses;
   let found = classCache.get(doc.id);
   if (!found) {
-    found = classDefinitions(splitFrontmatter(readFileSync(documentFile(doc.id), 'utf8')).body);
+    found = classDefinitions(documentBody(contentRoot(), doc.id));
     classCache.set(doc.id, found);
   }
   return found;

@@ -12,17 +12,14 @@ import { topicSchema, type Topic } from '../../schemas/topic.ts';
 import type { RegionIndex } from '../regions.ts';
 import { checkAbbreviations } from '../search/abbreviations.ts';
 import { issuesFromZod, type ContentIssue } from './content-issue.ts';
-import { FrontmatterError, parseYamlFile, splitFrontmatter } from './frontmatter.ts';
+import { readDocument as readDocumentFile, type SourceFile } from './document-files.ts';
+import { FrontmatterError, parseYamlFile } from './frontmatter.ts';
 import { figureRoleProblems, readDigits } from './figure-roles.ts';
 import { conversionProblems } from './metric-conversions.ts';
 import { evidenceProblems } from './task-evidence.ts';
 import { quoteAnchoringIssues, type QuoteUse } from './quote-anchoring.ts';
 
-/** A file of content/, path relative to the project root with forward slashes. */
-export interface SourceFile {
-  path: string;
-  text: string;
-}
+export type { SourceFile };
 
 export interface ContentSources {
   documents: SourceFile[];
@@ -53,8 +50,6 @@ export interface ValidationResult {
   model: ContentModel;
   issues: ContentIssue[];
 }
-
-const documentsDir = 'content/documents/';
 
 /** Id of a definition file: its name without extension (`content/metrics/dibao-urban.yaml` → `dibao-urban`). */
 function definitionId(path: string): string {
@@ -197,27 +192,16 @@ function salvage(raw: unknown): CheckableFrontmatter {
 }
 
 function readDocument(file: SourceFile, issues: ContentIssue[]): { entry?: DocumentEntry; checkable: CheckableDocument } | undefined {
-  if (!file.path.startsWith(documentsDir) || !file.path.endsWith('.md')) {
-    issues.push({ file: file.path, message: 'documents must be Markdown files under content/documents/', hint: 'rename it to content/documents/<region path>/<year>-<h1|h2|year>-<kind>.md' });
+  const read = readDocumentFile(file);
+  if (read.status === 'unreadable') {
+    issues.push(...read.issues);
     return undefined;
   }
-  let split;
-  try {
-    split = splitFrontmatter(file.text);
-  } catch (error) {
-    if (error instanceof FrontmatterError) {
-      issues.push({ file: file.path, message: `${error.message}${error.line ? ` (line ${error.line})` : ''}`, hint: 'fix the YAML between the two `---` lines: indentation, a missing colon or an unclosed quote' });
-      return undefined;
-    }
-    throw error;
+  if (read.status === 'invalid') {
+    issues.push(...read.issues);
+    return { checkable: { id: read.id, file: read.file, data: salvage(read.raw), body: read.body } };
   }
-  const id = file.path.slice(documentsDir.length, -'.md'.length);
-  const parsed = documentFrontmatterSchema.safeParse(split.data);
-  if (!parsed.success) {
-    issues.push(...issuesFromZod(file.path, parsed.error, split.data));
-    return { checkable: { id, file: file.path, data: salvage(split.data), body: split.body } };
-  }
-  const entry = { id, file: file.path, data: parsed.data, body: split.body };
+  const entry = { id: read.id, file: read.file, data: read.data, body: read.body };
   return { entry, checkable: entry };
 }
 
