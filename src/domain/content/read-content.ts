@@ -16,12 +16,14 @@ export function readContentSources(root: string): ContentSources {
     metrics: read(root, files.metrics),
     topics: read(root, files.topics),
     ...(files.abbreviations ? { abbreviations: read(root, [files.abbreviations])[0]! } : {}),
+    unread: { problems: files.problems, skipped: files.skipped },
   };
 }
 
 /**
- * Why `root` cannot be checked, or undefined when it is a folder holding `content/` with documents in it: a
- * mistyped path must not pass as "0 documents, OK". The message names the path and what was expected there.
+ * Why `root` cannot be checked, or undefined when it is a folder holding `content/`: a mistyped path must not
+ * pass as "0 documents, OK". The message names the path and what was expected there. A content/ with no
+ * documents is a content error (load-content.ts), reported with the rest.
  */
 export function contentRootProblem(root: string): string | undefined {
   const expected = 'the folder that holds content/ (content/documents/, content/metrics/, content/topics/), such as the project folder';
@@ -31,9 +33,6 @@ export function contentRootProblem(root: string): string | undefined {
   if (!existsSync(content)) {
     if (existsSync(join(root, 'documents')) && basename(root) === 'content') return `${root} is the content folder itself; give the folder that holds it: ${dirname(root)}`;
     return `${root} holds no content/ folder; expected ${expected}`;
-  }
-  if (!listContentFiles(root).documents.some((path) => path.endsWith('.md'))) {
-    return `${join(content, 'documents')} holds no documents; expected Markdown files at content/documents/<region path>/<year>-<h1|h2|year>-<kind>.md`;
   }
   return undefined;
 }

@@ -27,6 +27,8 @@ export interface ContentSources {
   topics: SourceFile[];
   /** `content/search/abbreviations.yaml`, when there is one (a content folder may have none). */
   abbreviations?: SourceFile;
+  /** Entries of content/ that are not read (src/domain/content/content-files.ts): errors, and skipped clutter. */
+  unread?: { problems: ContentIssue[]; skipped: ContentIssue[] };
 }
 
 export interface DocumentEntry {
@@ -49,6 +51,8 @@ export interface ContentModel {
 export interface ValidationResult {
   model: ContentModel;
   issues: ContentIssue[];
+  /** Not errors: files skipped as clutter (`.DS_Store`, `a.md~`), reported so none goes unnoticed. */
+  warnings: ContentIssue[];
 }
 
 /** Id of a definition file: its name without extension (`content/metrics/dibao-urban.yaml` → `dibao-urban`). */
@@ -91,7 +95,7 @@ function readDefinitions<T>(
 }
 
 export function validateContent(sources: ContentSources, regions: RegionIndex): ValidationResult {
-  const issues: ContentIssue[] = [];
+  const issues: ContentIssue[] = [...(sources.unread?.problems ?? [])];
   // A metric file with errors of its own is reported once, there, not again on every document that uses it.
   const invalidMetrics = new Set<string>();
   const metrics = readDefinitions(sources.metrics, metricDefinitionSchema, issues, invalidMetrics);
@@ -118,7 +122,7 @@ export function validateContent(sources: ContentSources, regions: RegionIndex): 
   for (const doc of checkable) checkReferences(doc, { metrics, invalidMetrics, topics, regions, byId }, issues);
   checkQuoteAnchoring(checkable, byId, issues);
   documents.sort((a, b) => a.id.localeCompare(b.id));
-  return { model: { documents, metrics, topics, regions }, issues };
+  return { model: { documents, metrics, topics, regions }, issues, warnings: [...(sources.unread?.skipped ?? [])] };
 }
 
 function checkAbbreviationsFile(file: SourceFile, issues: ContentIssue[]): void {
