@@ -67,6 +67,7 @@ export const indexingCode = [
   'src/domain/periods.ts', // a multi-year plan's period label
   'src/domain/regions.ts', // the region names
   'src/domain/grouping.ts', // (regions.ts)
+  'src/domain/region-tree.ts', // (regions.ts) a region's lineage
   'src/domain/urls.ts', // the document's page URL
   'src/schemas/', // the document's fields and their names
 ] as const;
