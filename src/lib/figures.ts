@@ -21,7 +21,6 @@ import { trendChart } from '../charts/trend-line.ts';
 import { seriesLabel, type FigureTableContext } from '../charts/figure-table.ts';
 import { taskStatusChart } from '../charts/task-status.ts';
 import type { TaskPages } from '../domain/task-pages.ts';
-import { headlineFigures, type HeadlineFigure } from '../domain/headline-figures.ts';
 import { absoluteUrl as siteAbsoluteUrl, metricChartCsvPath, regionChartCsvPath, taskStatusCsvPath, tasksPath } from '../domain/urls.ts';
 
 /** The site's origin from `site` in astro.config.mjs. */
@@ -55,12 +54,6 @@ export const figureData = perBuild((model): FigureData => {
   };
   return { ...model.figures, metrics: model.metrics, context };
 });
-
-/** The home page's "最新数字": the newest stated figures of each metric (src/domain/headline-figures.ts). */
-export async function latestFigures(): Promise<HeadlineFigure[]> {
-  const { points, metrics } = await figureData();
-  return headlineFigures(points, metrics);
-}
 
 const noClasses: ReadonlyMap<DibaoClass, ClassDefinition> = new Map();
 const classCache = new Map<string, ReadonlyMap<DibaoClass, ClassDefinition>>();
