@@ -90,11 +90,19 @@ export function documentSource(contentRoot: string, id: string): SourceFile {
 }
 
 /**
- * The body of the document `id`, read from its file: pages keep only front matter in Astro's store and read a
- * body when they render it (src/lib/content-loaders.ts). Node only.
+ * The body of the document `id`, read from its file: pages keep only the validated front matter in Astro's store
+ * and read a body when they render it (src/lib/content-loaders.ts). The front matter is split off as validation
+ * split it but not checked again — the page renders the store's copy — so a page pays for the split alone, not for
+ * a second schema check of every document (which costs about as much again as the split). Node only.
  */
 export function documentBody(contentRoot: string, id: string): string {
-  return readValidDocument(documentSource(contentRoot, id)).body;
+  const source = documentSource(contentRoot, id);
+  try {
+    return splitFrontmatter(source.text).body;
+  } catch (error) {
+    if (!(error instanceof FrontmatterError)) throw error;
+    throw new Error(`${source.path}: ${error.message}, though content validation passed before the build read it (was it edited during the build?)`, { cause: error });
+  }
 }
 
 /** The ids of the documents under `contentRoot`, in the order validation reads them (src/domain/content/content-files.ts). Node only. */

@@ -19,7 +19,9 @@ export const noDocumentsIssue: ContentIssue = {
 export function loadContent(root: string, options: LoadOptions = {}): ValidationResult {
   const sources = readContentSources(root);
   const result = validateContent(sources, new RegionIndex(loadRegions()));
-  if (sources.documents.length === 0 && !options.allowEmpty) result.issues.unshift(noDocumentsIssue);
+  // A folder whose only documents are reported (hidden, misnamed, not UTF-8) is not "empty": those errors say why.
+  const documentProblems = sources.unread?.problems.some((issue) => issue.file.startsWith('content/documents/')) ?? false;
+  if (sources.documents.length === 0 && !documentProblems && !options.allowEmpty) result.issues.unshift(noDocumentsIssue);
   return result;
 }
 

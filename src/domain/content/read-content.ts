@@ -1,22 +1,54 @@
 /** Reads content/ from disk into the sources validateContent checks. Node only. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { describeDamage, utf8Damage, withLines } from '../ingest/byte-damage.ts';
 import { listContentFiles } from './content-files.ts';
+import type { ContentIssue } from './content-issue.ts';
 import type { ContentSources, SourceFile } from './validate-content.ts';
 
-function read(root: string, paths: string[]): SourceFile[] {
-  return paths.map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The files' texts; a file that cannot be read, or is not valid UTF-8, is a problem naming the path and the reason
+ * (the first bad bytes' offset and line) instead of a crash, or text silently garbled with U+FFFD.
+ */
+function read(root: string, paths: string[], problems: ContentIssue[]): SourceFile[] {
+  const files: SourceFile[] = [];
+  for (const path of paths) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(root, path));
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      problems.push({ file: path, message: `cannot be read (${code ?? message})`, hint: code === 'EACCES' ? 'make the file readable by the user that builds the site (chmod a+r)' : 'check that the file exists and is a regular, readable file' });
+      continue;
+    }
+    try {
+      files.push({ path, text: strictUtf8.decode(bytes) });
+    } catch {
+      const damage = withLines(bytes, utf8Damage(bytes));
+      const shown = damage.slice(0, 3).map(describeDamage).join('; ');
+      problems.push({
+        file: path,
+        message: damage.length === 1 ? `is not valid UTF-8: an invalid byte sequence at ${shown}` : `is not valid UTF-8: ${damage.length} invalid byte sequences, at ${shown}${damage.length > 3 ? '; …' : ''}`,
+        hint: 'save the file as UTF-8; if it was copied from a page in GBK or GB18030, draft it again with `npm run ingest`, which reads those encodings strictly',
+      });
+    }
+  }
+  return files;
 }
 
 /** All content files under `<root>/content`, in a stable order. */
 export function readContentSources(root: string): ContentSources {
   const files = listContentFiles(root);
+  const problems = [...files.problems];
+  const abbreviations = files.abbreviations ? read(root, [files.abbreviations], problems)[0] : undefined;
   return {
-    documents: read(root, files.documents),
-    metrics: read(root, files.metrics),
-    topics: read(root, files.topics),
-    ...(files.abbreviations ? { abbreviations: read(root, [files.abbreviations])[0]! } : {}),
-    unread: { problems: files.problems, skipped: files.skipped },
+    documents: read(root, files.documents, problems),
+    metrics: read(root, files.metrics, problems),
+    topics: read(root, files.topics, problems),
+    ...(abbreviations ? { abbreviations } : {}),
+    unread: { problems, skipped: files.skipped },
   };
 }
 

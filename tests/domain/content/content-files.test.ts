@@ -108,6 +108,15 @@ describe('a hidden document', () => {
   });
 });
 
+describe('a document that is not valid UTF-8', () => {
+  it('is an error naming the first bad bytes’ offset and line, not text garbled with U+FFFD', () => {
+    const bytes = Buffer.concat([Buffer.from(document.replace('城市低保A类', '城市低保A类\n')), Buffer.from([0xe5, 0x9f]), Buffer.from('元。\n')]);
+    const root = site('damaged', valid);
+    writeFileSync(join(root, 'content/documents/hunan/chenzhou/zixing/2023-h1-summary.md'), bytes);
+    expect(formatContentIssues(loadContent(root).issues)).toMatchSnapshot();
+  });
+});
+
 describe('content/ that reads cleanly', () => {
   it('has no errors and no warnings', () => {
     const result = loadContent(site('clean', { ...valid, 'content/documents/.gitkeep': '', 'content/search/abbreviations.yaml': '- forms: [低保, 最低生活保障]\n' }));
