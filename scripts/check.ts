@@ -2,16 +2,17 @@
 /** `npm run check`: validates every file of content/ without building, and reports every error found. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatContentIssues } from '../src/domain/content/content-issue.ts';
-import { loadContent } from '../src/domain/content/load-content.ts';
+import { formatContentIssues, formatContentWarnings } from '../src/domain/content/content-issue.ts';
+import { allowEmptyContent, loadContent } from '../src/domain/content/load-content.ts';
 import { contentRootProblem } from '../src/domain/content/read-content.ts';
 
 const usage = `Usage: npm run check [-- <folder>]
 
 Validates all content without building: every document, metric and topic file, every cross-reference
 (regions, metrics, topics, units, task evidence), that each quote is in its body, states its figure and can be
-anchored on its page, and content/search/abbreviations.yaml. Lists every error with the file, the field, the
-bad value and the fix; whatever would fail the build is reported here first.
+anchored on its page, and content/search/abbreviations.yaml; every other file under content/ is reported
+too (a hidden or misnamed file is an error, an editor's leftover or .DS_Store a warning). Lists every error
+with the file, the field, the bad value and the fix; whatever would fail the build is reported here first.
 
 Arguments:
   <folder>   the folder that holds content/ (default: the current folder, the project)
@@ -19,8 +20,11 @@ Arguments:
 Options:
   --help     show this help
 
-Exit status: 0 when the content is valid, 1 when it has errors or the folder holds no content, 2 for a wrong
-option or argument.`;
+Environment:
+  GONGKAI_ALLOW_EMPTY_CONTENT=1   accept a content/documents/ with no documents (an empty site on purpose)
+
+Exit status: 0 when the content is valid (warnings allowed), 1 when it has errors or the folder holds no
+content, 2 for a wrong option or argument.`;
 
 function fail(message: string, code: number): never {
   console.error(`check: ${message}`);
@@ -44,7 +48,8 @@ const problem = contentRootProblem(root);
 if (problem) fail(problem, 1);
 
 const started = performance.now();
-const { model, issues } = loadContent(root);
+const { model, issues, warnings } = loadContent(root, { allowEmpty: allowEmptyContent() });
+if (warnings.length > 0) console.error(`${formatContentWarnings(warnings)}\n`);
 if (issues.length > 0) {
   console.error(formatContentIssues(issues));
   process.exit(1);

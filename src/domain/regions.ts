@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { pinyin } from 'pinyin-pro';
 import type { Region, RegionLevel } from '../schemas/region.ts';
 import { groupBy } from './grouping.ts';
+import { regionLineage } from './region-tree.ts';
 
 interface DivisionRow {
   code: string;
@@ -143,11 +144,7 @@ export class RegionIndex {
 
   /** The region and its ancestors, province first. */
   lineage(slug: string): Region[] {
-    const chain: Region[] = [];
-    for (let region = this.bySlug.get(slug); region; region = region.parent ? this.bySlug.get(region.parent) : undefined) {
-      chain.unshift(region);
-    }
-    return chain;
+    return regionLineage(this.bySlug, slug);
   }
 
   /** Regions whose name is `name` or starts with it followed by a generic ending (资兴 → 资兴市). */

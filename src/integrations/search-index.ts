@@ -9,32 +9,24 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { splitFrontmatter } from '../domain/content/frontmatter.ts';
+import { documentPathOf, listDocumentIds, readValidDocument } from '../domain/content/document-files.ts';
 import { bodyPlainText } from '../domain/markdown/render-document.ts';
 import { documentDate, documentPeriodLabel } from '../domain/periods.ts';
 import { documentPath } from '../domain/urls.ts';
 import { loadRegions, RegionIndex } from '../domain/regions.ts';
 import { createSearchIndexBuilder, type SearchDoc } from '../domain/search/index.ts';
 import { directorySink, fileSpillStore, loadAbbreviations, openKeptDocuments } from '../domain/search/node.ts';
-import type { DocumentFrontmatter } from '../schemas/document.ts';
 
 /** Above this many documents the builder spills its runs to disk instead of holding them in memory. */
 const spillThreshold = 20_000;
 
-function documentFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
 /** A document as the search sees it: title, plain body text and the facets the search page filters by. */
 export function searchDocument(id: string, source: string, regions: RegionIndex): SearchDoc {
-  const { data, body } = splitFrontmatter(source);
-  const fm = data as DocumentFrontmatter; // validated by the content loaders before any page was built
+  // Read as validation read it (src/domain/content/document-files.ts): schema-checked, not cast.
+  const { data: fm, body } = readValidDocument({ path: documentPathOf(id), text: source });
   const region = regions.bySlug.get(fm.region);
   return {
     id,
@@ -65,13 +57,17 @@ export function searchDocument(id: string, source: string, regions: RegionIndex)
 export const indexingCode = [
   'src/integrations/search-index.ts', // reads each file, makes the search document, keys what is kept
   'src/domain/search/', // normalising (normalise.ts), tokenising, postings and the kept-record layout
-  'src/domain/content/frontmatter.ts', // the document reader: front matter apart from the body
+  'src/domain/content/document-files.ts', // the document reader: which files are documents, their ids, front matter checked apart from the body
+  'src/domain/content/content-files.ts', // (document-files.ts) which files under content/ are documents
+  'src/domain/content/frontmatter.ts', // (document-files.ts) front matter apart from the body
+  'src/domain/content/content-issue.ts', // (document-files.ts) the schema's messages
   'src/domain/markdown/render-document.ts', // the body as plain text
   'src/domain/anchors.ts', // (render-document.ts)
   'src/domain/keep-together.ts', // (render-document.ts)
   'src/domain/periods.ts', // a multi-year plan's period label
   'src/domain/regions.ts', // the region names
   'src/domain/grouping.ts', // (regions.ts)
+  'src/domain/region-tree.ts', // (regions.ts) a region's lineage
   'src/domain/urls.ts', // the document's page URL
   'src/schemas/', // the document's fields and their names
 ] as const;
@@ -106,11 +102,11 @@ export function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const contentRoot = process.env.GONGKAI_CONTENT_ROOT ?? projectRoot;
-        const documentsDir = join(contentRoot, 'content/documents');
-        const files = documentFiles(documentsDir);
+        // The documents validation read, in the same order (their doc numbers in the index).
+        const ids = listDocumentIds(contentRoot);
         // The content root's own abbreviations: the ones validation checked (a build pointed at another content folder uses its own).
         const abbreviationsFile = join(contentRoot, 'content/search/abbreviations.yaml');
-        const spill = files.length > spillThreshold ? fileSpillStore(mkdtempSync(join(tmpdir(), 'gongkai-search-'))) : undefined;
+        const spill = ids.length > spillThreshold ? fileSpillStore(mkdtempSync(join(tmpdir(), 'gongkai-search-'))) : undefined;
         const keptDir = join(cacheDir, 'gongkai-search');
         const kept = openKeptDocuments(keptDir);
         if (!kept) logger.warn(`[search] ${keptDir} is in use by another build: indexing every document afresh, keeping nothing`);
@@ -121,14 +117,13 @@ export function searchIndex(): AstroIntegration {
           const builder = createSearchIndexBuilder({
             writeFile: directorySink(join(fileURLToPath(dir), 'search')),
             abbreviations: loadAbbreviations(abbreviationsFile),
-            expectedDocs: files.length,
+            expectedDocs: ids.length,
             ...(spill ? { spill } : {}),
           });
           // One document at a time, in file order (the doc numbers of the index): its file is read anyway, to
           // key it; an unchanged one is added from what an earlier build kept.
-          for (const file of files) {
-            const id = relative(documentsDir, file).split(sep).join('/').replace(/\.md$/, '');
-            const source = readFileSync(file);
+          for (const id of ids) {
+            const source = readFileSync(join(contentRoot, documentPathOf(id)));
             if (!kept) {
               await builder.add(searchDocument(id, source.toString('utf8'), regions));
               continue;
@@ -149,10 +144,10 @@ export function searchIndex(): AstroIntegration {
           const stats = await builder.finish();
           const pack = kept?.close();
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          logger.info(`[search] indexed ${files.length} documents in ${seconds} s: ${stats.files} files, ${(stats.bytes / 1024).toFixed(0)} KB`);
+          logger.info(`[search] indexed ${ids.length} documents in ${seconds} s: ${stats.files} files, ${(stats.bytes / 1024).toFixed(0)} KB`);
           if (pack) {
             logger.info(
-              `[search] ${reused} documents reused from the cache, ${files.length - reused} tokenised` +
+              `[search] ${reused} documents reused from the cache, ${ids.length - reused} tokenised` +
                 `${pack.dropped ? `, ${pack.dropped} no longer used dropped from it` : ''} (kept: ${(pack.packBytes / 1024 / 1024).toFixed(0)} MiB)`,
             );
           }

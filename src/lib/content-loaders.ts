@@ -4,8 +4,8 @@
  * from invalid content. Astro's own `reference()` only logs a broken reference, which is not enough.
  */
 import type { Loader } from 'astro/loaders';
-import { formatContentIssues, type ContentIssue } from '../domain/content/content-issue.ts';
-import { loadContent } from '../domain/content/load-content.ts';
+import { formatContentIssues, formatContentWarnings, type ContentIssue } from '../domain/content/content-issue.ts';
+import { allowEmptyContent, loadContent } from '../domain/content/load-content.ts';
 import type { ValidationResult } from '../domain/content/validate-content.ts';
 
 let validated: ValidationResult | undefined;
@@ -23,8 +23,9 @@ let validationMs = 0;
 export class ContentValidationError extends Error {
   readonly hint = 'Fix the files above; `npm run check` re-checks all content without building. Nothing was published.';
   readonly #summary: string;
-  constructor(issues: readonly ContentIssue[]) {
-    super(`\n${formatContentIssues(issues)}\n`);
+  constructor(issues: readonly ContentIssue[], warnings: readonly ContentIssue[] = []) {
+    // Warnings first: the errors, and the hint after them, stay the last thing printed.
+    super(`\n${warnings.length > 0 ? `${formatContentWarnings(warnings)}\n\n` : ''}${formatContentIssues(issues)}\n`);
     this.name = 'ContentValidationError';
     this.#summary = `${issues.length} content error${issues.length === 1 ? '' : 's'}`;
     this.stack = '';
@@ -46,9 +47,9 @@ export function contentRoot(projectRoot: URL | string = process.cwd()): string {
 function validatedContent(root: URL): ValidationResult {
   if (!validated) {
     const started = performance.now();
-    const result = loadContent(contentRoot(root));
+    const result = loadContent(contentRoot(root), { allowEmpty: allowEmptyContent() });
     validationMs = performance.now() - started;
-    if (result.issues.length > 0) throw new ContentValidationError(result.issues);
+    if (result.issues.length > 0) throw new ContentValidationError(result.issues, result.warnings);
     validated = result;
   }
   return validated;
@@ -59,7 +60,9 @@ export function documentsLoader(): Loader {
     name: 'gongkai-documents',
     load: async ({ store, config, logger, generateDigest }) => {
       const started = performance.now();
-      const { model } = validatedContent(config.root);
+      const { model, warnings } = validatedContent(config.root);
+      // Skipped clutter (.DS_Store, an editor's a.md~) is said at every build, so it is cleaned up, not forgotten.
+      if (warnings.length > 0) logger.warn(`\n${formatContentWarnings(warnings)}`);
       store.clear();
       for (const doc of model.documents) {
         // The body stays on disk; pages read it when they render (lib/documents.ts), which keeps Astro's

@@ -1,17 +1,13 @@
-/** Metric and topic definitions for pages. */
-import { getCollection } from 'astro:content';
+/** Metric and topic definitions for pages (the site model's). */
 import type { MetricDefinition } from '../schemas/metric.ts';
 import type { Topic } from '../schemas/topic.ts';
+import { siteModel } from './site-model.ts';
 
-let metrics: Map<string, MetricDefinition> | undefined;
-let topics: Map<string, Topic> | undefined;
-
-export async function metricDefinitions(): Promise<Map<string, MetricDefinition>> {
-  metrics ??= new Map((await getCollection('metrics')).map((m) => [m.id, m.data] as const).sort(([, a], [, b]) => a.order - b.order));
-  return metrics;
+/** The metrics in their `order`. */
+export async function metricDefinitions(): Promise<ReadonlyMap<string, MetricDefinition>> {
+  return (await siteModel()).metrics;
 }
 
-export async function topicDefinitions(): Promise<Map<string, Topic>> {
-  topics ??= new Map((await getCollection('topics')).map((t) => [t.id, t.data] as const));
-  return topics;
+export async function topicDefinitions(): Promise<ReadonlyMap<string, Topic>> {
+  return (await siteModel()).topics;
 }

@@ -1,66 +1,35 @@
-/** Queries over the documents collection for pages. */
-import { readFileSync } from 'node:fs';
+/** The documents of the site model for pages, and a document's body read and rendered from its file. */
 import { join } from 'node:path';
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { splitFrontmatter } from '../domain/content/frontmatter.ts';
-import { documentDate } from '../domain/periods.ts';
+import { documentBody, documentPathOf } from '../domain/content/document-files.ts';
 import { renderDocumentBody, type RenderedDocument } from '../domain/markdown/render-document.ts';
-import type { DocumentFrontmatter } from '../schemas/document.ts';
-import type { Task } from '../schemas/task.ts';
+import type { ReportedTask as ModelReportedTask } from '../domain/site-model.ts';
 import { contentRoot } from './content-loaders.ts';
+import { siteModel, type DocumentItem } from './site-model.ts';
 
-export type DocumentItem = CollectionEntry<'documents'>;
-
+export type { DocumentItem };
 /** Sort key of the lists: the one document date rule (src/domain/periods.ts), shared with the search index. */
-export function documentSortKey(data: DocumentFrontmatter): string {
-  return documentDate(data);
-}
-
-// Memoised as promises, here and in regions.ts and listing.ts: callers that start together (getStaticPaths
-// mapping over every path with an async function) share one computation instead of each making their own —
-// once per region made a 3,000-document build spend 2.3 s rebuilding the same region index 3,350 times.
-let cached: Promise<DocumentItem[]> | undefined;
+export { documentSortKey } from '../domain/site-model.ts';
 
 /** Every document, newest first (ties by id, so the order is stable between builds). */
-export function allDocuments(): Promise<DocumentItem[]> {
-  cached ??= getCollection('documents').then((docs) =>
-    docs.sort((a, b) => documentSortKey(b.data).localeCompare(documentSortKey(a.data)) || a.id.localeCompare(b.id)),
-  );
-  return cached;
+export async function allDocuments(): Promise<readonly DocumentItem[]> {
+  return (await siteModel()).documents;
 }
 
 /** Absolute path of a document's file (the build's working directory is the project). */
 export function documentFile(id: string): string {
-  return join(contentRoot(), 'content/documents', `${id}.md`);
+  return join(contentRoot(), documentPathOf(id));
 }
 
 /** A task of a plan or task list whose evidence quotes a later summary. */
-export interface ReportedTask {
-  /** The plan or task list the task belongs to. */
-  list: DocumentItem;
-  task: Task & { evidence: NonNullable<Task['evidence']> };
-}
-
-let reportedBySummary: Promise<Map<string, ReportedTask[]>> | undefined;
+export type ReportedTask = ModelReportedTask<DocumentItem>;
 
 /**
- * The tasks, of any document, whose evidence quotes the summary `summaryId`: the summary's page anchors each
- * quote (the task table links there) and lists the tasks it reports on. Indexed once per build.
+ * The tasks, of any document, whose evidence quotes the summary `summaryId` (the site model's evidence index,
+ * which the summary's cache key reads too): the summary's page anchors each quote (the task table links there)
+ * and lists the tasks it reports on.
  */
-export async function tasksReportedIn(summaryId: string): Promise<ReportedTask[]> {
-  reportedBySummary ??= allDocuments().then((docs) => {
-    const index = new Map<string, ReportedTask[]>();
-    for (const list of docs) {
-      for (const task of list.data.tasks) {
-        if (!task.evidence) continue;
-        const reported = index.get(task.evidence.document) ?? [];
-        reported.push({ list, task: task as ReportedTask['task'] });
-        index.set(task.evidence.document, reported);
-      }
-    }
-    return index;
-  });
-  return (await reportedBySummary).get(summaryId) ?? [];
+export async function tasksReportedIn(summaryId: string): Promise<readonly ReportedTask[]> {
+  return (await siteModel()).reportedIn(summaryId);
 }
 
 /**
@@ -69,7 +38,7 @@ export async function tasksReportedIn(summaryId: string): Promise<ReportedTask[]
  */
 export function renderDocument(doc: DocumentItem, reported: readonly ReportedTask[] = []): RenderedDocument & { body: string } {
   const file = documentFile(doc.id);
-  const { body } = splitFrontmatter(readFileSync(file, 'utf8'));
+  const body = documentBody(contentRoot(), doc.id);
   const quotes = [...doc.data.metrics.map((m) => m.quote), ...reported.map(({ task }) => task.evidence.quote)];
   const rendered = renderDocumentBody(body, quotes);
   if (rendered.unmarkedQuotes.length > 0) {

@@ -6,10 +6,10 @@ import { absoluteUrl, taskOverview } from './figures.ts';
 import { atomFeed, type AtomEntry } from '../domain/atom.ts';
 import { aboutPath, dataPath, documentPath, documentsPath, feedPath, feedStylesheetPath, homePath, metricPath, metricsPath, pageUrl, regionFeedPath, regionPath, regionsPath, sitemapPartPath, tasksPath } from '../domain/urls.ts';
 import { planSitemaps, type SitemapUrl } from '../domain/sitemap.ts';
-import { documentsWithinRegions } from '../domain/region-tree.ts';
 import { paginateList } from '../domain/pagination.ts';
 import { facetHref, facetPages, pageSize } from './listing.ts';
 import { metricDefinitions } from './definitions.ts';
+import { siteModel } from './site-model.ts';
 
 /** Entries per feed: readers poll the newest; the archive is the site itself. */
 export const feedSize = 50;
@@ -32,15 +32,9 @@ async function entryOf(doc: DocumentItem): Promise<AtomEntry> {
   };
 }
 
-let byRegion: Promise<Map<string, DocumentItem[]>> | undefined;
-
-/**
- * Documents of each region and its sub-regions, newest first. Memoised as a promise: getStaticPaths of the
- * region routes ask for it once per region at the same time (their cache keys), and must share one index.
- */
-export function documentsByRegion(): Promise<Map<string, DocumentItem[]>> {
-  byRegion ??= Promise.all([regionTable(), allDocuments()]).then(([{ bySlug }, docs]) => documentsWithinRegions(docs, (slug) => bySlug.get(slug)?.parent));
-  return byRegion;
+/** Documents of each region and its sub-regions, newest first (the site model's index, which the region pages' cache keys read too). */
+export async function documentsByRegion(): Promise<ReadonlyMap<string, readonly DocumentItem[]>> {
+  return (await siteModel()).documentsWithin;
 }
 
 export async function siteFeed(): Promise<string> {
@@ -81,18 +75,11 @@ export async function sitemapUrls(): Promise<SitemapUrl[]> {
   for (const page of paginateList(docs, pageSize, documentsPath).slice(1)) urls.push({ loc: absoluteUrl(pageUrl(documentsPath, page.currentPage)) });
   for (const { current, page } of await facetPages()) urls.push({ loc: absoluteUrl(pageUrl(facetHref(current.facet, current.value), page.currentPage)) });
   for (const doc of docs) urls.push({ loc: absoluteUrl(documentPath(doc.id)), lastmod: documentSortKey(doc.data) });
-  // A region page changes when a document in it or under it does: walk each document up its ancestors.
-  const { bySlug } = await regionTable();
-  const newestIn = new Map<string, string>();
-  for (const doc of docs) {
-    const date = documentSortKey(doc.data);
-    for (let slug: string | undefined = doc.data.region; slug; slug = bySlug.get(slug)?.parent) {
-      if ((newestIn.get(slug) ?? '') < date) newestIn.set(slug, date);
-    }
-  }
+  // A region page changes when a document in it or under it does: the newest of them dates it.
+  const within = await documentsByRegion();
   for (const region of published) {
-    const lastmod = newestIn.get(region.slug);
-    urls.push({ loc: absoluteUrl(regionPath(region.slug)), ...(lastmod ? { lastmod } : {}) });
+    const newest = within.get(region.slug)?.[0];
+    urls.push({ loc: absoluteUrl(regionPath(region.slug)), ...(newest ? { lastmod: documentSortKey(newest.data) } : {}) });
   }
   for (const id of metrics.keys()) urls.push({ loc: absoluteUrl(metricPath(id)) });
   for (const page of (await taskOverview()).pages.pages) urls.push({ loc: absoluteUrl(page.path) });

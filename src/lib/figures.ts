@@ -2,16 +2,17 @@
  * Astro glue for figures, charts, tasks and open data: reads the collections once, hands them to src/domain
  * and src/charts, and names every chart and its CSV so pages and CSV endpoints build the very same model.
  */
-import { readFileSync } from 'node:fs';
-import { allDocuments, documentFile, type DocumentItem } from './documents.ts';
-import { splitFrontmatter } from '../domain/content/frontmatter.ts';
+import type { DocumentItem } from './documents.ts';
+import { perBuild, siteModel } from './site-model.ts';
+import { contentRoot } from './content-loaders.ts';
+import { documentBody } from '../domain/content/document-files.ts';
 import { classDefinitions, type ClassDefinition, type DibaoClass } from '../domain/dibao-classes.ts';
 import { documentCitation, figureAnswer, type FigureAnswer } from '../domain/figure-answer.ts';
 import { citationTemplate, type CitationTemplate } from '../domain/citation.ts';
 import { metricDefinitions } from './definitions.ts';
 import { regionFullName, regionTable } from './regions.ts';
-import { comparisons, metricPoints, trends, type MetricPoint, type Trend } from '../domain/metric-series.ts';
-import { statusByRegionAndYear, listedTasks, type ListedTask, type StatusRollup } from '../domain/task-status.ts';
+import { comparisons, trends, type MetricPoint, type Trend } from '../domain/metric-series.ts';
+import type { ListedTask, StatusRollup } from '../domain/task-status.ts';
 import type { OpenDataContext } from '../domain/open-data.ts';
 import type { MetricDefinition } from '../schemas/metric.ts';
 import type { ChartModel } from '../charts/chart-model.ts';
@@ -19,9 +20,7 @@ import { comparisonChart } from '../charts/bar-comparison.ts';
 import { trendChart } from '../charts/trend-line.ts';
 import { seriesLabel, type FigureTableContext } from '../charts/figure-table.ts';
 import { taskStatusChart } from '../charts/task-status.ts';
-import { taskListPages, type TaskPages } from '../domain/task-pages.ts';
-import { headlineFigures, type HeadlineFigure } from '../domain/headline-figures.ts';
-import { groupBy } from '../domain/grouping.ts';
+import type { TaskPages } from '../domain/task-pages.ts';
 import { absoluteUrl as siteAbsoluteUrl, metricChartCsvPath, regionChartCsvPath, taskStatusCsvPath, tasksPath } from '../domain/urls.ts';
 
 /** The site's origin from `site` in astro.config.mjs. */
@@ -38,37 +37,23 @@ export function absoluteUrl(path: string): string {
 export const maxTrendLines = 12;
 
 interface FigureData {
-  points: MetricPoint[];
+  points: readonly MetricPoint[];
   /** Points grouped once, so a page per metric or region does not scan every point (100,000 documents). */
-  byMetric: Map<string, MetricPoint[]>;
-  byRegion: Map<string, MetricPoint[]>;
-  metrics: Map<string, MetricDefinition>;
+  byMetric: ReadonlyMap<string, MetricPoint[]>;
+  byRegion: ReadonlyMap<string, MetricPoint[]>;
+  metrics: ReadonlyMap<string, MetricDefinition>;
   context: FigureTableContext;
 }
 
-let cached: Promise<FigureData> | undefined;
-
-export function figureData(): Promise<FigureData> {
-  cached ??= (async () => {
-    const [docs, metrics, { bySlug }] = await Promise.all([allDocuments(), metricDefinitions(), regionTable()]);
-    // Oldest first, so ties and "first seen" orders follow publication.
-    const points = metricPoints([...docs].reverse(), metrics, bySlug);
-    const byId = new Map(docs.map((d) => [d.id, d]));
-    const context: FigureTableContext = {
-      regionName: (slug) => regionFullName(bySlug, slug),
-      absolute: absoluteUrl,
-      citation: (point) => citationTemplate({ data: byId.get(point.documentId)!.data, url: absoluteUrl(point.url) }),
-    };
-    return { points, byMetric: groupBy(points, (p) => p.metric), byRegion: groupBy(points, (p) => p.region.slug), metrics, context };
-  })();
-  return cached;
-}
-
-/** The home page's "最新数字": the newest stated figures of each metric (src/domain/headline-figures.ts). */
-export async function latestFigures(): Promise<HeadlineFigure[]> {
-  const { points, metrics } = await figureData();
-  return headlineFigures(points, metrics);
-}
+/** The site model's figures, with what charts and tables need to name regions and cite documents on this site. */
+export const figureData = perBuild((model): FigureData => {
+  const context: FigureTableContext = {
+    regionName: (slug) => model.regions.fullName(slug),
+    absolute: absoluteUrl,
+    citation: (point) => citationTemplate({ data: model.documentById.get(point.documentId)!.data, url: absoluteUrl(point.url) }),
+  };
+  return { ...model.figures, metrics: model.metrics, context };
+});
 
 const noClasses: ReadonlyMap<DibaoClass, ClassDefinition> = new Map();
 const classCache = new Map<string, ReadonlyMap<DibaoClass, ClassDefinition>>();
@@ -81,7 +66,7 @@ function documentClassDefinitions(doc: DocumentItem): ReadonlyMap<DibaoClass, Cl
   if (!doc.data.metrics.some((m) => m.category)) return noClasses;
   let found = classCache.get(doc.id);
   if (!found) {
-    found = classDefinitions(splitFrontmatter(readFileSync(documentFile(doc.id), 'utf8')).body);
+    found = classDefinitions(documentBody(contentRoot(), doc.id));
     classCache.set(doc.id, found);
   }
   return found;
@@ -103,12 +88,9 @@ export function documentCitationOf(doc: DocumentItem): CitationTemplate {
   return documentCitation(doc, absoluteUrl);
 }
 
-let documentsById: Promise<Map<string, DocumentItem>> | undefined;
-
 /** The answer for a chart's or a list's point: the figure of its document that the point was made from. */
 export async function pointAnswer(point: MetricPoint): Promise<FigureAnswer> {
-  documentsById ??= allDocuments().then((docs) => new Map(docs.map((d) => [d.id, d])));
-  const doc = (await documentsById).get(point.documentId);
+  const doc = (await siteModel()).documentById.get(point.documentId);
   if (!doc) throw new Error(`no document "${point.documentId}" for a figure of ${point.metric}`);
   const index = doc.data.metrics.findIndex(
     (f) => f.metric === point.metric && f.quote === point.quote && f.category === point.series.category && f.scope === point.series.scope && (f.target === true) === point.target && f.value === point.stated.value,
@@ -197,25 +179,16 @@ export interface TaskOverview {
   pages: TaskPages;
 }
 
-let taskCache: Promise<TaskOverview> | undefined;
-
-/** The /tasks/ overview and every province's task pages, computed once per build. */
-export function taskOverview(): Promise<TaskOverview> {
-  taskCache ??= (async () => {
-    const docs = (await allDocuments()).filter((d) => d.data.tasks.length > 0);
-    const { bySlug } = await regionTable();
-    const rollups = statusByRegionAndYear(docs);
-    const tasks = listedTasks(docs);
-    const pages = taskListPages(tasks);
-    const chart = taskStatusChart(rollups, {
-      id: 'status',
-      csvPath: taskStatusCsvPath,
-      regionName: (slug) => regionFullName(bySlug, slug),
-      listAnchor: (r) => pages.locate.get(r.key) ?? tasksPath,
-      statusAnchor: (r, status) => pages.locate.get(`${r.key}#${status}`) ?? tasksPath,
-      rowIds: true,
-    });
-    return { rollups, chart, tasks, pages };
-  })();
-  return taskCache;
-}
+/** The /tasks/ overview and every province's task pages (the site model's), with the status chart built once per build. */
+export const taskOverview = perBuild((model): TaskOverview => {
+  const { rollups, listed, pages } = model.tasks;
+  const chart = taskStatusChart(rollups, {
+    id: 'status',
+    csvPath: taskStatusCsvPath,
+    regionName: (slug) => model.regions.fullName(slug),
+    listAnchor: (r) => pages.locate.get(r.key) ?? tasksPath,
+    statusAnchor: (r, status) => pages.locate.get(`${r.key}#${status}`) ?? tasksPath,
+    rowIds: true,
+  });
+  return { rollups, chart, tasks: listed, pages };
+});

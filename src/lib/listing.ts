@@ -1,45 +1,23 @@
-/** Data for the document list pages and their facets. */
-import { getCollection } from 'astro:content';
-import { buildFacets, type FacetName } from '../domain/facets.ts';
-import type { DocumentKind } from '../schemas/document.ts';
-import { allDocuments, type DocumentItem } from './documents.ts';
-import { kindLabel } from './format.ts';
+/** Data for the document list pages and their facets (the site model's facet index). */
+import type { FacetName } from '../domain/facets.ts';
+import type { FacetLink } from '../domain/site-model.ts';
+import type { DocumentItem } from './documents.ts';
 import { paginateList } from '../domain/pagination.ts';
 import { facetPath } from '../domain/urls.ts';
-// cache-keys.ts reads documentFacets from here too; each module uses the other only inside functions.
 import { listPageCacheKey } from './cache-keys.ts';
+import { siteModel } from './site-model.ts';
+
+export type { FacetLink };
 
 export const pageSize = 30;
-
-export interface FacetLink {
-  facet: FacetName;
-  value: string;
-  label: string;
-  count: number;
-  href: string;
-}
 
 export function facetHref(facet: FacetName, value: string): string {
   return facetPath(facet, value);
 }
 
-let cached: Promise<{ facets: Record<FacetName, Map<string, DocumentItem[]>>; links: Record<FacetName, FacetLink[]> }> | undefined;
-
-export function documentFacets(): Promise<{ facets: Record<FacetName, Map<string, DocumentItem[]>>; links: Record<FacetName, FacetLink[]> }> {
-  cached ??= (async () => {
-    const docs = await allDocuments();
-    const facets = buildFacets(docs);
-    const topics = new Map((await getCollection('topics')).map((t) => [t.id, t.data.name]));
-    const label = (facet: FacetName, value: string) =>
-      facet === 'year' ? `${value}年` : facet === 'kind' ? kindLabel(value as DocumentKind) : (topics.get(value) ?? value);
-    const links = {} as Record<FacetName, FacetLink[]>;
-    for (const facet of Object.keys(facets) as FacetName[]) {
-      links[facet] = [...facets[facet]].map(([value, list]) => ({ facet, value, label: label(facet, value), count: list.length, href: facetHref(facet, value) }));
-    }
-    links.topic.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    return { facets, links };
-  })();
-  return cached;
+export async function documentFacets(): Promise<{ facets: Record<FacetName, Map<string, DocumentItem[]>>; links: Record<FacetName, FacetLink[]> }> {
+  const { facets } = await siteModel();
+  return { facets: facets.byValue, links: facets.links };
 }
 
 /** Every page of every facet list, for the static facet routes. */

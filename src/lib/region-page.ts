@@ -7,6 +7,7 @@ import { metricDefinitions } from './definitions.ts';
 import { documentAnswers, regionCharts } from './figures.ts';
 import { documentsByRegion } from './feeds.ts';
 import { statusByRegionAndYear } from '../domain/task-status.ts';
+import { siteModel } from './site-model.ts';
 import { regionPageListSize, regionPageView, type RegionPageView } from '../domain/region-page.ts';
 
 export interface RegionPage {
@@ -21,7 +22,7 @@ export interface RegionPage {
 }
 
 export async function regionPage(region: Region): Promise<RegionPage> {
-  const [{ bySlug, published }, byRegion, metrics, allTrendCharts] = await Promise.all([regionTable(), documentsByRegion(), metricDefinitions(), regionCharts(region.slug)]);
+  const [model, { bySlug }, byRegion, metrics, allTrendCharts] = await Promise.all([siteModel(), regionTable(), documentsByRegion(), metricDefinitions(), regionCharts(region.slug)]);
   const docs = byRegion.get(region.slug) ?? [];
   const ownDocs = docs.filter((doc) => doc.data.region === region.slug);
   const fullName = regionFullName(bySlug, region.slug);
@@ -31,7 +32,8 @@ export async function regionPage(region: Region): Promise<RegionPage> {
     region,
     chain: lineage(bySlug, region.slug),
     fullName,
-    children: published.filter((r) => r.parent === region.slug),
+    // The published sub-regions as the page's cache key reads them (src/domain/cache-keys.ts siteCacheKeys).
+    children: model.regions.publishedChildren(region.slug),
     documentCount: docs.length,
     answers,
     metrics,

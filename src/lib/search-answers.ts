@@ -1,7 +1,7 @@
 /** The vocabulary of /search-answers.json: the site's regions, metrics and topics for the search page's answers. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { abbreviationsPath } from '../domain/content/read-content.ts';
+import { abbreviationsPath } from '../domain/content/content-files.ts';
 import { valueLabel } from '../domain/format-zh.ts';
 import { periodLabel } from '../domain/periods.ts';
 import { buildAnswerVocabulary, regionAnswerDetail } from '../domain/search/answer-vocabulary.ts';
@@ -9,23 +9,21 @@ import type { AnswerVocabulary } from '../domain/search/answers.ts';
 import { loadAbbreviations } from '../domain/search/node.ts';
 import { metricPath, regionPath } from '../domain/urls.ts';
 import { contentRoot } from './content-loaders.ts';
-import { metricDefinitions } from './definitions.ts';
-import { figureData } from './figures.ts';
-import { documentFacets } from './listing.ts';
-import { lineage, regionTable } from './regions.ts';
+import { siteModel } from './site-model.ts';
 
 export async function searchAnswerVocabulary(): Promise<AnswerVocabulary> {
-  const [{ bySlug, published }, metrics, { links }, { byRegion, byMetric }] = await Promise.all([regionTable(), metricDefinitions(), documentFacets(), figureData()]);
+  const { regions, metrics, facets, figures } = await siteModel();
   const abbreviationsFile = join(contentRoot(), abbreviationsPath);
   const abbreviations = existsSync(abbreviationsFile) ? loadAbbreviations(abbreviationsFile) : [];
   return buildAnswerVocabulary({
-    regions: published.map((region) => {
-      const place = lineage(bySlug, region.slug)
+    regions: regions.published.map((region) => {
+      const place = regions
+        .lineage(region.slug)
         .slice(0, -1)
         .map((r) => r.name)
         .filter((name, i, names) => name !== names[i - 1] && name !== region.name)
         .join(' ');
-      const figures = (byRegion.get(region.slug) ?? []).map((point) => ({
+      const regionFigures = (figures.byRegion.get(region.slug) ?? []).map((point) => ({
         metricShortName: metrics.get(point.metric)?.short_name ?? point.metric,
         qualifiers: point.qualifiers,
         stated: point.stated,
@@ -33,15 +31,15 @@ export async function searchAnswerVocabulary(): Promise<AnswerVocabulary> {
         periodLabel: periodLabel(point.period),
         target: point.target,
       }));
-      const detail = regionAnswerDetail(place, figures, valueLabel);
+      const detail = regionAnswerDetail(place, regionFigures, valueLabel);
       return { name: region.name, url: regionPath(region.slug), ...(detail ? { detail } : {}) };
     }),
     metrics: [...metrics].map(([id, metric]) => {
-      const regions = new Set((byMetric.get(id) ?? []).map((point) => point.region.slug)).size;
-      return { name: metric.name, shortName: metric.short_name, url: metricPath(id), ...(regions > 0 ? { detail: `${regions} 个地区的数字` } : {}) };
+      const regionCount = new Set((figures.byMetric.get(id) ?? []).map((point) => point.region.slug)).size;
+      return { name: metric.name, shortName: metric.short_name, url: metricPath(id), ...(regionCount > 0 ? { detail: `${regionCount} 个地区的数字` } : {}) };
     }),
     // Only topics with documents have a list page.
-    topics: links.topic.map((topic) => ({ name: topic.label, url: topic.href })),
+    topics: facets.links.topic.map((topic) => ({ name: topic.label, url: topic.href })),
     abbreviations,
   });
 }

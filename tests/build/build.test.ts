@@ -2,7 +2,7 @@
  * Builds the site from small fixture content folders (GONGKAI_CONTENT_ROOT) and checks what is published,
  * and that invalid content fails the build with the full report and publishes nothing.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -189,5 +189,35 @@ describe('building from invalid content', () => {
     const shown = output.replace(/\u001b\[[0-9;]*m/g, '').trimEnd(); // Astro colours the hint even with FORCE_COLOR=0
     expect(shown.endsWith('`npm run check` re-checks all content without building. Nothing was published.'), shown.slice(-600)).toBe(true);
     expect(existsSync(join(outDir, 'index.html'))).toBe(false);
+  });
+});
+
+describe('building from content with files it would not read', () => {
+  it('fails on a hidden document, naming it, and says which clutter it skipped', () => {
+    const stray = contentRootWithDefinitions(join(work, 'stray'), fixture);
+    const folder = join(stray, 'content/documents/hunan/chenzhou/zixing');
+    writeFileSync(join(folder, '.2023-h2-summary.md'), readFileSync(join(folder, '2023-h1-summary.md')));
+    writeFileSync(join(stray, 'content/documents/.DS_Store'), '\0');
+    const outDir = join(work, 'stray-dist');
+    const result = build(stray, outDir);
+    const output = (result.stdout + result.stderr).replace(/\u001b\[[0-9;]*m/g, '');
+    expect(result.status).not.toBe(0);
+    expect(output).toContain('content/documents/hunan/chenzhou/zixing/.2023-h2-summary.md\n  ✗ a hidden file (its name starts with a dot): it is not read or published');
+    expect(output).toContain('content/documents/.DS_Store\n  ! a file the operating system writes');
+    expect(existsSync(join(outDir, 'index.html'))).toBe(false);
+  });
+
+  it('fails on an empty content/documents/, and builds an empty site when GONGKAI_ALLOW_EMPTY_CONTENT=1 asks for one', () => {
+    const empty = contentRootWithDefinitions(join(work, 'empty'), undefined);
+    mkdirSync(join(empty, 'content/documents'));
+    const refusedDir = join(work, 'empty-dist');
+    const refused = buildSite({ workDir: work, contentRoot: empty, outDir: refusedDir, cacheDir: `${refusedDir}-cache`, env: { GONGKAI_ALLOW_EMPTY_CONTENT: undefined } });
+    expect(refused.status).not.toBe(0);
+    expect(refused.stdout + refused.stderr).toContain('content/documents/\n  ✗ holds no documents, so the site would be published empty');
+    expect(existsSync(join(refusedDir, 'index.html'))).toBe(false);
+    const allowedDir = join(work, 'empty-allowed-dist');
+    const allowed = buildSite({ workDir: work, contentRoot: empty, outDir: allowedDir, cacheDir: `${allowedDir}-cache`, env: { GONGKAI_ALLOW_EMPTY_CONTENT: '1' } });
+    expect(allowed.status, allowed.stderr).toBe(0);
+    expect(existsSync(join(allowedDir, 'index.html'))).toBe(true);
   });
 });

@@ -1,40 +1,51 @@
 /**
  * The incremental build copies a page from the previous build when its cache key is unchanged, so a key must
  * change with anything its page shows, and stay equal when only a document the page does not show changes.
- * The keys are computed here exactly as src/lib/cache-keys.ts computes them, from the same domain indexes.
+ * The keys are the real ones (`siteCacheKeys`, as src/lib/cache-keys.ts calls it) over the real site model the
+ * pages render from (`buildSiteModel`): nothing of either is re-implemented here.
  */
 import { describe, expect, it } from 'vitest';
-import { citingDocuments, contentKey, documentPageKey, listPageKey, regionPageKey } from '../../src/domain/cache-keys.ts';
-import { buildFacets } from '../../src/domain/facets.ts';
+import { contentKey, siteCacheKeys } from '../../src/domain/cache-keys.ts';
 import { paginateList } from '../../src/domain/pagination.ts';
-import { documentsWithinRegions } from '../../src/domain/region-tree.ts';
+import { buildSiteModel } from '../../src/domain/site-model.ts';
+import { documentFrontmatterSchema, type DocumentFrontmatter } from '../../src/schemas/document.ts';
+import type { MetricDefinition } from '../../src/schemas/metric.ts';
+import type { Region } from '../../src/schemas/region.ts';
+import type { Topic } from '../../src/schemas/topic.ts';
 
 interface Doc {
   id: string;
   digest: string;
-  data: {
-    region: string;
-    period: { year: number; half: 'H1' | 'H2' | null };
-    kind: 'plan' | 'summary' | 'task-list';
-    topics: string[];
-    tasks: { id: string; evidence?: { document: string; quote: string } }[];
-  };
+  data: DocumentFrontmatter;
 }
 
-const parents: Record<string, string | undefined> = {
-  anhui: undefined,
-  'anhui/xuancheng': 'anhui',
-  'anhui/xuancheng/xuanzhou': 'anhui/xuancheng',
-  'anhui/hefei': 'anhui',
-  hunan: undefined,
-  'hunan/chenzhou': 'hunan',
-  'hunan/chenzhou/zixing': 'hunan/chenzhou',
-};
-const parentOf = (slug: string) => parents[slug];
-const childrenOf = (slug: string) => Object.keys(parents).filter((child) => parents[child] === slug);
+const regions: Region[] = [
+  { slug: 'anhui', name: '安徽省', level: 'province', code: '340000' },
+  { slug: 'anhui/hefei', name: '合肥市', level: 'city', parent: 'anhui', code: '340100' },
+  { slug: 'anhui/xuancheng', name: '宣城市', level: 'city', parent: 'anhui', code: '341800' },
+  { slug: 'anhui/xuancheng/xuanzhou', name: '宣州区', level: 'county', parent: 'anhui/xuancheng', code: '341802' },
+  { slug: 'hunan', name: '湖南省', level: 'province', code: '430000' },
+  { slug: 'hunan/chenzhou', name: '郴州市', level: 'city', parent: 'hunan', code: '431000' },
+  { slug: 'hunan/chenzhou/zixing', name: '资兴市', level: 'county', parent: 'hunan/chenzhou', code: '431081' },
+];
+const topics: [string, Topic][] = [['social-assistance', { name: '社会救助', name_en: 'Social assistance', description: '低保、特困与临时救助。' } as Topic]];
+const metrics = (version: string): [string, MetricDefinition][] => [['dibao-urban', { name: `城市低保标准 ${version}`, order: 1 } as MetricDefinition]];
 
-function doc(id: string, region: string, year: number, kind: Doc['data']['kind'], tasks: Doc['data']['tasks'] = []): Doc {
-  return { id, digest: contentKey(id, 'v1'), data: { region, period: { year, half: null }, kind, topics: ['social-assistance'], tasks } };
+type TaskInput = { id: string; evidence?: { document: string; quote: string } | undefined };
+
+function doc(id: string, region: string, year: number, kind: DocumentFrontmatter['kind'], tasks: TaskInput[] = []): Doc {
+  return { id, digest: contentKey(id, 'v1'), data: frontmatter({ region, period: { year, half: null }, kind, tasks }) };
+}
+
+function frontmatter(fields: { region: string; period: { year: number; half: null }; kind: DocumentFrontmatter['kind']; tasks: TaskInput[]; title?: string }): DocumentFrontmatter {
+  return documentFrontmatterSchema.parse({
+    title: fields.title ?? `${fields.region} ${fields.period.year} ${fields.kind}`,
+    region: fields.region,
+    period: fields.period,
+    kind: fields.kind,
+    topics: ['social-assistance'],
+    tasks: fields.tasks.map((task) => ({ ...task, group: '社会救助', title: '提高低保标准', status: task.evidence ? 'done' : 'awaiting-summary' })),
+  });
 }
 
 const taskList = doc('anhui/xuancheng/xuanzhou/2023-year-task-list', 'anhui/xuancheng/xuanzhou', 2023, 'task-list', [
@@ -45,34 +56,45 @@ const summary = doc('anhui/xuancheng/xuanzhou/2023-h2-summary', 'anhui/xuancheng
 const hefei = doc('anhui/hefei/2022-year-plan', 'anhui/hefei', 2022, 'plan');
 const zixing = doc('hunan/chenzhou/zixing/2023-h1-summary', 'hunan/chenzhou/zixing', 2023, 'summary');
 const corpus = [taskList, summary, hefei, zixing];
-const definitions = contentKey('metrics v1', 'topics v1');
 
 /** A new version of `changed` (its file edited), the rest as they were. */
-function edit(docs: Doc[], changed: Doc, data: Partial<Doc['data']> = {}): Doc[] {
-  return docs.map((d) => (d === changed ? { ...d, digest: contentKey(d.id, 'v2'), data: { ...d.data, ...data } } : d));
+function edit(docs: Doc[], changed: Doc, data: { period?: { year: number; half: null }; tasks?: TaskInput[]; title?: string } = {}): Doc[] {
+  return docs.map((d) =>
+    d === changed
+      ? {
+          ...d,
+          digest: contentKey(d.id, 'v2'),
+          data: data.period || data.tasks || data.title ? frontmatter({ region: d.data.region, period: data.period ?? (d.data.period as { year: number; half: null }), kind: d.data.kind, tasks: data.tasks ?? d.data.tasks, ...(data.title ? { title: data.title } : {}) }) : d.data,
+        }
+      : d,
+  );
 }
 
-function documentKeys(docs: Doc[], definitionsKey = definitions): Map<string, string> {
-  const citing = citingDocuments(docs);
-  return new Map(docs.map((d) => [d.id, documentPageKey(d, definitionsKey, citing.get(d.id) ?? [])]));
+function keysOf(docs: Doc[], definitions = 'v1') {
+  const model = buildSiteModel({ documents: docs, regions, metrics: metrics(definitions), topics });
+  return { model, keys: siteCacheKeys(model, (d) => ({ id: d.id, digest: d.digest })) };
+}
+
+function documentKeys(docs: Doc[], definitions = 'v1'): Map<string, string> {
+  const { model, keys } = keysOf(docs, definitions);
+  return new Map(model.documents.map((d) => [d.id, keys.documentPage(d)]));
 }
 
 function regionKeys(docs: Doc[]): Map<string, string> {
-  const within = documentsWithinRegions(docs, parentOf);
-  return new Map([...within.keys()].map((slug) => [slug, regionPageKey(within.get(slug)!, childrenOf(slug).filter((c) => within.has(c)), definitions)]));
+  const { model, keys } = keysOf(docs);
+  return new Map(model.regions.published.map((region) => [region.slug, keys.regionPage(region.slug)]));
 }
 
 function listKeys(docs: Doc[]): Map<string, string> {
-  const facets = buildFacets(docs);
-  const links = JSON.stringify(Object.fromEntries(Object.entries(facets).map(([facet, values]) => [facet, [...values].map(([value, list]) => [value, list.length])])));
-  const keys = new Map<string, string>();
-  for (const page of paginateList(docs, 2, '/documents/')) keys.set(`/documents/${page.currentPage}`, listPageKey(page, links, definitions));
-  for (const [value, list] of facets.year) {
+  const { model, keys } = keysOf(docs);
+  const result = new Map<string, string>();
+  for (const page of paginateList([...model.documents], 2, '/documents/')) result.set(`/documents/${page.currentPage}`, keys.listPage(page));
+  for (const [value, list] of model.facets.byValue.year) {
     for (const page of paginateList(list, 2, `/documents/year/${value}/`)) {
-      keys.set(`/documents/year/${value}/${page.currentPage}`, listPageKey(page, links, definitions, { facet: 'year', value, label: `${value}年` }));
+      result.set(`/documents/year/${value}/${page.currentPage}`, keys.listPage(page, { facet: 'year', value, label: `${value}年` }));
     }
   }
-  return keys;
+  return result;
 }
 
 /** The names whose key differs between two key maps (a name in only one of them counts as different). */
@@ -86,7 +108,7 @@ describe('a document page’s cache key', () => {
   });
 
   it('changes on every page when a metric or topic definition changes (pages show their names)', () => {
-    expect(changedKeys(documentKeys(corpus), documentKeys(corpus, contentKey('metrics v2', 'topics v1')))).toEqual(corpus.map((d) => d.id).sort());
+    expect(changedKeys(documentKeys(corpus), documentKeys(corpus, 'v2'))).toEqual(corpus.map((d) => d.id).sort());
   });
 
   it('of a summary changes when a task list whose evidence quotes it changes (its page shows and anchors those quotes)', () => {
@@ -123,8 +145,8 @@ describe('a region page’s (and feed’s) cache key', () => {
 
 describe('a list page’s cache key', () => {
   it('changes only for the pages listing a document whose title changed', () => {
-    // corpus order: pages of two; hefei (2022) is on page 2 of all documents and page 1 of 2022.
-    expect(changedKeys(listKeys(corpus), listKeys(edit(corpus, hefei)))).toEqual(['/documents/2', '/documents/year/2022/1']);
+    // Newest first, pages of two: hefei (2022) is on page 2 of all documents and page 1 of 2022.
+    expect(changedKeys(listKeys(corpus), listKeys(edit(corpus, hefei, { title: '合肥市民政局2022年工作计划（修订）' })))).toEqual(['/documents/2', '/documents/year/2022/1']);
   });
 
   it('changes on every list page when a facet count changes (every list page shows the counts)', () => {

@@ -47,7 +47,7 @@ describe('the search cache key', () => {
     });
 
     it('changes when the normaliser, the document reader or the plain-text rendering changes', () => {
-      for (const file of ['src/domain/search/normalise.ts', 'src/domain/content/frontmatter.ts', 'src/domain/markdown/render-document.ts']) {
+      for (const file of ['src/domain/search/normalise.ts', 'src/domain/content/document-files.ts', 'src/domain/content/frontmatter.ts', 'src/domain/markdown/render-document.ts']) {
         const before = indexingCodeVersion(root);
         append(file);
         expect(indexingCodeVersion(root), file).not.toBe(before);

@@ -13,7 +13,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 // The fixture site's documents with the project's definitions, as the build tests use it.
 const fixture = contentRootWithDefinitions(join(work, 'fixture'), join(repo, 'tests/fixtures/site'));
 
-const run = (...args: string[]) => spawnSync(node, ['scripts/check.ts', ...args], { cwd: repo, encoding: 'utf8' });
+const run = (...args: string[]) => spawnSync(node, ['scripts/check.ts', ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, GONGKAI_ALLOW_EMPTY_CONTENT: undefined } });
 
 describe('npm run check', () => {
   it('explains itself with --help and exits 0', () => {
@@ -70,5 +70,36 @@ describe('npm run check', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatchSnapshot();
+  });
+
+  it('reports a hidden document as an error and an editor’s leftover as a warning, naming each path', () => {
+    const site = contentRootWithDefinitions(join(work, 'stray-files'), fixture);
+    const folder = join(site, 'content/documents/anhui/xuancheng/xuanzhou');
+    writeFileSync(join(folder, '.2022-year-plan.md'), readFileSync(join(folder, '2023-h2-summary.md')));
+    writeFileSync(join(folder, '2023-h2-summary.md~'), readFileSync(join(folder, '2023-h2-summary.md')));
+    const result = run(site);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('content/documents/anhui/xuancheng/xuanzhou/2023-h2-summary.md~\n  ! an editor’s or merge tool’s leftover');
+    expect(result.stderr).toContain('1 content error in 1 file:\n\ncontent/documents/anhui/xuancheng/xuanzhou/.2022-year-plan.md\n  ✗ a hidden file');
+  });
+
+  it('passes content with only a warning, printing it, and exits 0', () => {
+    const site = contentRootWithDefinitions(join(work, 'clutter'), fixture);
+    writeFileSync(join(site, 'content/documents/.DS_Store'), '\0');
+    const result = run(site);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain('1 content warning in 1 file:\n\ncontent/documents/.DS_Store');
+    expect(result.stdout).toMatch(/^content OK: /);
+  });
+
+  it('refuses an empty content/documents/ unless GONGKAI_ALLOW_EMPTY_CONTENT=1 asks for an empty site', () => {
+    const empty = contentRootWithDefinitions(join(work, 'no-documents'), undefined);
+    mkdirSync(join(empty, 'content/documents'));
+    const refused = run(empty);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('content/documents/\n  ✗ holds no documents, so the site would be published empty');
+    const allowed = spawnSync(node, ['scripts/check.ts', empty], { cwd: repo, encoding: 'utf8', env: { ...process.env, GONGKAI_ALLOW_EMPTY_CONTENT: '1' } });
+    expect(allowed.status, allowed.stderr).toBe(0);
+    expect(allowed.stdout).toMatch(/^content OK: 0 documents/);
   });
 });

@@ -115,19 +115,28 @@ function hintForType(expected: string): string {
 
 /** Formats issues for a terminal, grouped by file, every issue listed. */
 export function formatContentIssues(issues: readonly ContentIssue[]): string {
+  return formatGrouped(issues, 'content error', '✗');
+}
+
+/** Formats warnings (files skipped, nothing wrong with what is published) like the errors, marked `!`. */
+export function formatContentWarnings(warnings: readonly ContentIssue[]): string {
+  return formatGrouped(warnings, 'content warning', '!');
+}
+
+function formatGrouped(issues: readonly ContentIssue[], noun: string, mark: string): string {
   const byFile = new Map<string, ContentIssue[]>();
   for (const issue of issues) {
     const list = byFile.get(issue.file) ?? [];
     list.push(issue);
     byFile.set(issue.file, list);
   }
-  const lines = [`${issues.length} content error${issues.length === 1 ? '' : 's'} in ${byFile.size} file${byFile.size === 1 ? '' : 's'}:`];
+  const lines = [`${issues.length} ${noun}${issues.length === 1 ? '' : 's'} in ${byFile.size} file${byFile.size === 1 ? '' : 's'}:`];
   for (const [file, fileIssues] of byFile) {
     lines.push('', file);
     for (const issue of fileIssues) {
       const where = issue.field ? `${issue.field}: ` : '';
       const value = issue.value === undefined || issue.message.includes(JSON.stringify(issue.value)) ? '' : ` (value: ${JSON.stringify(issue.value)})`;
-      lines.push(`  ✗ ${where}${issue.message}${value}`, `    → ${issue.hint}`);
+      lines.push(`  ${mark} ${where}${issue.message}${value}`, `    → ${issue.hint}`);
     }
   }
   return lines.join('\n');

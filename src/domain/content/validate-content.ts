@@ -12,17 +12,14 @@ import { topicSchema, type Topic } from '../../schemas/topic.ts';
 import type { RegionIndex } from '../regions.ts';
 import { checkAbbreviations } from '../search/abbreviations.ts';
 import { issuesFromZod, type ContentIssue } from './content-issue.ts';
-import { FrontmatterError, parseYamlFile, splitFrontmatter } from './frontmatter.ts';
+import { readDocument as readDocumentFile, type SourceFile } from './document-files.ts';
+import { FrontmatterError, parseYamlFile } from './frontmatter.ts';
 import { figureRoleProblems, readDigits } from './figure-roles.ts';
 import { conversionProblems } from './metric-conversions.ts';
 import { evidenceProblems } from './task-evidence.ts';
 import { quoteAnchoringIssues, type QuoteUse } from './quote-anchoring.ts';
 
-/** A file of content/, path relative to the project root with forward slashes. */
-export interface SourceFile {
-  path: string;
-  text: string;
-}
+export type { SourceFile };
 
 export interface ContentSources {
   documents: SourceFile[];
@@ -30,6 +27,8 @@ export interface ContentSources {
   topics: SourceFile[];
   /** `content/search/abbreviations.yaml`, when there is one (a content folder may have none). */
   abbreviations?: SourceFile;
+  /** Entries of content/ that are not read (src/domain/content/content-files.ts): errors, and skipped clutter. */
+  unread?: { problems: ContentIssue[]; skipped: ContentIssue[] };
 }
 
 export interface DocumentEntry {
@@ -52,9 +51,9 @@ export interface ContentModel {
 export interface ValidationResult {
   model: ContentModel;
   issues: ContentIssue[];
+  /** Not errors: files skipped as clutter (`.DS_Store`, `a.md~`), reported so none goes unnoticed. */
+  warnings: ContentIssue[];
 }
-
-const documentsDir = 'content/documents/';
 
 /** Id of a definition file: its name without extension (`content/metrics/dibao-urban.yaml` → `dibao-urban`). */
 function definitionId(path: string): string {
@@ -96,7 +95,7 @@ function readDefinitions<T>(
 }
 
 export function validateContent(sources: ContentSources, regions: RegionIndex): ValidationResult {
-  const issues: ContentIssue[] = [];
+  const issues: ContentIssue[] = [...(sources.unread?.problems ?? [])];
   // A metric file with errors of its own is reported once, there, not again on every document that uses it.
   const invalidMetrics = new Set<string>();
   const metrics = readDefinitions(sources.metrics, metricDefinitionSchema, issues, invalidMetrics);
@@ -123,7 +122,7 @@ export function validateContent(sources: ContentSources, regions: RegionIndex): 
   for (const doc of checkable) checkReferences(doc, { metrics, invalidMetrics, topics, regions, byId }, issues);
   checkQuoteAnchoring(checkable, byId, issues);
   documents.sort((a, b) => a.id.localeCompare(b.id));
-  return { model: { documents, metrics, topics, regions }, issues };
+  return { model: { documents, metrics, topics, regions }, issues, warnings: [...(sources.unread?.skipped ?? [])] };
 }
 
 function checkAbbreviationsFile(file: SourceFile, issues: ContentIssue[]): void {
@@ -197,27 +196,16 @@ function salvage(raw: unknown): CheckableFrontmatter {
 }
 
 function readDocument(file: SourceFile, issues: ContentIssue[]): { entry?: DocumentEntry; checkable: CheckableDocument } | undefined {
-  if (!file.path.startsWith(documentsDir) || !file.path.endsWith('.md')) {
-    issues.push({ file: file.path, message: 'documents must be Markdown files under content/documents/', hint: 'rename it to content/documents/<region path>/<year>-<h1|h2|year>-<kind>.md' });
+  const read = readDocumentFile(file);
+  if (read.status === 'unreadable') {
+    issues.push(...read.issues);
     return undefined;
   }
-  let split;
-  try {
-    split = splitFrontmatter(file.text);
-  } catch (error) {
-    if (error instanceof FrontmatterError) {
-      issues.push({ file: file.path, message: `${error.message}${error.line ? ` (line ${error.line})` : ''}`, hint: 'fix the YAML between the two `---` lines: indentation, a missing colon or an unclosed quote' });
-      return undefined;
-    }
-    throw error;
+  if (read.status === 'invalid') {
+    issues.push(...read.issues);
+    return { checkable: { id: read.id, file: read.file, data: salvage(read.raw), body: read.body } };
   }
-  const id = file.path.slice(documentsDir.length, -'.md'.length);
-  const parsed = documentFrontmatterSchema.safeParse(split.data);
-  if (!parsed.success) {
-    issues.push(...issuesFromZod(file.path, parsed.error, split.data));
-    return { checkable: { id, file: file.path, data: salvage(split.data), body: split.body } };
-  }
-  const entry = { id, file: file.path, data: parsed.data, body: split.body };
+  const entry = { id: read.id, file: read.file, data: read.data, body: read.body };
   return { entry, checkable: entry };
 }
 
