@@ -13,10 +13,12 @@ import type { RegionIndex } from '../regions.ts';
 import { checkAbbreviations } from '../search/abbreviations.ts';
 import { issuesFromZod, type ContentIssue } from './content-issue.ts';
 import { FrontmatterError, parseYamlFile, splitFrontmatter } from './frontmatter.ts';
+import { categoryProblem, metricNameProblem, unitPeriodProblem } from './figure-subject.ts';
 import { figureRoleProblems, readDigits } from './figure-roles.ts';
 import { conversionProblems } from './metric-conversions.ts';
 import { evidenceProblems } from './task-evidence.ts';
 import { quoteAnchoringIssues, type QuoteUse } from './quote-anchoring.ts';
+import { textDamageIssue } from './text-damage.ts';
 
 /** A file of content/, path relative to the project root with forward slashes. */
 export interface SourceFile {
@@ -97,6 +99,10 @@ function readDefinitions<T>(
 
 export function validateContent(sources: ContentSources, regions: RegionIndex): ValidationResult {
   const issues: ContentIssue[] = [];
+  for (const file of [...sources.metrics, ...sources.topics, ...(sources.abbreviations ? [sources.abbreviations] : []), ...sources.documents]) {
+    const damage = textDamageIssue(file);
+    if (damage) issues.push(damage);
+  }
   // A metric file with errors of its own is reported once, there, not again on every document that uses it.
   const invalidMetrics = new Set<string>();
   const metrics = readDefinitions(sources.metrics, metricDefinitionSchema, issues, invalidMetrics);
@@ -212,6 +218,10 @@ function readDocument(file: SourceFile, issues: ContentIssue[]): { entry?: Docum
     throw error;
   }
   const id = file.path.slice(documentsDir.length, -'.md'.length);
+  if (split.data === null || typeof split.data !== 'object' || Array.isArray(split.data)) {
+    issues.push({ file: file.path, value: split.data, message: `the front matter (line 2) is ${Array.isArray(split.data) ? 'a list' : `the single value ${JSON.stringify(split.data)}`}, not fields`, hint: 'write one `field: value` per line between the two `---` lines, e.g. `title: …`, `kind: summary`' });
+    return undefined;
+  }
   const parsed = documentFrontmatterSchema.safeParse(split.data);
   if (!parsed.success) {
     issues.push(...issuesFromZod(file.path, parsed.error, split.data));
@@ -274,6 +284,12 @@ function checkReferences(doc: CheckableDocument, refs: References, issues: Conte
       if (figure.average && definition.measure === 'count') report(`metrics[${i}].average`, figure.average, `${figure.metric} is a count: it has no average over subdivisions`, 'remove `average`; only a standard (元/人/月, %) is stated as 全省平均');
     }
     if (figure.quote === undefined) return;
+    const namesAnother = definition && figure.metric !== undefined ? metricNameProblem(figure.quote, figure.metric, refs.metrics) : undefined;
+    if (namesAnother) report(`metrics[${i}].metric`, figure.metric, namesAnother.message, namesAnother.hint);
+    const wrongClass = definition?.has_categories ? categoryProblem(figure.quote, figure.category) : undefined;
+    if (wrongClass) report(`metrics[${i}].category`, figure.category, wrongClass.message, wrongClass.hint);
+    const wrongPeriod = figure.unit === undefined ? undefined : unitPeriodProblem(figure.quote, figure.unit);
+    if (wrongPeriod) report(`metrics[${i}].unit`, figure.unit, wrongPeriod.message, wrongPeriod.hint);
     if (!doc.body.includes(figure.quote)) {
       report(`metrics[${i}].quote`, figure.quote, 'the quote does not appear in the body', 'copy the fragment exactly from the body below the front matter (same punctuation, no Markdown marks inside)');
     } else if (figure.value !== undefined && !quoteStatesNumber(figure.quote, figure.value)) {

@@ -11,13 +11,18 @@ export interface ByteDamage {
   line: number;
 }
 
-/** Invalid spans of UTF-8 (overlong forms, surrogates and code points past U+10FFFF count as invalid). */
+/**
+ * Invalid spans of UTF-8 (overlong forms, surrogates and code points past U+10FFFF count as invalid), and the
+ * valid sequences of C1 controls (U+0080–U+009F) and private-use characters (U+E000–U+F8FF): no government text
+ * holds them, and a flipped bit turns a Chinese character into one (E5 → EE), as the bad-input suite found.
+ */
 export function utf8Damage(bytes: Uint8Array): { offset: number; length: number }[] {
   const spans: { offset: number; length: number }[] = [];
   let i = 0;
   while (i < bytes.length) {
     const length = utf8SequenceLength(bytes, i);
     if (length > 0) {
+      if (unlikelyInText(bytes, i, length)) spans.push({ offset: i, length });
       i += length;
       continue;
     }
@@ -28,6 +33,14 @@ export function utf8Damage(bytes: Uint8Array): { offset: number; length: number 
     i = end;
   }
   return spans;
+}
+
+/** A C1 control (C2 80–C2 9F) or a private-use character (EE 80 80–EF A3 BF). */
+function unlikelyInText(bytes: Uint8Array, i: number, length: number): boolean {
+  const b0 = bytes[i] as number;
+  const b1 = bytes[i + 1] as number;
+  if (length === 2) return b0 === 0xc2 && b1 <= 0x9f;
+  return length === 3 && (b0 === 0xee || (b0 === 0xef && b1 <= 0xa3));
 }
 
 function utf8SequenceLength(bytes: Uint8Array, i: number): number {

@@ -12,6 +12,7 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import iconv from 'iconv-lite';
+import { describeDamage, gb18030Damage, withLines } from './byte-damage.ts';
 import { decodeBytes, type Decoded } from './decode.ts';
 import type { KnownMetadata } from './known-metadata.ts';
 
@@ -48,6 +49,13 @@ export function decodeHtml(bytes: Uint8Array): Decoded {
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
   const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
   if (declared && /^(gb2312|gbk|gb18030|x-gbk|cp936)$/.test(declared) && !hasUtf8Bom(bytes)) {
+    // Strict, as for text files: damaged bytes are refused with where they are, never read as U+FFFD or
+    // private-use characters (found by the bad-input suite).
+    const damage = withLines(bytes, gb18030Damage(bytes));
+    if (damage.length > 0) {
+      const shown = damage.slice(0, 5).map(describeDamage).join('; ');
+      return { ok: false, damage, reason: `damaged GB18030/GBK page (declared ${declared}): ${damage.length} invalid byte sequence${damage.length === 1 ? '' : 's'} at ${shown}${damage.length > 5 ? ` and ${damage.length - 5} more` : ''}. Save the page again` };
+    }
     const text = iconv.decode(Buffer.from(bytes), 'gb18030');
     if (text.trim() === '') return { ok: false, reason: 'the file is empty (only whitespace)' };
     return { ok: true, text, encoding: `GB18030/GBK (declared ${declared})` };
