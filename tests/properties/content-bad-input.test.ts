@@ -124,9 +124,12 @@ function refusalProblems(issues: ContentIssue[], bad: ContentCase, paths: Set<st
   for (const issue of issues) if (issue.field !== undefined && !report.includes(`✗ ${issue.field}: `)) problems.push(`the report does not show the field ${issue.field}`);
   if ('field' in bad.expected) {
     const field = bad.expected.field;
+    // The field itself, one inside it, or the one that holds it (`period` for a `half` that no longer fits the file name).
+    const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
     const named =
-      own.some((issue) => issue.field !== undefined && (issue.field === field || issue.field.startsWith(`${field}.`) || issue.field.startsWith(`${field}[`))) ||
-      (bad.bodyEdited === true && issues.some((issue) => issue.file !== bad.file.path && issue.field !== undefined));
+      own.some((issue) => issue.field !== undefined && (within(issue.field, field) || within(field, issue.field))) ||
+      // An edit of the body also breaks every other quote that overlaps the edited one, here or in a citing file.
+      (bad.bodyEdited === true && issues.some((issue) => issue.field !== undefined));
     if (!named) problems.push(`no issue names ${field} of ${bad.file.path}`);
   } else if ('fieldOrLine' in bad.expected) {
     const located = issues.some((issue) => issue.field !== undefined || /\bline \d+/.test(issue.message));

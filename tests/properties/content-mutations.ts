@@ -43,8 +43,8 @@ export interface ContentCase {
   expected: Expected;
   truth: TruthFigure[];
   /**
-   * The body was edited: a quote another document cites from it (a task's evidence) may break too, and that
-   * error is rightly reported on the citing file, at its own field.
+   * The body was edited: another quote overlapping the edited one may break too — another figure's, or a task's
+   * evidence cited from it — and that error is rightly reported at that quote's own field and file.
    */
   bodyEdited?: boolean;
   /** No reading of the file is right: it must be refused (a misspelt key is an error even where the field is optional). */

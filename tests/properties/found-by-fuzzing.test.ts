@@ -40,6 +40,11 @@ describe('figures the content suite found published wrong', () => {
     expect(figureRoleProblems('5268元(月人均439元)提高到不低于5580元', 5580, 5268)).toEqual([]);
   });
 
+  it('refuses value and previous swapped when the copy prints 提高 as 提髙 (sichuan/chengdu 2013 notice, seed 777)', () => {
+    expect(figureRoleProblems('月人均收人380元提髙到430元', 380, 430).map((p) => p.field)).toEqual(['value', 'previous']);
+    expect(figureRoleProblems('月人均收人380元提髙到430元', 430, 380)).toEqual([]);
+  });
+
   it('refuses a previous value equal to the value when the quote states one number (shanghai 2021 notice, previous added)', () => {
     expect(figureRoleProblems('每人每月410元', 410, 410)).toEqual([expect.objectContaining({ field: 'previous', message: "previous is 410, the figure's own value" })]);
   });
@@ -51,6 +56,11 @@ describe('figures the content suite found published wrong', () => {
     expect(validateOne(orphans, orphanBody)).toEqual([expect.objectContaining({ field: 'metrics[0].metric', hint: expect.stringContaining('orphan-allowance-dispersed') })]);
   });
 
+  it('refuses nursing beds given as all elderly-care beds, 护理型床位总数达1775张 (jiangsu/changzhou/jintan 2017 summary, seed 777)', () => {
+    const [beds, body] = withFigure({ metric: 'elderly-care-beds', value: 1775, unit: '张', quote: '护理型床位总数达1775张' }, '全区养老床位总数达6331张，护理型床位总数达1775张。');
+    expect(validateOne({ ...beds, topics: ['social-assistance', 'elderly-care'] }, body)).toEqual([expect.objectContaining({ field: 'metrics[0].metric', hint: expect.stringContaining('`metric: nursing-beds`') })]);
+  });
+
   it('refuses a class other than the one the quote names, and a missing class the quote names (hunan/chenzhou/zixing, category changed)', () => {
     const [wrong, body] = withFigure({ category: 'A', value: 420, previous: 370, quote: 'B类由370元/月.人提高至420元/月.人' }, 'B类由370元/月.人提高至420元/月.人。');
     expect(validateOne(wrong, body)).toEqual([expect.objectContaining({ field: 'metrics[0].category', hint: 'did you mean `category: B`?' })]);
@@ -58,11 +68,13 @@ describe('figures the content suite found published wrong', () => {
     expect(validateOne(missing, body)).toEqual([expect.objectContaining({ field: 'metrics[0].category', hint: 'add `category: B`' })]);
   });
 
-  it('refuses a per-year unit for a quote that states a monthly standard, and reads past a bracketed monthly aside (shandong/dongying 2019 notice, unit changed)', () => {
+  it('refuses a per-year unit for a quote that states a monthly standard, and reads a bracketed monthly aside as restating yearly numbers (shandong/dongying 2019 and gansu/lanzhou 2023 notices, unit changed)', () => {
     const [monthly, body] = withFigure({ value: 620, previous: 600, unit: '元/人/年', quote: '每人每月600元提高到620元' }, '城市低保标准由每人每月600元提高到620元。');
     expect(validateOne(monthly, body)).toEqual([expect.objectContaining({ field: 'metrics[0].unit', hint: 'did you mean `unit: 元/人/月`?' })]);
     const [yearly, yearlyBody] = withFigure({ value: 11040, previous: 10968, unit: '元/人/年', quote: '10968元(月人均914元)提高到11040元' }, '年人均由10968元(月人均914元)提高到11040元(月人均920元)');
     expect(validateOne(yearly, yearlyBody)).toEqual([]);
+    // Seed 99: the same figure given per month; the aside per month says the numbers it restates are per year.
+    expect(validateOne({ ...yearly, metrics: [{ ...(yearly.metrics as Record<string, unknown>[])[0], unit: '元/人/月' }] }, yearlyBody)).toEqual([expect.objectContaining({ field: 'metrics[0].unit', hint: 'did you mean `unit: 元/人/年`?' })]);
   });
 });
 
@@ -116,6 +128,12 @@ describe('pages the page suite found read as garbled text', () => {
     const marked = decodeBytes(bytes, { allowDamaged: true });
     expect(marked.ok && marked.text).toMatch(/〖无法解码的字节 EE [0-9A-F]{2} [0-9A-F]{2}〗/);
     expect(marked.ok && /[\ue000-\uf8ff]/.test(marked.text)).toBe(false);
+  });
+
+  it('refuses GB18030 whose lost bytes paired into a code iconv reads as private use, A6D9 (ingest/pages/024.txt, seed 777)', () => {
+    const before = iconv.encode('城市低保标准提高至', 'gb18030');
+    const bytes = Buffer.concat([before, Buffer.from([0xa6, 0xd9]), iconv.encode('780元，按月发放。城乡低保同步提标。\n第二行。\n', 'gb18030')]);
+    expect(decodeBytes(bytes)).toMatchObject({ ok: false, reason: expect.stringContaining(`byte ${before.length} (line 1): 0xA6 0xD9`) });
   });
 
   it('refuses UTF-16 with a lost byte even with --allow-damaged: every character after it is shifted (ingest/pages/015.txt)', () => {

@@ -3,7 +3,8 @@
  * `metric: dibao-urban` would publish the rural standard as the urban one (found by the bad-input suite, issue
  * 14). Metrics that differ only in what their names start with (城市/农村最低生活保障标准, 社会散居/机构集中养育孤儿…)
  * are told apart by the words of that start which both their name and their short name use (城市, 散居, 机构 …),
- * read from the definitions, so a new pair of metrics needs no code. A quote that names neither is left alone:
+ * read from the definitions, so a new pair of metrics needs no code; and a quote that writes another metric's
+ * whole name (护理型床位) and not its own is refused too. A quote that names neither is left alone:
  * 每人每月600元 does not say which standard it is, the sentence around it does.
  */
 import type { MetricDefinition } from '../../schemas/metric.ts';
@@ -35,6 +36,13 @@ function distinctWords(own: MetricDefinition, other: MetricDefinition): string[]
 export function metricNameProblem(quote: string, metricId: string, metrics: ReadonlyMap<string, MetricDefinition>): SubjectProblem | undefined {
   const own = metrics.get(metricId);
   if (!own) return undefined;
+  // A quote that writes another metric's whole name and not its own: 护理型床位总数达1775张 is not 养老床位总数.
+  if (![own.name, own.short_name].some((name) => quote.includes(name))) {
+    for (const [otherId, other] of metrics) {
+      const named = otherId === metricId ? undefined : [other.name, other.short_name].find((name) => quote.includes(name) && !own.name.includes(name));
+      if (named) return { message: `the quote names ${named} (metric ${otherId}), not ${own.name}`, hint: `did you mean \`metric: ${otherId}\`? Otherwise quote the words that name ${own.short_name}` };
+    }
+  }
   for (const [otherId, other] of metrics) {
     if (otherId === metricId) continue;
     const ownWords = distinctWords(own, other);
@@ -71,17 +79,21 @@ const perYear = /每人每年|每年|年人均|人年|[元人]\/\.?年|年[.．]
 
 /**
  * Whether a per-time unit (元/人/月, 元/人/年) is the one the quote states: 每人每月600元 given as 元/人/年 would be
- * published as 50 元/人/月. An aside in brackets restates the number in the other unit (10968元(月人均914元)
- *提高到11040元 is per year), so it is not read; a quote that says both or neither leaves it to the author.
+ * published as 50 元/人/月. An aside in brackets restates the number in the other unit, so it is read the other way
+ * round: 10968元(月人均914元)提高到11040元 is per year. A quote that says both or neither leaves it to the author.
  */
 export function unitPeriodProblem(quote: string, unit: string): SubjectProblem | undefined {
   const unitPeriod = unit.endsWith('/月') ? '月' : unit.endsWith('/年') ? '年' : undefined;
   if (unitPeriod === undefined) return undefined;
+  const asides = quote.match(/[(（][^()（）]*[)）]/g) ?? [];
   const outsideBrackets = quote.replace(/[(（][^()（）]*[)）]/g, '');
   const month = perMonth.test(outsideBrackets);
   const year = perYear.test(outsideBrackets);
-  if (month === year) return undefined;
-  const stated = month ? '月' : '年';
+  // Outside the brackets nothing says: an aside per month (月人均914元) tells that the numbers it restates are not.
+  const asideMonth = asides.some((aside) => perMonth.test(aside));
+  const asideYear = asides.some((aside) => perYear.test(aside));
+  const stated = month !== year ? (month ? '月' : '年') : !month && asideMonth !== asideYear ? (asideMonth ? '年' : '月') : undefined;
+  if (stated === undefined) return undefined;
   if (stated === unitPeriod) return undefined;
   const right = unit.replace(/\/[月年]$/, `/${stated}`);
   return { message: `the quote states a standard per ${stated === '月' ? 'month (每月)' : 'year (每年)'}, but the unit is ${unit}`, hint: `did you mean \`unit: ${right}\`?` };

@@ -13,6 +13,8 @@ describe('what a figure’s quote names', () => {
     expect(metricNameProblem('农村低保A类由320元提高至380元', 'dibao-urban', metrics)?.hint).toContain('`metric: dibao-rural`');
     expect(metricNameProblem('城市特困人员供养基本生活标准由650元提高到715元', 'tekun-rural', metrics)?.hint).toContain('tekun-urban');
     expect(metricNameProblem('机构集中养育孤儿每人每月1900元', 'orphan-allowance-dispersed', metrics)?.hint).toContain('orphan-allowance-institutional');
+    expect(metricNameProblem('护理型床位总数达1775张', 'elderly-care-beds', metrics)?.hint).toContain('`metric: nursing-beds`');
+    expect(metricNameProblem('养老机构护理型床位占比达到55%', 'nursing-bed-share', metrics)).toBeUndefined();
   });
 
   it('leaves a quote that names neither metric, or both, to the author', () => {
@@ -32,6 +34,7 @@ describe('what a figure’s quote names', () => {
     expect(unitPeriodProblem('716元/人.月', '元/人/年')?.hint).toBe('did you mean `unit: 元/人/月`?');
     expect(unitPeriodProblem('2023年1月起城市低保标准提高至780元', '元/人/年')).toBeUndefined();
     expect(unitPeriodProblem('8244元(月人均687元)提高到8400元', '元/人/年')).toBeUndefined();
+    expect(unitPeriodProblem('8244元(月人均687元)提高到8400元', '元/人/月')?.hint).toBe('did you mean `unit: 元/人/年`?');
     expect(unitPeriodProblem('养老床位总数达6331张', '张')).toBeUndefined();
   });
 });
