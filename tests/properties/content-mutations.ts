@@ -365,7 +365,7 @@ const quotes: Mutator[] = [
     const at = 1 + choose.int(chars.length - 1);
     const mark = choose.pick(['**', '*', '\n', '`', '[', '\\']);
     const marked = [...chars.slice(0, at), mark, ...chars.slice(at)].join('');
-    target.set(mark === '\n' ? marked : marked);
+    target.set(marked);
     const body = file.body.split(quote).join(marked);
     return structured(file, `${target.path} quote and body given ${JSON.stringify(mark)} inside the quote`, data, { field: target.path }, { body });
   },
@@ -596,7 +596,6 @@ const tasks: Mutator[] = [
     if (change === 0) {
       const status = choose.pick(['done', 'in-progress', 'not-started', 'not-mentioned', 'awaiting-summary', 'Done', '已完成', ''].filter((s) => s !== task.status));
       task.status = status;
-      if (['done', 'in-progress', 'not-started'].includes(status) || task.evidence === undefined) return structured(file, `tasks[${i}].status → ${status}`, data, { field: `tasks[${i}]` });
       return structured(file, `tasks[${i}].status → ${status}`, data, { field: `tasks[${i}]` });
     }
     if (change === 1 && task.evidence) {
