@@ -131,7 +131,11 @@ const numbers: Mutator[] = [
     const others = digitRuns(figure.quote).map(Number).filter((n) => n !== figure.value);
     const wrong = figure.previous ?? (others.length > 0 ? choose.pick(others) : figure.value + 1);
     figure.value = wrong;
-    return structured(file, `metrics[${i}].value ${file.data.metrics[i].value} → ${wrong} (another number of the quote)`, data, { field: `metrics[${i}]` });
+    // A list (每人每月636元、515元, of 城乡低保标准分别达到…) says which number is which only in the sentence around
+    // it: from the quote alone, each listed number is what it states. A known gap, in docs/quality.md.
+    const listed = /\d\s*(?:元|张|%)?\s*、\s*\d/.test(figure.quote) && figure.previous === undefined;
+    const truth = listed ? [...file.truth, ...file.truth.filter((_, k) => k === i).map((t) => ({ ...t, value: wrong }))] : file.truth;
+    return structured(file, `metrics[${i}].value ${file.data.metrics[i].value} → ${wrong} (another number of the quote)`, data, { field: `metrics[${i}]` }, { truth });
   },
   // value and previous swapped.
   (file, choose) => {
