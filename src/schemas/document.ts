@@ -29,7 +29,7 @@ export const periodSchema = z
     half: z.enum(halves).nullable(),
     /** Last year a multi-year plan covers, after `year`, e.g. `2025` for 十四五 (2021—2025); absent for one year. */
     end_year: z.number().int().min(1949).max(2100).optional(),
-  })
+  }).strict()
   .superRefine((period, ctx) => {
     if (period.end_year === undefined) return;
     if (period.end_year <= period.year) {
@@ -63,7 +63,7 @@ export const sourceSchema = z.object({
   doc_no: z.string().min(1).optional(),
   /** Date the text was copied from the source, e.g. `2026-11-20`. */
   retrieved: calendarDateSchema.optional(),
-});
+}).strict();
 
 /** Front matter of a document file, `content/documents/<region path>/<year>-<period>-<kind>.md`. */
 export const documentFrontmatterSchema = z.object({

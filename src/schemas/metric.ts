@@ -12,7 +12,7 @@ export const unitConversionSchema = z.object({
   factor: z.number().positive(),
   /** How the conversion reads on a page, e.g. `按年标准 ÷ 12 折算为月标准`. */
   label: z.string().min(1),
-});
+}).strict();
 
 /** The classes 低保 standards are split into in some places (A/B/C 类). */
 export const metricCategories = ['A', 'B', 'C'] as const;
@@ -43,12 +43,15 @@ export const metricDefinitionSchema = z.object({
   topic: z.string().min(1),
   /** Order on pages; lower first. */
   order: z.number().int().default(100),
-});
+}).strict();
 
 export type MetricDefinitionInput = z.input<typeof metricDefinitionSchema>;
 export type MetricDefinition = z.output<typeof metricDefinitionSchema>;
 
-/** A figure a document states: one value of one metric, with the exact sentence fragment that states it. */
+/**
+ * A figure a document states: one value of one metric, with the exact sentence fragment that states it. Strict, like
+ * every schema of content: a misspelt key (`previosu`, `categroy`) is an error, never silently left out.
+ */
 export const metricValueSchema = z.object({
   /** Metric id (a file in content/metrics/), e.g. `dibao-urban`. */
   metric: z.string().min(1),
@@ -70,7 +73,7 @@ export const metricValueSchema = z.object({
   average: z.boolean().optional(),
   /** The shortest exact fragment of the body that states the figure, e.g. `A类由500元/月.人提高至550元/月.人`. */
   quote: z.string().min(2),
-});
+}).strict();
 
 export type MetricValueInput = z.input<typeof metricValueSchema>;
 export type MetricValue = z.output<typeof metricValueSchema>;

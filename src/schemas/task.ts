@@ -22,7 +22,7 @@ export const taskEvidenceSchema = z.object({
   document: z.string().min(1),
   /** Exact fragment of that summary's body that reports on the task. */
   quote: z.string().min(2),
-});
+}).strict();
 
 /** One row of a key-task list (重点工作任务清单) or one numbered item of a task list (民生实事). */
 export const taskSchema = z.object({
@@ -46,7 +46,7 @@ export const taskSchema = z.object({
   status: z.enum(taskStatuses),
   /** The later summary's report on the task, when there is one. */
   evidence: taskEvidenceSchema.optional(),
-});
+}).strict();
 
 export type TaskInput = z.input<typeof taskSchema>;
 export type Task = z.output<typeof taskSchema>;

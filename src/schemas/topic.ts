@@ -10,7 +10,7 @@ export const topicSchema = z.object({
   description: z.string().min(1),
   /** Words whose presence in a document suggests the topic; used by ingestion to propose topics. */
   keywords: z.array(z.string().min(1)).default([]),
-});
+}).strict();
 
 export type TopicInput = z.input<typeof topicSchema>;
 export type Topic = z.output<typeof topicSchema>;

@@ -55,10 +55,17 @@ export function issuesFromZod(file: string, error: z.ZodError, data: unknown, fi
         }
         return { ...base, value, message: `expected ${issue.expected}, got ${describe(value)}`, hint: hintForType(issue.expected) };
       case 'invalid_value':
+        // A missing choice (`half:` left out) is missing, not "undefined is not allowed".
+        if (value === undefined) {
+          const choices = /(^|\.)half$/.test(field ?? '') ? 'H1 (上半年), H2 (下半年), or null for the whole year' : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+          return { ...base, message: 'required field is missing', hint: `add \`${field}\`: ${choices}` };
+        }
         return { ...base, value, message: `${JSON.stringify(value)} is not allowed`, hint: `use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` };
       case 'unrecognized_keys':
         return {
           ...base,
+          // One misspelt key is named where it is written (`metrics[0].previosu`), so the report points at it.
+          ...(issue.keys.length === 1 ? { field: fieldPath([...path, issue.keys[0] as string]) } : {}),
           value: issue.keys,
           message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}`,
           hint: 'check the spelling against README › Content model, or remove the field',

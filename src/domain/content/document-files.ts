@@ -66,6 +66,14 @@ export function readDocument(source: SourceFile): ReadDocument {
       issues: [{ file, message: `${error.message}${error.line ? ` (line ${error.line})` : ''}`, hint: 'fix the YAML between the two `---` lines: indentation, a missing colon or an unclosed quote' }],
     };
   }
+  if (split.data === null || typeof split.data !== 'object' || Array.isArray(split.data)) {
+    // A front matter that is one value or a list (found by the bad-input suite) has no fields to name.
+    return {
+      status: 'unreadable',
+      file,
+      issues: [{ file, value: split.data, message: `the front matter (line 2) is ${Array.isArray(split.data) ? 'a list' : `the single value ${JSON.stringify(split.data)}`}, not fields`, hint: 'write one `field: value` per line between the two `---` lines, e.g. `title: …`, `kind: summary`' }],
+    };
+  }
   const parsed = documentFrontmatterSchema.safeParse(split.data);
   if (!parsed.success) return { status: 'invalid', id, file, raw: split.data, body: split.body, issues: issuesFromZod(file, parsed.error, split.data) };
   return { status: 'valid', id, file, data: parsed.data, body: split.body };

@@ -24,14 +24,20 @@ export function readDigits(quote: string): string {
     .replace(/(?<!\d)(\d{1,3})(?:[ \u00a0,](\d{3}))+(?!\d)/g, (group) => group.replace(/[ \u00a0,]/g, ''));
 }
 
-// A verb of change followed by 到/至/为: what comes after is the new value.
-const changeTo = /(?:提高|提升|上调|调高|调增|调整|增加|增长|增至|上涨|达到|统一调)?(?:到|至|为)\s*$/;
+// Who and per what a standard is for, written again before the new value (由每人每月355元调整为每人每月400元), and
+// a floor (提高到不低于5580元).
+const perPerson = '(?:每人每[月年]|每月|每年|月人均|年人均|人均)?(?:不低于|不少于)?';
+// The same number restated in brackets in another unit, between it and the verb: 5268元(月人均439元)提高到….
+const aside = '(?:[(（][^()（）]*[)）])?';
+// A verb of change followed by 到/至/为: what comes after is the new value. 提髙 is 提高 as some copies print it
+// (月人均收人380元提髙到430元, sichuan/chengdu 2013 notice).
+const changeTo = new RegExp(`(?:提[高髙]|提升|上调|调高|调增|调整|增加|增长|增至|上涨|达到|统一调)?(?:到|至|为)\\s*${perPerson}\\s*$`);
 // 增加/提高 directly before a number, without 到/至/为: the number is the size of the change.
-const changeBy = /(?:增加|提高|上调|调高|提升|增长|上涨)了?\s*$/;
+const changeBy = /(?:增加|提[高髙]|上调|调高|提升|增长|上涨)了?\s*$/;
 // 由/从 before a number: the value before the change.
 const fromMarker = /(?:由|从)\s*(?:每人每[月年]|每月|每年|月人均|年人均|人均)?\s*$/;
 // After a number (and its unit): a verb of change to another number, so the number was the earlier value.
-const followedByChange = /^\s*(?:元|张|个|%|％|万)?[^\d，。；;]{0,12}?(?:提高|提升|上调|调高|调增|调整|增加|增长|上涨)(?:到|至|为)\s*\d/;
+const followedByChange = new RegExp(`^\\s*(?:元|张|个|%|％|万)?${aside}[^\\d，。；;]{0,12}?(?:提[高髙]|提升|上调|调高|调增|调整|增加|增长|上涨)(?:到|至|为)\\s*${perPerson}\\s*\\d`);
 
 /** Every number of the quote with its role. */
 export function quotedNumbers(quote: string): QuotedNumber[] {
@@ -43,7 +49,7 @@ export function quotedNumbers(quote: string): QuotedNumber[] {
     const before = text.slice(Math.max(0, at - 12), at);
     const after = text.slice(at + match[0].length);
     let role: NumberRole = 'stated';
-    if (changeTo.test(before) && /(?:提高|提升|上调|调高|调增|调整|增加|增长|增至|上涨|达到|统一调|由|从)[^，。；;]*$/.test(before)) role = 'to';
+    if (changeTo.test(before) && /(?:提[高髙]|提升|上调|调高|调增|调整|增加|增长|增至|上涨|达到|统一调|由|从)[^，。；;]*$/.test(before)) role = 'to';
     else if (fromMarker.test(before) || followedByChange.test(after)) role = 'from';
     else if (changeBy.test(before)) role = 'increase';
     found.push({ value, role, at });
@@ -88,6 +94,10 @@ export function figureRoleProblems(quote: string, value: number, previous?: numb
     } else if (asPrevious.every((n) => n.role === 'to')) {
       problems.push({ field: 'previous', message: `${previous} is the value after the change in the quote, not the one before`, hint: `${previous} belongs in \`value\`; \`previous\` is the number before the change (after 由/从)` });
     }
+  }
+  if (problems.length === 0 && previous !== undefined && same(previous, value)) {
+    // A raise to the same value is no raise: the quote's one number (每人每月410元) was given twice.
+    problems.push({ field: 'previous', message: `previous is ${previous}, the figure's own value`, hint: 'give the value before the change as the quote states it (由…提高至…), or remove `previous`' });
   }
   return problems;
 }

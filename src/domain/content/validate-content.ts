@@ -14,10 +14,12 @@ import { checkAbbreviations } from '../search/abbreviations.ts';
 import { issuesFromZod, type ContentIssue } from './content-issue.ts';
 import { readDocument as readDocumentFile, type SourceFile } from './document-files.ts';
 import { FrontmatterError, parseYamlFile } from './frontmatter.ts';
+import { categoryProblem, metricNameProblem, unitPeriodProblem } from './figure-subject.ts';
 import { figureRoleProblems, readDigits } from './figure-roles.ts';
 import { conversionProblems } from './metric-conversions.ts';
 import { evidenceProblems } from './task-evidence.ts';
 import { quoteAnchoringIssues, type QuoteUse } from './quote-anchoring.ts';
+import { textDamageIssue } from './text-damage.ts';
 
 export type { SourceFile };
 
@@ -96,6 +98,10 @@ function readDefinitions<T>(
 
 export function validateContent(sources: ContentSources, regions: RegionIndex): ValidationResult {
   const issues: ContentIssue[] = [...(sources.unread?.problems ?? [])];
+  for (const file of [...sources.metrics, ...sources.topics, ...(sources.abbreviations ? [sources.abbreviations] : []), ...sources.documents]) {
+    const damage = textDamageIssue(file);
+    if (damage) issues.push(damage);
+  }
   // A metric file with errors of its own is reported once, there, not again on every document that uses it.
   const invalidMetrics = new Set<string>();
   const metrics = readDefinitions(sources.metrics, metricDefinitionSchema, issues, invalidMetrics);
@@ -262,6 +268,12 @@ function checkReferences(doc: CheckableDocument, refs: References, issues: Conte
       if (figure.average && definition.measure === 'count') report(`metrics[${i}].average`, figure.average, `${figure.metric} is a count: it has no average over subdivisions`, 'remove `average`; only a standard (元/人/月, %) is stated as 全省平均');
     }
     if (figure.quote === undefined) return;
+    const namesAnother = definition && figure.metric !== undefined ? metricNameProblem(figure.quote, figure.metric, refs.metrics) : undefined;
+    if (namesAnother) report(`metrics[${i}].metric`, figure.metric, namesAnother.message, namesAnother.hint);
+    const wrongClass = definition?.has_categories ? categoryProblem(figure.quote, figure.category) : undefined;
+    if (wrongClass) report(`metrics[${i}].category`, figure.category, wrongClass.message, wrongClass.hint);
+    const wrongPeriod = figure.unit === undefined ? undefined : unitPeriodProblem(figure.quote, figure.unit);
+    if (wrongPeriod) report(`metrics[${i}].unit`, figure.unit, wrongPeriod.message, wrongPeriod.hint);
     if (!doc.body.includes(figure.quote)) {
       report(`metrics[${i}].quote`, figure.quote, 'the quote does not appear in the body', 'copy the fragment exactly from the body below the front matter (same punctuation, no Markdown marks inside)');
     } else if (figure.value !== undefined && !quoteStatesNumber(figure.quote, figure.value)) {

@@ -3,6 +3,7 @@
  * damaged copy (a truncated download, a GB18030 page with bytes lost in transit) is reported with each bad span's
  * byte offset and line, never silently turned into U+FFFD, private-use characters or mojibake.
  */
+import iconv from 'iconv-lite';
 
 /** One invalid byte sequence: where it starts (0-based byte offset), its bytes, and its 1-based line. */
 export interface ByteDamage {
@@ -11,13 +12,18 @@ export interface ByteDamage {
   line: number;
 }
 
-/** Invalid spans of UTF-8 (overlong forms, surrogates and code points past U+10FFFF count as invalid). */
+/**
+ * Invalid spans of UTF-8 (overlong forms, surrogates and code points past U+10FFFF count as invalid), and the
+ * valid sequences of C1 controls (U+0080–U+009F) and private-use characters (U+E000–U+F8FF): no government text
+ * holds them, and a flipped bit turns a Chinese character into one (E5 → EE), as the bad-input suite found.
+ */
 export function utf8Damage(bytes: Uint8Array): { offset: number; length: number }[] {
   const spans: { offset: number; length: number }[] = [];
   let i = 0;
   while (i < bytes.length) {
     const length = utf8SequenceLength(bytes, i);
     if (length > 0) {
+      if (unlikelyInText(bytes, i, length)) spans.push({ offset: i, length });
       i += length;
       continue;
     }
@@ -28,6 +34,14 @@ export function utf8Damage(bytes: Uint8Array): { offset: number; length: number 
     i = end;
   }
   return spans;
+}
+
+/** A C1 control (C2 80–C2 9F) or a private-use character (EE 80 80–EF A3 BF). */
+function unlikelyInText(bytes: Uint8Array, i: number, length: number): boolean {
+  const b0 = bytes[i] as number;
+  const b1 = bytes[i + 1] as number;
+  if (length === 2) return b0 === 0xc2 && b1 <= 0x9f;
+  return length === 3 && (b0 === 0xee || (b0 === 0xef && b1 <= 0xa3));
 }
 
 function utf8SequenceLength(bytes: Uint8Array, i: number): number {
@@ -92,7 +106,25 @@ export function gb18030Damage(bytes: Uint8Array): { offset: number; length: numb
 function userDefined(b0: number, b1: number): boolean {
   if (b0 >= 0xaa && b0 <= 0xaf && b1 >= 0xa1) return true;
   if (b0 >= 0xf8 && b1 >= 0xa1) return true;
-  return b0 >= 0xa1 && b0 <= 0xa7 && b1 >= 0x40 && b1 <= 0xa0;
+  if (b0 >= 0xa1 && b0 <= 0xa7 && b1 >= 0x40 && b1 <= 0xa0) return true;
+  return privateUsePairs().has((b0 << 8) | b1);
+}
+
+let privateUse: Set<number> | undefined;
+/**
+ * The other two-byte codes iconv decodes to private-use characters (A6D9, A8BC, FE51 … — codes GB18030-2000 left
+ * unassigned): a lost byte pairs two halves into one of them (U+E7FE from ingest/pages/024.txt, found by the
+ * bad-input suite). Computed once by decoding every pair.
+ */
+function privateUsePairs(): Set<number> {
+  if (privateUse) return privateUse;
+  const codes: number[] = [];
+  for (let b0 = 0x81; b0 <= 0xfe; b0 += 1) for (let b1 = 0x40; b1 <= 0xfe; b1 += 1) if (b1 !== 0x7f) codes.push((b0 << 8) | b1);
+  const bytes = Buffer.alloc(codes.length * 2);
+  codes.forEach((code, i) => bytes.writeUInt16BE(code, i * 2));
+  const chars = [...iconv.decode(bytes, 'gb18030')];
+  privateUse = new Set(codes.filter((_, i) => /[\ue000-\uf8ff]/.test(chars[i] ?? '')));
+  return privateUse;
 }
 
 /** Lines are counted by LF bytes before the offset (CRLF and LF files alike), 1-based. */

@@ -38,7 +38,7 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
 
   const bom = byteOrderMark(bytes);
-  let decoded: { text: string; encoding: string; damage?: ByteDamage[] } | undefined;
+  let decoded: { text: string; encoding: string; damage?: ByteDamage[]; shiftedAt?: number } | undefined;
   if (bom) {
     const rest = bytes.subarray(bom.length);
     decoded = bom.iconv === 'utf-8' ? strictDecode(rest, 'utf-8', utf8Damage(rest), bom.name, bom.length) : utf16Strict(rest, bom.iconv, bom.name, bom.length);
@@ -46,11 +46,19 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     decoded = strictDecode(bytes, 'gb18030', gb18030Damage(bytes), `GB18030/GBK (declared ${options.declaredEncoding.toLowerCase()})`);
   } else {
     const utf8 = strictUtf8(bytes);
-    if (utf8 !== undefined && !utf8.includes('\0')) decoded = { text: utf8, encoding: 'UTF-8' };
+    // Valid UTF-8 holding a private-use character or a C1 control is read as damaged (see utf8Damage).
+    if (utf8 !== undefined && !utf8.includes('\0') && !/[\u0080-\u009f\ue000-\uf8ff]/.test(utf8)) decoded = { text: utf8, encoding: 'UTF-8' };
     else decoded = damagedUtf8(bytes) ?? detectLegacy(bytes);
   }
   if (!decoded) return { ok: false, reason: 'binary file: the bytes are not text in UTF-8, UTF-16, GB18030/GBK or Big5' };
   const damage = decoded.damage ?? [];
+  if (decoded.shiftedAt !== undefined && options.allowDamaged) {
+    return {
+      ok: false,
+      damage,
+      reason: `damaged ${decoded.encoding} text: the characters are shifted from ${describeDamage(damage.find((d) => d.offset === decoded.shiftedAt) ?? damage[0]!)} on — a byte was lost or added, so every character after it is wrong and cannot be marked, even with --allow-damaged. Copy or save the page again`,
+    };
+  }
   if (damage.length > 0 && !options.allowDamaged) {
     const shown = damage.slice(0, 5).map(describeDamage).join('; ');
     return {
@@ -96,20 +104,28 @@ function damagedUtf8(bytes: Uint8Array): { text: string; encoding: string; damag
   return strictDecode(bytes, 'utf-8', spans, 'UTF-8') as { text: string; encoding: string; damage: ByteDamage[] };
 }
 
-/** UTF-16 is invalid where a surrogate is unpaired, or a last byte has no partner. */
-function utf16Strict(bytes: Uint8Array, codec: string, encoding: string, base: number): { text: string; encoding: string; damage?: ByteDamage[] } {
+/**
+ * UTF-16 is invalid where a surrogate is unpaired, or a last byte has no partner. A private-use or C1 control
+ * code unit is damage too: no government text holds one, and they are what Chinese text turns into when a byte
+ * is lost or added, which shifts every character after it (found by the bad-input suite). Such a shift cannot be
+ * marked span by span — the characters between the marks are wrong too — so `shiftedAt` names where it starts.
+ */
+function utf16Strict(bytes: Uint8Array, codec: string, encoding: string, base: number): { text: string; encoding: string; damage?: ByteDamage[]; shiftedAt?: number } {
   const even = bytes.length - (bytes.length % 2);
   const units = iconv.decode(Buffer.from(bytes.subarray(0, even)), codec);
   const damage: ByteDamage[] = [];
+  let shiftedAt: number | undefined;
   let text = '';
   let line = 1;
   for (let i = 0; i < units.length; i += 1) {
     const code = units.charCodeAt(i);
     const next = units.charCodeAt(i + 1);
+    const shifted = (code >= 0xe000 && code <= 0xf8ff) || (code >= 0x80 && code <= 0x9f);
+    if (shifted) shiftedAt ??= base + i * 2;
     if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
       text += units.slice(i, i + 2);
       i += 1;
-    } else if (code >= 0xd800 && code <= 0xdfff) {
+    } else if ((code >= 0xd800 && code <= 0xdfff) || shifted) {
       const d = { offset: base + i * 2, bytes: [...bytes.subarray(i * 2, i * 2 + 2)], line };
       damage.push(d);
       text += damageMarker(d);
@@ -123,7 +139,7 @@ function utf16Strict(bytes: Uint8Array, codec: string, encoding: string, base: n
     damage.push(d);
     text += damageMarker(d);
   }
-  return { text, encoding, ...(damage.length > 0 ? { damage } : {}) };
+  return { text, encoding, ...(damage.length > 0 ? { damage } : {}), ...(shiftedAt !== undefined ? { shiftedAt } : {}) };
 }
 
 function byteOrderMark(bytes: Uint8Array): { name: string; iconv: string; length: number } | undefined {
@@ -145,7 +161,7 @@ function strictUtf8(bytes: Uint8Array): string | undefined {
  * chardet recognises GB18030 and Big5 well but never UTF-16 without a BOM, so both byte orders are also tried
  * and kept when nearly every code unit is Chinese, ASCII or punctuation.
  */
-function detectLegacy(bytes: Uint8Array): { text: string; encoding: string } | undefined {
+function detectLegacy(bytes: Uint8Array): { text: string; encoding: string; damage?: ByteDamage[]; shiftedAt?: number } | undefined {
   const buffer = Buffer.from(bytes);
   const candidates: { text: string; encoding: string; score: number }[] = [];
   if (bytes.length % 2 === 0) {

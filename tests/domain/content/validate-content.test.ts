@@ -114,7 +114,8 @@ describe('multi-year plans and notices', () => {
     const content = sources({ [noticePath]: documentText(fm, noticeBody) });
     content.metrics.push({ path: 'content/metrics/elderly-care-beds.yaml', text: beds });
     const { issues } = validateContent(content, regions);
-    expect(issues).toEqual([expect.objectContaining({ field: 'metrics[0].average', message: 'elderly-care-beds is a count: it has no average over subdivisions' })]);
+    // The borrowed 低保 quote is also reported for naming another metric (figure-subject.ts); the average is what this pins.
+    expect(issues).toContainEqual(expect.objectContaining({ field: 'metrics[0].average', message: 'elderly-care-beds is a count: it has no average over subdivisions' }));
   });
 
   it('rejects average written as text', () => {

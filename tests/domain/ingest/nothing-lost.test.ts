@@ -2,37 +2,14 @@
  * The invariant of ingestion, checked as a property over every fixture the repository holds — the 60 real
  * pages (development and held-out alike: this reads no label, only the text), the seeds, the variants and the
  * invented pages: every non-blank input line ends in a draft's body or in its `dropped` list with a reason.
- * The comparison ignores whitespace, Markdown marks and table pipes, and nothing else, so a rule that rewrites
- * a line (a table rebuilding its header from two lines) fails here unless it reports the line.
+ * The check itself is in unaccounted.ts, shared with the bad-input property suite (tests/properties/).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../src/domain/ingest/decode.ts';
-import type { Draft } from '../../../src/domain/ingest/types.ts';
 import { fixturesDir, ingest, ingestOne, seedsDir } from './helpers.ts';
-
-/** Text as it must survive: no whitespace, no Markdown marks, no table pipes. Independent of the rules under test. */
-const bare = (text: string) => text.replace(/^#+ |^- |^\\/gm, '').replace(/^\|( --- \|)+$/gm, '').replace(/[|\s]/g, '');
-
-/** Input lines in no body and not dropped, and dropped lines without a reason. */
-function unaccounted(text: string, drafts: Draft[]): string[] {
-  const bodies = drafts.map((draft) => bare(draft.body)).join('\n');
-  const dropped = drafts.flatMap((draft) => draft.dropped);
-  const problems: string[] = [];
-  text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\r|\n/)
-    .forEach((line, i) => {
-      if (line.trim() === '') return;
-      const drops = dropped.filter((drop) => drop.line === i + 1);
-      for (const drop of drops) if (drop.reason.trim().length < 4) problems.push(`line ${i + 1}: dropped without a reason`);
-      // A line is dropped whole, or part of it (a fused page counter) is dropped and the rest is in a body.
-      const rest = drops.reduce((remaining, drop) => remaining.replace(drop.text, ''), line.replace(/\u00a0/g, ' '));
-      if (rest.trim() !== '' && !bodies.includes(bare(rest))) problems.push(`line ${i + 1}: ${line.slice(0, 40)}`);
-    });
-  return problems;
-}
+import { unaccounted } from './unaccounted.ts';
 
 const textFiles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.txt')).sort().map((name) => join(dir, name));
 const fixtures = [
