@@ -110,11 +110,59 @@ export interface IngestOptions extends InferenceOptions {
 export function ingestText(text: string, input: string, context: IngestContext, options: IngestOptions = {}): Draft[] {
   const analysis = analyse(text);
   const lastLine = splitLines(text).length;
+  const byLine = fileLookups(analysis);
   return analysis.spans.map((span, index) => {
     const fromLine = index === 0 ? 1 : span.fromLine;
     const toLine = (analysis.spans[index + 1]?.fromLine ?? lastLine + 1) - 1;
-    return buildDraft(analysis, span, { input, index: index + 1, count: analysis.spans.length, fromLine, toLine }, context, options);
+    return buildDraft(analysis, byLine, span, { input, index: index + 1, count: analysis.spans.length, fromLine, toLine }, context, options);
   });
+}
+
+/**
+ * The items of a list whose line is in a range, in the list's order. One sort, then a binary search per range:
+ * filtering the whole file's list for each of its documents made a file of many documents quadratic.
+ */
+function lineRanges<T>(items: readonly T[], lineOf: (item: T) => number): (from: number, to: number) => T[] {
+  const order = items.map((_, i) => i).sort((a, b) => lineOf(items[a] as T) - lineOf(items[b] as T) || a - b);
+  const lines = order.map((i) => lineOf(items[i] as T));
+  const firstAtLeast = (line: number) => {
+    let [low, high] = [0, lines.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((lines[middle] ?? 0) < line) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return (from, to) => order.slice(firstAtLeast(from), firstAtLeast(to + 1)).sort((a, b) => a - b).map((i) => items[i] as T);
+}
+
+/** The file's dropped lines, notes, metadata and duplicates, found per document without a pass over all of them. */
+interface FileLookups {
+  dropped: (from: number, to: number) => DroppedLine[];
+  notes: (from: number, to: number) => string[];
+  metadata: (from: number, to: number) => MetadataValue[];
+  /** Duplicate lines whose kept passage starts in one of `units`, in the file's order. */
+  duplicatesKeptIn: (units: readonly number[]) => FileAnalysis['duplicates'];
+}
+
+function fileLookups(analysis: FileAnalysis): FileLookups {
+  const byKeptUnit = new Map<number, number[]>();
+  analysis.duplicates.forEach((entry, i) => {
+    const list = byKeptUnit.get(entry.keptUnit);
+    if (list) list.push(i);
+    else byKeptUnit.set(entry.keptUnit, [i]);
+  });
+  return {
+    dropped: lineRanges(analysis.dropped, (line) => line.line),
+    notes: lineRanges(analysis.notes, (note) => Number(/line (\d+)/.exec(note)?.[1] ?? 0)),
+    metadata: lineRanges(analysis.metadata, (value) => value.line),
+    duplicatesKeptIn: (units) =>
+      [...new Set(units)]
+        .flatMap((unit) => byKeptUnit.get(unit) ?? [])
+        .sort((a, b) => a - b)
+        .map((i) => analysis.duplicates[i] as FileAnalysis['duplicates'][number]),
+  };
 }
 
 interface Place {
@@ -125,24 +173,24 @@ interface Place {
   toLine: number;
 }
 
-function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, context: IngestContext, options: IngestOptions = {}): Draft {
-  const inSpan = (line: number) => line >= place.fromLine && line <= place.toLine;
+function buildDraft(analysis: FileAnalysis, byLine: FileLookups, span: DocumentSpan, place: Place, context: IngestContext, options: IngestOptions = {}): Draft {
   const report: DraftReport = { inferred: [], missing: [], notes: [] };
   const units = span.units.map((i) => analysis.units[i] as Unit);
-  const spanUnits = new Set(span.units);
 
-  const dropped: DroppedLine[] = analysis.dropped.filter((line) => inSpan(line.line));
-  const duplicates = analysis.duplicates.filter((entry) => spanUnits.has(entry.keptUnit));
-  dropped.push(...duplicates.map((entry) => entry.line));
+  const dropped: DroppedLine[] = byLine.dropped(place.fromLine, place.toLine);
+  const duplicates = byLine.duplicatesKeptIn(span.units);
+  // Loops, not spread arguments: a long report pasted twice has more duplicate lines than a call takes arguments.
+  for (const entry of duplicates) dropped.push(entry.line);
   for (const why of new Set(duplicates.map((entry) => entry.why))) {
     const lines = duplicates.filter((entry) => entry.why === why).map((entry) => entry.line.line);
-    report.notes.push(`a passage appears twice (lines ${Math.min(...lines)}–${Math.max(...lines)} repeat text kept in the body); ${why}`);
+    const [first, last] = lines.reduce(([low, high], line) => [Math.min(low, line), Math.max(high, line)], [Infinity, -Infinity]);
+    report.notes.push(`a passage appears twice (lines ${first}–${last} repeat text kept in the body); ${why}`);
   }
   if (span.why) report.notes.push(`this is document ${place.index} of ${place.count} in the file: ${span.why}`);
   else if (place.count > 1) report.notes.push(`the file holds ${place.count} documents; this is the first`);
-  report.notes.push(...analysis.notes.filter((note) => inSpan(Number(/line (\d+)/.exec(note)?.[1] ?? 0))));
+  report.notes.push(...byLine.notes(place.fromLine, place.toLine));
 
-  const metadata = resolveMetadata(analysis.metadata.filter((value) => inSpan(value.line)));
+  const metadata = resolveMetadata(byLine.metadata(place.fromLine, place.toLine));
   // A saved page's meta tags describe the page, so its first document.
   if (place.index === 1) report.notes.push(...applyKnownMetadata(metadata, options.known));
   report.notes.push(...metadata.problems);
