@@ -210,8 +210,11 @@ function buildDraft(analysis: FileAnalysis, byLine: FileLookups, span: DocumentS
   dropped.push(...structured.dropped);
   const printedTitle = titleAsPrinted === undefined ? undefined : withoutSiteName(titleAsPrinted);
   if (titleAsPrinted !== printedTitle) report.notes.push(`the title line ends with the site's name, left out of the title: "${titleAsPrinted}"`);
-  const body = `${structured.blocks.join('\n\n')}\n`;
-  const plain = plainText(body);
+  // The draft's body is Markdown that shows the source text; everything read from the body (kind, topics,
+  // figures and their quotes) reads the source text itself, so a quote is what the page shows.
+  const body = `${structured.markdown.join('\n\n')}\n`;
+  const reading = `${structured.blocks.join('\n\n')}\n`;
+  const plain = plainText(reading);
   const headings = structured.blocks.filter((block) => block.startsWith('#')).map((block) => block.replace(/^#+\s+/, ''));
   const openingUnit = units.find((unit) => unit.type === 'text');
   const opening = openingUnit?.type === 'text' && !outlineMarker(openingUnit.text) ? openingUnit.text : undefined;
@@ -274,7 +277,7 @@ function buildDraft(analysis: FileAnalysis, byLine: FileLookups, span: DocumentS
   const tableTasks = structured.tasks.length > 0;
   const tasks = tableTasks ? structured.tasks : kind.value === 'task-list' ? structured.items : [];
   const topicText = structured.keyTasks
-    ? [plainText(body.split('\n').filter((line) => !line.startsWith('|')).join('\n')), ...tasks.map((task) => `${task.title}\n${task.goal ?? ''}`)].join('\n')
+    ? [plainText(reading.split('\n').filter((line) => !line.startsWith('|')).join('\n')), ...tasks.map((task) => `${task.title}\n${task.goal ?? ''}`)].join('\n')
     : plain;
   const topics = inferTopics(topicText, [...headings, ...tasks.map((task) => task.title)], context.topics);
   if (topics.ids.length > 0) {
@@ -288,7 +291,7 @@ function buildDraft(analysis: FileAnalysis, byLine: FileLookups, span: DocumentS
 
   const notInModel: NotInModel[] = [];
   const dated = pageYear(doc);
-  const metrics = extractFigures(body, { ...(kind.value ? { kind: kind.value } : {}), ...(dated ? { pageYear: dated } : {}), metrics: context.metrics, notInModel });
+  const metrics = extractFigures(reading, { ...(kind.value ? { kind: kind.value } : {}), ...(dated ? { pageYear: dated } : {}), metrics: context.metrics, notInModel });
   if (notInModel.length > 0) report.notInModel = notInModel;
   if (tasks.length > 0) infer('tasks', `${tasks.length} tasks`, `${tableTasks ? 'the task table' : 'the numbered items of a task list'}; status awaiting-summary until a later summary reports on them`);
 
