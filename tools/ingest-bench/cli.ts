@@ -27,24 +27,28 @@ const usage = `usage: npm run bench:ingest -- [--mb 1,5,20] [options]
                 pages are made from the bundled documents alone
   --out DIR     keep the generated inputs, outputs and logs there (default: a temporary folder, removed)
   --cpu-prof    write a V8 CPU profile of each ingest run into the working folder (implies keeping it)
+  --script FILE the ingest script to measure (default scripts/ingest.ts): another checkout's, to compare
   --help        this text`;
 
-let args;
-try {
-  args = parseArgs({
-    options: {
-      mb: { type: 'string', default: '1,5,20' },
-      seed: { type: 'string', default: '1' },
-      laws: { type: 'string' },
-      out: { type: 'string' },
-      'cpu-prof': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  }).values;
-} catch (error) {
-  console.error(`${(error as Error).message}\n\n${usage}`);
-  process.exit(2);
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        mb: { type: 'string', default: '1,5,20' },
+        seed: { type: 'string', default: '1' },
+        laws: { type: 'string' },
+        out: { type: 'string' },
+        'cpu-prof': { type: 'boolean', default: false },
+        script: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    process.exit(2);
+  }
 }
+const args = parseOptions();
 if (args.help) {
   console.log(usage);
   process.exit(0);
@@ -60,6 +64,7 @@ const mib = 1024 * 1024;
 const workDir = args.out ? resolve(args.out) : mkdtempSync(join(tmpdir(), 'gongkai-ingest-bench-'));
 const keep = args.out !== undefined || args['cpu-prof'];
 mkdirSync(workDir, { recursive: true });
+const ingestScript = args.script ? resolve(args.script) : join(repoRoot, 'scripts/ingest.ts');
 const say = (message: string) => process.stderr.write(`[bench:ingest] ${message}\n`);
 
 /** The laws when they are there; the bundled documents alone otherwise (the bench must run in a fresh clone). */
@@ -82,7 +87,7 @@ function runIngest(mb: number, text: { text: string; bytes: number; documents: n
     '--import',
     join(import.meta.dirname, 'usage-probe.ts'),
     ...(args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', join(workDir, `profile-${name}`)] : []),
-    join(repoRoot, 'scripts/ingest.ts'),
+    ingestScript,
     '--json',
     input,
   ];
@@ -107,7 +112,7 @@ function runIngest(mb: number, text: { text: string; bytes: number; documents: n
 
 try {
   const { sources: texts, from } = sources();
-  say(`pages made from ${from}, seed ${seed}; working folder ${workDir}`);
+  say(`pages made from ${from}, seed ${seed}; measuring ${ingestScript}; working folder ${workDir}`);
   const regions = loadRegions();
   // One small page: what every run spends before reading its input (loading the program, regions, metrics).
   const startup = runIngest(0, copiedPages(1, seed, texts, regions), 'startup');

@@ -16,6 +16,7 @@ import { applyKnownMetadata, type KnownMetadata } from './known-metadata.ts';
 import { splitDocuments, type DocumentSpan } from './split.ts';
 import { structure } from './structure.ts';
 import { outlineMarker } from './text.ts';
+import type { IngestProgress } from './progress.ts';
 import type { Decoded } from './decode.ts';
 import type { Draft, DraftFrontmatter, DraftReport, DroppedLine, IngestContext, IngestResult, NotInModel, SourceLine } from './types.ts';
 import { groupUnits, type TitleUnit, type Unit } from './units.ts';
@@ -51,8 +52,10 @@ interface FileAnalysis {
 /** A page counter a 文库 copy fused onto the text after it: `第1页共7页县政府民政工作总结…`. */
 const fusedPageCounter = /^\s*第\s*\d+\s*页\s*共\s*\d+\s*页(?=\S)/;
 
-function analyse(text: string): FileAnalysis {
+function analyse(text: string, onProgress: (progress: IngestProgress) => void): FileAnalysis {
   const lines = splitLines(text).filter((line) => line.text.trim() !== '');
+  onProgress({ phase: 'lines', done: lines.length });
+  onProgress({ phase: 'furniture' });
   const dropped: DroppedLine[] = [];
   // Furniture recognisable only as a run of lines (contents, headline lists, menus) goes first, so that a
   // headline's "时间:2025-05-22 …" is never read as the document's byline.
@@ -73,10 +76,13 @@ function analyse(text: string): FileAnalysis {
     } else documentLines.push(line);
   }
   const evidence = lines.map((line) => line.text).join('\n');
+  onProgress({ phase: 'paragraphs' });
   const { units, notes } = groupUnits(documentLines, evidence);
+  onProgress({ phase: 'duplicates' });
   const duplicates = findDuplicates(units);
   const droppedUnits = new Set(duplicates.flatMap((duplicate) => duplicate.dropped));
   const kept = units.map((_, i) => i).filter((i) => !droppedUnits.has(i));
+  onProgress({ phase: 'documents' });
   const spans = splitDocuments(units, kept, metadata.values);
   const duplicateLines = duplicates.flatMap((duplicate) =>
     duplicateDrops(units, duplicate).map((line) => ({ line, keptUnit: duplicate.kept[0] ?? 0, why: duplicate.why })),
@@ -104,17 +110,22 @@ export interface IngestOptions extends InferenceOptions {
   known?: KnownMetadata;
   /** Where `url` came from, for the report, e.g. `the page's canonical link`. */
   urlFrom?: string;
+  /** Told each phase and each drafted document, for a progress line on long inputs (progress.ts). */
+  onProgress?: (progress: IngestProgress) => void;
 }
 
 /** `options` is what the page says outside its text: its address (`--url`, the HTML's own) and HTML meta. */
 export function ingestText(text: string, input: string, context: IngestContext, options: IngestOptions = {}): Draft[] {
-  const analysis = analyse(text);
+  const onProgress = options.onProgress ?? (() => {});
+  const analysis = analyse(text, onProgress);
   const lastLine = splitLines(text).length;
   const byLine = fileLookups(analysis);
+  const total = analysis.spans.length;
   return analysis.spans.map((span, index) => {
+    onProgress({ phase: 'drafting', done: index, total });
     const fromLine = index === 0 ? 1 : span.fromLine;
     const toLine = (analysis.spans[index + 1]?.fromLine ?? lastLine + 1) - 1;
-    return buildDraft(analysis, byLine, span, { input, index: index + 1, count: analysis.spans.length, fromLine, toLine }, context, options);
+    return buildDraft(analysis, byLine, span, { input, index: index + 1, count: total, fromLine, toLine }, context, options);
   });
 }
 
