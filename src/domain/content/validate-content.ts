@@ -17,7 +17,6 @@ import { figureRoleProblems, readDigits } from './figure-roles.ts';
 import { conversionProblems } from './metric-conversions.ts';
 import { evidenceProblems } from './task-evidence.ts';
 import { quoteAnchoringIssues, type QuoteUse } from './quote-anchoring.ts';
-import { bodyPlainText } from '../markdown/render-document.ts';
 
 /** A file of content/, path relative to the project root with forward slashes. */
 export interface SourceFile {
@@ -338,13 +337,14 @@ function checkKind(data: CheckableFrontmatter, report: Report): void {
 }
 
 /**
- * Whether a quote is in a body: as written in the Markdown, or as the page shows it. Ingestion escapes the
- * characters of the source that Markdown would read as syntax (`资金\*专项\*使用`), and the page shows them
- * without the backslashes, so a quote copied from the page (`资金*专项*使用`) is in the body. Whether the page can
- * mark it is checked after (checkQuoteAnchoring), with the renderer, on the same rendered text.
+ * Whether a quote is in a body: as written in the Markdown, or with its backslash escapes read as the
+ * characters they escape, as the page shows them. Ingestion escapes the characters of the source that
+ * Markdown would read as syntax (`资金\*专项\*使用`), so a quote copied from the page (`资金*专项*使用`) is in
+ * the body. Formatting is not removed: a quote across `**bold**` is still not in the body. Whether the page can
+ * mark a quote is checked after (checkQuoteAnchoring), with the renderer.
  */
 function inBody(body: string, quote: string): boolean {
-  return body.includes(quote) || bodyPlainText(body).includes(quote);
+  return body.includes(quote) || (body.includes('\\') && body.replace(/\\([!-/:-@[-`{-~])/g, '$1').includes(quote));
 }
 
 /**
