@@ -3,6 +3,7 @@
  * `npm run ingest -- [options] FILE...`: turns text copied from government sites into draft content files.
  * Argument parsing and printing only; the work is in src/domain/ingest. See docs/ingest.md.
  */
+import { statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeDamage } from '../src/domain/ingest/byte-damage.ts';
@@ -11,6 +12,7 @@ import { orderedFrontmatter } from '../src/domain/ingest/draft.ts';
 import { ingestDecoded } from '../src/domain/ingest/ingest.ts';
 import { writeDraft } from '../src/domain/ingest/output.ts';
 import { readIngestInput } from '../src/domain/ingest/read-input.ts';
+import { progressReporter, progressThresholdBytes } from '../src/domain/ingest/progress.ts';
 import { formatReport } from '../src/domain/ingest/report.ts';
 
 const usage = `usage: npm run ingest -- [options] FILE...
@@ -29,6 +31,8 @@ options:
   --allow-damaged
                read a text file with invalid bytes instead of refusing it: each damaged span becomes
                〖无法解码的字节 …〗 in the draft and is listed, with its byte offset and line, in the report
+  --progress   show on stderr how far each file has got (size and lines read, phase, documents drafted);
+               on by itself when stderr is a terminal and a file is 1 MB or more; --no-progress turns it off
   --help       print this help
 
 Exit status: 0 when every file was read and written, 1 when any file was refused or a draft could not be
@@ -46,8 +50,10 @@ try {
       json: { type: 'boolean', default: false },
       url: { type: 'string' },
       'allow-damaged': { type: 'boolean', default: false },
+      progress: { type: 'boolean' },
       help: { type: 'boolean', default: false },
     },
+    allowNegative: true,
   });
 } catch (error) {
   console.error(`${(error as Error).message}\n\n${usage}`);
@@ -76,10 +82,23 @@ let failed = 0;
 // One set for the run: a draft never takes the file another draft of this run was given (see output.ts).
 const claimed = new Set<string>();
 
+const reporter = progressReporter((text) => process.stderr.write(text), { tty: process.stderr.isTTY === true, now: () => performance.now() });
+const fileSize = (file: string) => {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+};
+
 positionals.forEach((file, i) => {
   const progress = positionals.length > 1 ? `[${i + 1}/${positionals.length}] ` : '';
+  const bytes = fileSize(file);
+  const showProgress = values.progress ?? (process.stderr.isTTY === true && bytes >= progressThresholdBytes);
+  if (showProgress) reporter.start(`${progress}${file}`, bytes);
   const input = readIngestInput(file, values.url, { allowDamaged: values['allow-damaged'] });
-  const result = ingestDecoded(input.decoded, basename(file), context, input.options);
+  const result = ingestDecoded(input.decoded, basename(file), context, { ...input.options, ...(showProgress ? { onProgress: reporter.update } : {}) });
+  if (showProgress) reporter.finish(result.ok ? `${result.drafts.length} document${result.drafts.length === 1 ? '' : 's'}` : 'refused');
   if (!result.ok) {
     refused += 1;
     console.error(`${progress}refused ${file}: ${result.reason}`);

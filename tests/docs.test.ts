@@ -89,7 +89,7 @@ describe('the command-line flags', () => {
       const source = readFileSync(join(repo, script), 'utf8');
       for (const [flag] of source.matchAll(/(?<![\w-])--[a-z][a-z-]+(?![\w-])/g)) {
         // Options we pass on to programs of others (astro build, Node, Chromium) are documented by them.
-        if (['--outDir', '--root', '--no-sandbox', '--max-old-space-size'].includes(flag)) continue;
+        if (['--outDir', '--root', '--no-sandbox', '--max-old-space-size', '--import', '--cpu-prof-dir'].includes(flag)) continue;
         if (!documentedFlags.has(flag)) missing.push(`${script}: ${flag}`);
       }
     }

@@ -200,8 +200,8 @@ export interface PageScoreOptions {
   scoreUrl: boolean;
 }
 
-/** Strips Markdown marks and spacing, so a line and its place in a body compare as text. */
-const bareText = (text: string) => text.replace(/^#+ |^- |^\\/gm, '').replace(/^\|( --- \|)+$/gm, '').replace(/[|\s]/g, '');
+/** Strips Markdown marks (a backslash escape reads as the character it escapes) and spacing, so a line and its place in a body compare as text. */
+const bareText = (text: string) => text.replace(/^#+ |^- |^\\/gm, '').replace(/^\|( --- \|)+$/gm, '').replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/[|\s]/g, '');
 
 /** Non-blank input lines that are in no body and in no draft's `dropped` list: ingestion must lose nothing. */
 export function lostLines(text: string, drafts: PageOutcome['drafts']): { line: number; text: string }[] {

@@ -274,7 +274,7 @@ function checkReferences(doc: CheckableDocument, refs: References, issues: Conte
     if (wrongClass) report(`metrics[${i}].category`, figure.category, wrongClass.message, wrongClass.hint);
     const wrongPeriod = figure.unit === undefined ? undefined : unitPeriodProblem(figure.quote, figure.unit);
     if (wrongPeriod) report(`metrics[${i}].unit`, figure.unit, wrongPeriod.message, wrongPeriod.hint);
-    if (!doc.body.includes(figure.quote)) {
+    if (!inBody(doc.body, figure.quote)) {
       report(`metrics[${i}].quote`, figure.quote, 'the quote does not appear in the body', 'copy the fragment exactly from the body below the front matter (same punctuation, no Markdown marks inside)');
     } else if (figure.value !== undefined && !quoteStatesNumber(figure.quote, figure.value)) {
       report(`metrics[${i}].value`, figure.value, `the quote does not state ${figure.value}`, 'check the value against the quote; a figure must be stated by its quote');
@@ -295,7 +295,7 @@ function checkReferences(doc: CheckableDocument, refs: References, issues: Conte
     if (task.evidence) {
       const summary = refs.byId.get(task.evidence.document);
       if (!summary) report(`tasks[${i}].evidence.document`, task.evidence.document, `document "${task.evidence.document}" does not exist`, 'give the summary’s path under content/documents/ without .md');
-      else if (!summary.body.includes(task.evidence.quote)) report(`tasks[${i}].evidence.quote`, task.evidence.quote, `the quote does not appear in ${task.evidence.document}`, 'copy the fragment exactly from that summary’s body');
+      else if (!inBody(summary.body, task.evidence.quote)) report(`tasks[${i}].evidence.quote`, task.evidence.quote, `the quote does not appear in ${task.evidence.document}`, 'copy the fragment exactly from that summary’s body');
       else {
         const list = { id: doc.id, kind: doc.data.kind, region: doc.data.region, period: doc.data.period };
         const cited = { id: summary.id, kind: summary.data.kind, region: summary.data.region, period: summary.data.period };
@@ -337,6 +337,17 @@ function checkKind(data: CheckableFrontmatter, report: Report): void {
 }
 
 /**
+ * Whether a quote is in a body: as written in the Markdown, or with its backslash escapes read as the
+ * characters they escape, as the page shows them. Ingestion escapes the characters of the source that
+ * Markdown would read as syntax (`资金\*专项\*使用`), so a quote copied from the page (`资金*专项*使用`) is in
+ * the body. Formatting is not removed: a quote across `**bold**` is still not in the body. Whether the page can
+ * mark a quote is checked after (checkQuoteAnchoring), with the renderer.
+ */
+function inBody(body: string, quote: string): boolean {
+  return body.includes(quote) || (body.includes('\\') && body.replace(/\\([!-/:-@[-`{-~])/g, '$1').includes(quote));
+}
+
+/**
  * Every quote a page will mark — a document's figures and the evidence that tasks of other documents cite from
  * it — checked with the renderer, as the page build does. Quotes not in the body are already reported.
  */
@@ -345,13 +356,13 @@ function checkQuoteAnchoring(documents: readonly CheckableDocument[], byId: Map<
   for (const doc of documents) {
     const own = quotes.get(doc.id)!;
     doc.data.metrics.forEach((figure, i) => {
-      if (figure.quote !== undefined && doc.body.includes(figure.quote)) own.push({ quote: figure.quote, file: doc.file, field: `metrics[${i}].quote` });
+      if (figure.quote !== undefined && inBody(doc.body, figure.quote)) own.push({ quote: figure.quote, file: doc.file, field: `metrics[${i}].quote` });
     });
   }
   for (const doc of documents) {
     doc.data.tasks.forEach((task, i) => {
       const summary = task.evidence && byId.get(task.evidence.document);
-      if (task.evidence && summary?.body.includes(task.evidence.quote)) quotes.get(summary.id)!.push({ quote: task.evidence.quote, file: doc.file, field: `tasks[${i}].evidence.quote` });
+      if (task.evidence && summary && inBody(summary.body, task.evidence.quote)) quotes.get(summary.id)!.push({ quote: task.evidence.quote, file: doc.file, field: `tasks[${i}].evidence.quote` });
     });
   }
   for (const doc of documents) issues.push(...quoteAnchoringIssues({ file: doc.file, body: doc.body, quotes: quotes.get(doc.id)! }));

@@ -100,15 +100,91 @@ export interface Duplicate {
 /** A passage must be this long (characters, whitespace ignored) to count as pasted twice. */
 const minimumPassage = 60;
 
-export function findDuplicates(units: Unit[]): Duplicate[] {
+/**
+ * How many characters of two copies' comparison streams must agree exactly from their first units on, before
+ * any placeholder, for the copies to be worth walking: one fewer than a passage needs, so no pair that could
+ * match is missed, and long enough that paragraphs which merely open alike (a heading over different text)
+ * are not walked against each other.
+ */
+const signatureLength = minimumPassage - 1;
+
+/**
+ * The first `signatureLength` characters of the comparison stream from each unit on (its key and the keys
+ * after it), or undefined when fewer characters follow, so no passage can start there.
+ */
+function streamSignatures(keys: string[]): (string | undefined)[] {
+  return keys.map((_, start) => {
+    let stream = '';
+    for (let i = start; i < keys.length && stream.length < signatureLength; i++) stream += keys[i];
+    return stream.length < signatureLength ? undefined : stream.slice(0, signatureLength);
+  });
+}
+
+/** Ascending unit indexes below `limit` from several ascending lists, each once. */
+function* ascending(lists: (readonly number[] | undefined)[], limit: number): Generator<number> {
+  const at = lists.map(() => 0);
+  for (;;) {
+    let next = limit;
+    lists.forEach((list, k) => {
+      const value = list?.[at[k] ?? 0];
+      if (value !== undefined && value < next) next = value;
+    });
+    if (next >= limit) return;
+    lists.forEach((list, k) => {
+      if (list?.[at[k] ?? 0] === next) at[k] = (at[k] ?? 0) + 1;
+    });
+    yield next;
+  }
+}
+
+const push = (index: Map<string, number[]>, key: string, unit: number) => {
+  const list = index.get(key);
+  if (list) list.push(unit);
+  else index.set(key, [unit]);
+};
+
+/** Counts of the work findDuplicates did, for tests that pin how it grows with the input. */
+export interface DedupeWork {
+  /** Pairs of units walked in step (matchRun calls). */
+  walks: number;
+}
+
+/**
+ * The passages pasted twice (or more). Each unit is compared only with the earlier units that could start the
+ * same passage: those whose stream opens with the same `signatureLength` characters, and, where a placeholder
+ * (an anonymised name) is among those characters on either side, those with the same first character, as
+ * before the index existed. Time grows with the input and the number of real copies, not with its square.
+ */
+export function findDuplicates(units: Unit[], work: DedupeWork = { walks: 0 }): Duplicate[] {
   const keys = units.map((unit) => comparisonKey(unitText(unit)));
+  const signatures = streamSignatures(keys);
+  const wild = (signature: string | undefined) => signature !== undefined && signature.includes(placeholder);
+  const bySignature = new Map<string, number[]>();
+  const byFirst = new Map<string, number[]>();
+  const wildByFirst = new Map<string, number[]>();
+  signatures.forEach((signature, unit) => {
+    if (signature === undefined) return;
+    const first = signature[0] ?? '';
+    push(byFirst, first, unit);
+    if (wild(signature)) push(wildByFirst, first, unit);
+    else push(bySignature, signature, unit);
+  });
+  const everyUnit = units.map((_, i) => i);
+  const candidates = (b: number): Generator<number> => {
+    const signature = signatures[b];
+    if (signature === undefined) return ascending([], b);
+    const first = signature[0] ?? '';
+    if (!wild(signature)) return ascending([bySignature.get(signature), wildByFirst.get(first), wildByFirst.get(placeholder)], b);
+    return first === placeholder ? ascending([everyUnit], b) : ascending([byFirst.get(first), byFirst.get(placeholder)], b);
+  };
+
   const dropped = new Set<number>();
   const duplicates: Duplicate[] = [];
   for (let b = 1; b < units.length; b++) {
     if (dropped.has(b)) continue;
-    for (let a = 0; a < b; a++) {
-      const [x, y] = [keys[a]?.[0], keys[b]?.[0]];
-      if (dropped.has(a) || (x !== y && x !== placeholder && y !== placeholder)) continue;
+    for (const a of candidates(b)) {
+      if (dropped.has(a)) continue;
+      work.walks += 1;
       const run = matchRun(keys, a, b, b);
       if (run.chars < minimumPassage) continue;
       // A passage pasted three times: the third copy is compared with the copy kept so far.

@@ -16,6 +16,7 @@ import { applyKnownMetadata, type KnownMetadata } from './known-metadata.ts';
 import { splitDocuments, type DocumentSpan } from './split.ts';
 import { structure } from './structure.ts';
 import { outlineMarker } from './text.ts';
+import type { IngestProgress } from './progress.ts';
 import type { Decoded } from './decode.ts';
 import type { Draft, DraftFrontmatter, DraftReport, DroppedLine, IngestContext, IngestResult, NotInModel, SourceLine } from './types.ts';
 import { groupUnits, type TitleUnit, type Unit } from './units.ts';
@@ -51,8 +52,10 @@ interface FileAnalysis {
 /** A page counter a 文库 copy fused onto the text after it: `第1页共7页县政府民政工作总结…`. */
 const fusedPageCounter = /^\s*第\s*\d+\s*页\s*共\s*\d+\s*页(?=\S)/;
 
-function analyse(text: string): FileAnalysis {
+function analyse(text: string, onProgress: (progress: IngestProgress) => void): FileAnalysis {
   const lines = splitLines(text).filter((line) => line.text.trim() !== '');
+  onProgress({ phase: 'lines', done: lines.length });
+  onProgress({ phase: 'furniture' });
   const dropped: DroppedLine[] = [];
   // Furniture recognisable only as a run of lines (contents, headline lists, menus) goes first, so that a
   // headline's "时间:2025-05-22 …" is never read as the document's byline.
@@ -73,10 +76,13 @@ function analyse(text: string): FileAnalysis {
     } else documentLines.push(line);
   }
   const evidence = lines.map((line) => line.text).join('\n');
+  onProgress({ phase: 'paragraphs' });
   const { units, notes } = groupUnits(documentLines, evidence);
+  onProgress({ phase: 'duplicates' });
   const duplicates = findDuplicates(units);
   const droppedUnits = new Set(duplicates.flatMap((duplicate) => duplicate.dropped));
   const kept = units.map((_, i) => i).filter((i) => !droppedUnits.has(i));
+  onProgress({ phase: 'documents' });
   const spans = splitDocuments(units, kept, metadata.values);
   const duplicateLines = duplicates.flatMap((duplicate) =>
     duplicateDrops(units, duplicate).map((line) => ({ line, keptUnit: duplicate.kept[0] ?? 0, why: duplicate.why })),
@@ -104,17 +110,70 @@ export interface IngestOptions extends InferenceOptions {
   known?: KnownMetadata;
   /** Where `url` came from, for the report, e.g. `the page's canonical link`. */
   urlFrom?: string;
+  /** Told each phase and each drafted document, for a progress line on long inputs (progress.ts). */
+  onProgress?: (progress: IngestProgress) => void;
 }
 
 /** `options` is what the page says outside its text: its address (`--url`, the HTML's own) and HTML meta. */
 export function ingestText(text: string, input: string, context: IngestContext, options: IngestOptions = {}): Draft[] {
-  const analysis = analyse(text);
+  const onProgress = options.onProgress ?? (() => {});
+  const analysis = analyse(text, onProgress);
   const lastLine = splitLines(text).length;
+  const byLine = fileLookups(analysis);
+  const total = analysis.spans.length;
   return analysis.spans.map((span, index) => {
+    onProgress({ phase: 'drafting', done: index, total });
     const fromLine = index === 0 ? 1 : span.fromLine;
     const toLine = (analysis.spans[index + 1]?.fromLine ?? lastLine + 1) - 1;
-    return buildDraft(analysis, span, { input, index: index + 1, count: analysis.spans.length, fromLine, toLine }, context, options);
+    return buildDraft(analysis, byLine, span, { input, index: index + 1, count: total, fromLine, toLine }, context, options);
   });
+}
+
+/**
+ * The items of a list whose line is in a range, in the list's order. One sort, then a binary search per range:
+ * filtering the whole file's list for each of its documents made a file of many documents quadratic.
+ */
+function lineRanges<T>(items: readonly T[], lineOf: (item: T) => number): (from: number, to: number) => T[] {
+  const order = items.map((_, i) => i).sort((a, b) => lineOf(items[a] as T) - lineOf(items[b] as T) || a - b);
+  const lines = order.map((i) => lineOf(items[i] as T));
+  const firstAtLeast = (line: number) => {
+    let [low, high] = [0, lines.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((lines[middle] ?? 0) < line) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return (from, to) => order.slice(firstAtLeast(from), firstAtLeast(to + 1)).sort((a, b) => a - b).map((i) => items[i] as T);
+}
+
+/** The file's dropped lines, notes, metadata and duplicates, found per document without a pass over all of them. */
+interface FileLookups {
+  dropped: (from: number, to: number) => DroppedLine[];
+  notes: (from: number, to: number) => string[];
+  metadata: (from: number, to: number) => MetadataValue[];
+  /** Duplicate lines whose kept passage starts in one of `units`, in the file's order. */
+  duplicatesKeptIn: (units: readonly number[]) => FileAnalysis['duplicates'];
+}
+
+function fileLookups(analysis: FileAnalysis): FileLookups {
+  const byKeptUnit = new Map<number, number[]>();
+  analysis.duplicates.forEach((entry, i) => {
+    const list = byKeptUnit.get(entry.keptUnit);
+    if (list) list.push(i);
+    else byKeptUnit.set(entry.keptUnit, [i]);
+  });
+  return {
+    dropped: lineRanges(analysis.dropped, (line) => line.line),
+    notes: lineRanges(analysis.notes, (note) => Number(/line (\d+)/.exec(note)?.[1] ?? 0)),
+    metadata: lineRanges(analysis.metadata, (value) => value.line),
+    duplicatesKeptIn: (units) =>
+      [...new Set(units)]
+        .flatMap((unit) => byKeptUnit.get(unit) ?? [])
+        .sort((a, b) => a - b)
+        .map((i) => analysis.duplicates[i] as FileAnalysis['duplicates'][number]),
+  };
 }
 
 interface Place {
@@ -125,24 +184,25 @@ interface Place {
   toLine: number;
 }
 
-function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, context: IngestContext, options: IngestOptions = {}): Draft {
-  const inSpan = (line: number) => line >= place.fromLine && line <= place.toLine;
+function buildDraft(analysis: FileAnalysis, byLine: FileLookups, span: DocumentSpan, place: Place, context: IngestContext, options: IngestOptions = {}): Draft {
   const report: DraftReport = { inferred: [], missing: [], notes: [] };
   let units = span.units.map((i) => analysis.units[i] as Unit);
-  const spanUnits = new Set(span.units);
 
-  const dropped: DroppedLine[] = analysis.dropped.filter((line) => inSpan(line.line));
-  const duplicates = analysis.duplicates.filter((entry) => spanUnits.has(entry.keptUnit));
-  dropped.push(...duplicates.map((entry) => entry.line));
+  const dropped: DroppedLine[] = byLine.dropped(place.fromLine, place.toLine);
+  const duplicates = byLine.duplicatesKeptIn(span.units);
+  // Loops, not spread arguments: a long report pasted twice has more duplicate lines than a call takes arguments.
+  for (const entry of duplicates) dropped.push(entry.line);
   for (const why of new Set(duplicates.map((entry) => entry.why))) {
     const lines = duplicates.filter((entry) => entry.why === why).map((entry) => entry.line.line);
-    report.notes.push(`a passage appears twice (lines ${Math.min(...lines)}–${Math.max(...lines)} repeat text kept in the body); ${why}`);
+    const [first, last] = lines.reduce(([low, high], line) => [Math.min(low, line), Math.max(high, line)], [Infinity, -Infinity]);
+    report.notes.push(`a passage appears twice (lines ${first}–${last} repeat text kept in the body); ${why}`);
   }
   if (span.why) report.notes.push(`this is document ${place.index} of ${place.count} in the file: ${span.why}`);
   else if (place.count > 1) report.notes.push(`the file holds ${place.count} documents; this is the first`);
-  report.notes.push(...analysis.notes.filter((note) => inSpan(Number(/line (\d+)/.exec(note)?.[1] ?? 0))));
+  report.notes.push(...byLine.notes(place.fromLine, place.toLine));
 
-  const metadata = resolveMetadata(analysis.metadata.filter((value) => inSpan(value.line)));
+  const spanMetadata = byLine.metadata(place.fromLine, place.toLine);
+  const metadata = resolveMetadata(spanMetadata);
   // A saved page's meta tags describe the page, so its first document.
   if (place.index === 1) report.notes.push(...applyKnownMetadata(metadata, options.known));
   report.notes.push(...metadata.problems);
@@ -164,7 +224,7 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
   }
 
   // The title as the page prints it: the header's 名称/标题, a title line, or the headline above the text.
-  const bylineLine = analysis.metadata.filter((value) => value.byline && inSpan(value.line)).map((value) => value.line).sort((a, b) => a - b)[0];
+  const bylineLine = spanMetadata.filter((value) => value.byline).map((value) => value.line).sort((a, b) => a - b)[0];
   const headline = metadata.title || titleUnit ? undefined : headlineTitle(units, bylineLine) ?? fusedHeadline(units);
   const titleAsPrinted = metadata.title?.value ?? titleUnit?.title ?? headline?.title;
   const structured = structure(units, titleAsPrinted);
@@ -172,8 +232,11 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
   dropped.push(...structured.dropped);
   const printedTitle = titleAsPrinted === undefined ? undefined : withoutSiteName(titleAsPrinted);
   if (titleAsPrinted !== printedTitle) report.notes.push(`the title line ends with the site's name, left out of the title: "${titleAsPrinted}"`);
-  const body = `${structured.blocks.join('\n\n')}\n`;
-  const plain = plainText(body);
+  // The draft's body is Markdown that shows the source text; everything read from the body (kind, topics,
+  // figures and their quotes) reads the source text itself, so a quote is what the page shows.
+  const body = `${structured.markdown.join('\n\n')}\n`;
+  const reading = `${structured.blocks.join('\n\n')}\n`;
+  const plain = plainText(reading);
   const headings = structured.blocks.filter((block) => block.startsWith('#')).map((block) => block.replace(/^#+\s+/, ''));
   const openingUnit = units.find((unit) => unit.type === 'text');
   const opening = openingUnit?.type === 'text' && !outlineMarker(openingUnit.text) ? openingUnit.text : undefined;
@@ -237,7 +300,7 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
   const tableTasks = structured.tasks.length > 0;
   const tasks = tableTasks ? structured.tasks : kind.value === 'task-list' ? structured.items : [];
   const topicText = structured.keyTasks
-    ? [plainText(body.split('\n').filter((line) => !line.startsWith('|')).join('\n')), ...tasks.map((task) => `${task.title}\n${task.goal ?? ''}`)].join('\n')
+    ? [plainText(reading.split('\n').filter((line) => !line.startsWith('|')).join('\n')), ...tasks.map((task) => `${task.title}\n${task.goal ?? ''}`)].join('\n')
     : plain;
   const topics = inferTopics(topicText, [...headings, ...tasks.map((task) => task.title)], context.topics);
   if (topics.ids.length > 0) {
@@ -251,7 +314,7 @@ function buildDraft(analysis: FileAnalysis, span: DocumentSpan, place: Place, co
 
   const notInModel: NotInModel[] = [];
   const dated = pageYear(doc);
-  const metrics = extractFigures(body, { ...(kind.value ? { kind: kind.value } : {}), ...(dated ? { pageYear: dated } : {}), metrics: context.metrics, notInModel });
+  const metrics = extractFigures(reading, { ...(kind.value ? { kind: kind.value } : {}), ...(dated ? { pageYear: dated } : {}), metrics: context.metrics, notInModel });
   if (notInModel.length > 0) report.notInModel = notInModel;
   if (tasks.length > 0) infer('tasks', `${tasks.length} tasks`, `${tableTasks ? 'the task table' : 'the numbered items of a task list'}; status awaiting-summary until a later summary reports on them`);
 

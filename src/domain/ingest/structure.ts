@@ -7,12 +7,16 @@
  */
 import type { TaskInput } from '../../schemas/task.ts';
 import type { DroppedLine } from './types.ts';
+import { BodyBlocks } from './markdown-text.ts';
 import { columnRole, columnWords, convertCellLines, convertRunTogether, convertTable, isTaskHeader, type CellTable } from './tables.ts';
 import { outlineMarker, type Marker } from './text.ts';
 import type { Unit } from './units.ts';
 
 export interface Structured {
+  /** The body's blocks as read: the source text, with Markdown marks for headings, list items and tables only. */
   blocks: string[];
+  /** The same blocks as the draft's Markdown: the source text escaped where the page would render it otherwise. */
+  markdown: string[];
   tasks: TaskInput[];
   /** Whether a key-task table was found. */
   keyTasks: boolean;
@@ -68,7 +72,10 @@ const headingLength = { cn: 60, 'cn-paren': 60, num: 40, 'num-paren': 40 } as co
 
 const length = (text: string) => [...text].length;
 
-/** Escapes what Markdown would read as syntax at the start of a paragraph (`#`, `>`, `-`, `1. `). */
+/**
+ * A paragraph as read: a backslash before a start that reads as a heading or list mark (`#`, `>`, `-`, `1. `),
+ * so that figure extraction reads it as a paragraph. The draft's Markdown escapes it properly (markdown-text.ts).
+ */
 function paragraph(text: string): string {
   return /^([#>*+\-=`~_]|\d+[.)]\s)/.test(text) ? `\\${text}` : text;
 }
@@ -91,8 +98,19 @@ function leadingHeading(text: string, marker: Marker): [string, string] | undefi
 }
 
 /** `title` (the document's printed title) names the tasks' group when a task table has no sections and no heading above it. */
+/**
+ * A line with a `|` inside a sentence (`资金|专项使用`, `| 开头的一句`) that no other table line stands next to: a
+ * paragraph, not a one-row table. A copied row ends with its pipe (`cell | cell |`), or is a header of column words.
+ */
+function isSentenceWithPipes(unit: Unit): boolean {
+  if (unit.type !== 'table' || unit.lines.length !== 1) return false;
+  const text = unit.lines[0]?.text.trim() ?? '';
+  if (/[|｜]$/.test(text)) return false;
+  return !text.split(/[|｜]/).every((cell) => columnRole(cell.trim()) !== undefined);
+}
+
 export function structure(units: Unit[], title?: string): Structured {
-  const blocks: string[] = [];
+  const body = new BodyBlocks();
   const tasks: TaskInput[] = [];
   const notes: string[] = [];
   const dropped: DroppedLine[] = [];
@@ -103,12 +121,12 @@ export function structure(units: Unit[], title?: string): Structured {
   let section: { text: string; number: number } | undefined;
 
   const flushList = () => {
-    if (list.length > 0) blocks.push(list.join('\n'));
+    if (list.length > 0) body.list(list);
     list = [];
   };
 
-  const addTable = (table: { blocks: string[]; tasks: TaskInput[]; notes: string[]; keyTasks: boolean }) => {
-    blocks.push(...table.blocks);
+  const addTable = (table: { blocks: string[]; markdown: string[]; tasks: TaskInput[]; notes: string[]; keyTasks: boolean }) => {
+    body.add({ reading: table.blocks, markdown: table.markdown });
     tasks.push(...table.tasks.filter((task) => !tasks.some((existing) => existing.id === task.id)));
     notes.push(...table.notes);
     keyTasks ||= table.keyTasks;
@@ -120,7 +138,7 @@ export function structure(units: Unit[], title?: string): Structured {
     if (unit.type === 'title') return;
     if (unit.type === 'text') {
       // A short line just above the header is the table's caption (…任务分解表) and names its tasks' group.
-      const before = blocks.at(-1);
+      const before = body.reading.at(-1);
       const caption = before !== undefined && !before.startsWith('#') && !before.startsWith('|') && length(before) <= 60 && !/[。；，,]/.test(before) ? before : undefined;
       const table = cellTableAt(units, index, caption ?? lastHeading ?? title);
       if (table) {
@@ -133,14 +151,14 @@ export function structure(units: Unit[], title?: string): Structured {
         return;
       }
     }
-    if (unit.type === 'table') {
+    if (unit.type === 'table' && !isSentenceWithPipes(unit)) {
       flushList();
       const table = convertTable(unit.lines, lastHeading ?? title);
       addTable(table);
       dropped.push(...linesNotPrinted([unit], table.blocks));
       return;
     }
-    const text = unit.text;
+    const text = unit.type === 'text' ? unit.text : (unit.lines[0]?.text.trim() ?? '');
     const marker = outlineMarker(text);
     if (marker?.kind === 'cn') section = { text: isHeadingText(text, marker) ? text : (leadingHeading(text, marker)?.[0] ?? text), number: marker.number };
     if (marker?.kind === 'num') {
@@ -150,7 +168,7 @@ export function structure(units: Unit[], title?: string): Structured {
     }
     if (!marker) {
       flushList();
-      blocks.push(paragraph(text));
+      body.paragraph(text, paragraph(text));
       return;
     }
     if (isHeadingText(text, marker)) {
@@ -159,25 +177,26 @@ export function structure(units: Unit[], title?: string): Structured {
       const previousInList = list.length > 0;
       const listLike = (marker.kind === 'num' || marker.kind === 'num-paren') && (previousInList || (nextMarker?.kind === marker.kind && next?.type === 'text' && isHeadingText(next.text, nextMarker)));
       if (listLike) {
-        list.push(`- ${text}`);
+        list.push(text);
         return;
       }
       flushList();
-      blocks.push(`${'#'.repeat(marker.rank)} ${text}`);
+      body.heading(marker.rank, text);
       lastHeading = text;
       return;
     }
     flushList();
     const split = leadingHeading(text, marker);
     if (split) {
-      blocks.push(`${'#'.repeat(marker.rank)} ${split[0]}`, paragraph(split[1]));
+      body.heading(marker.rank, split[0]);
+      body.paragraph(split[1], paragraph(split[1]));
       lastHeading = split[0];
       return;
     }
-    blocks.push(paragraph(text));
+    body.paragraph(text, paragraph(text));
   });
   flushList();
-  return { blocks, tasks, keyTasks, notes, items: items.filter((item) => item.group !== ''), dropped };
+  return { blocks: body.reading, markdown: body.markdown, tasks, keyTasks, notes, items: items.filter((item) => item.group !== ''), dropped };
 }
 
 /** A numbered item's title: its text after the marker up to the first full stop or colon (`1.城乡低保提标。将…` → `城乡低保提标`). */

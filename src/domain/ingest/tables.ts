@@ -10,6 +10,7 @@
  */
 import type { TaskInput } from '../../schemas/task.ts';
 import type { SourceLine } from './types.ts';
+import { BodyBlocks, literalMarkdown } from './markdown-text.ts';
 import { outlineMarker } from './text.ts';
 
 interface Row {
@@ -198,22 +199,35 @@ export function alignRow(cells: string[], columns: Column[], above: string[] | u
 }
 
 export interface TableResult {
-  /** Markdown blocks: captions as paragraphs, sections as headings, each section's rows as a table. */
+  /** The blocks as read (source text): captions as paragraphs, sections as headings, each section's rows as a table. */
   blocks: string[];
+  /** The same blocks as the draft's Markdown, the source text escaped where it would render otherwise. */
+  markdown: string[];
   tasks: TaskInput[];
   /** Whether the header is a task table's. */
   keyTasks: boolean;
   notes: string[];
 }
 
-function markdownRow(cells: string[], width: number): string {
+/** How a cell's text is written: in the reading only its `|` is escaped; in Markdown whatever would be syntax. */
+type CellWriter = (cell: string) => string;
+const readingCell: CellWriter = (cell) => cell.replace(/\|/g, '\\|');
+const markdownCell: CellWriter = (cell) => literalMarkdown(cell, undefined, cell.includes('|'));
+
+function markdownRow(cells: string[], width: number, write: CellWriter): string {
   const padded = [...cells, ...Array.from({ length: Math.max(0, width - cells.length) }, () => '')];
-  return `| ${padded.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
+  return `| ${padded.map(write).join(' | ')} |`;
 }
 
-function markdownTable(header: string[], rows: string[][]): string {
-  const width = Math.max(header.length, ...rows.map((row) => row.length));
-  return [markdownRow(header, width), markdownRow(Array.from({ length: width }, () => '---'), width), ...rows.map((row) => markdownRow(row, width))].join('\n');
+function markdownTable(header: string[], rows: string[][], write: CellWriter = readingCell): string {
+  const width = rows.reduce((widest, row) => Math.max(widest, row.length), header.length);
+  const separator = `| ${Array.from({ length: width }, () => '---').join(' | ')} |`;
+  return [markdownRow(header, width, write), separator, ...rows.map((row) => markdownRow(row, width, write))].join('\n');
+}
+
+/** A table as both blocks: the reading's and the Markdown's. */
+function addTable(body: BodyBlocks, header: string[], rows: string[][]): void {
+  body.push(markdownTable(header, rows), markdownTable(header, rows, markdownCell));
 }
 
 /** A task table's header with what each column holds, when every header cell is a column word. */
@@ -235,7 +249,7 @@ export interface TableRow {
  * fewer cells than the header inherits the merged cells above; `columns` undefined makes a plain table.
  */
 function buildTable(headerCells: string[], columns: Column[] | undefined, rows: TableRow[], fallbackGroup: string | undefined, leading: TableRow[] = []): TableResult {
-  const blocks: string[] = [];
+  const body = new BodyBlocks();
   const tasks: TaskInput[] = [];
   const notes: string[] = [];
   let caption: string | undefined;
@@ -248,12 +262,12 @@ function buildTable(headerCells: string[], columns: Column[] | undefined, rows: 
   for (const row of leading) {
     const filled = row.cells.filter((cell) => cell !== '');
     if (filled.length === 1) caption ??= filled[0];
-    blocks.push(filled.join(' '));
+    body.paragraph(filled.join(' '));
   }
 
   const flush = () => {
     if (pending.length > 0) {
-      blocks.push(markdownTable(headerCells, pending));
+      addTable(body, headerCells, pending);
       tables += 1;
     }
     pending = [];
@@ -266,11 +280,11 @@ function buildTable(headerCells: string[], columns: Column[] | undefined, rows: 
       const text = row.cells[0] ?? '';
       const marker = outlineMarker(text);
       if (marker) {
-        blocks.push(`${'#'.repeat(marker.rank)} ${text}`);
+        body.heading(marker.rank, text);
         section = { text, number: String(marker.number) };
         rowInSection = 0;
         above = undefined;
-      } else blocks.push(text);
+      } else body.paragraph(text);
       continue;
     }
     let cells = row.cells;
@@ -293,7 +307,7 @@ function buildTable(headerCells: string[], columns: Column[] | undefined, rows: 
   }
   flush();
   // A table of a header alone still shows its header.
-  if (tables === 0) blocks.push(markdownTable(headerCells, []));
+  if (tables === 0) addTable(body, headerCells, []);
 
   if (columns) {
     for (const group of new Set(tasks.map((task) => task.group))) {
@@ -306,7 +320,7 @@ function buildTable(headerCells: string[], columns: Column[] | undefined, rows: 
       if (gaps.length > 0) notes.push(`${group}: 序号 ${gaps.join(', ')} missing in the source (kept as printed)`);
     }
   }
-  return { blocks, tasks, keyTasks: columns !== undefined, notes };
+  return { blocks: body.reading, markdown: body.markdown, tasks, keyTasks: columns !== undefined, notes };
 }
 
 /**

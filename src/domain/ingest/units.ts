@@ -64,9 +64,10 @@ const hardEnd = /[。！？!?…”’」』)）】]$/;
 /**
  * Whether `next` continues the sentence `previous` was cut in. A line ending without any punctuation is
  * joined only with evidence that the break split a word: the characters either side of it occur together
- * elsewhere in the text (the other copy of a pasted-twice report often has the sentence whole).
+ * elsewhere in the text (the other copy of a pasted-twice report often has the sentence whole). `occurs`
+ * answers whether a three-character gram is in the text.
  */
-function continues(previous: string, next: string, evidence: string): boolean {
+function continues(previous: string, next: string, occurs: (gram: string) => boolean): boolean {
   if (isTableLine(next) || outlineMarker(next) || titleLine(next)) return false;
   const previousMarker = outlineMarker(previous);
   if (previousMarker && [...previous].length <= 40 && !/[。]/.test(previous)) return false;
@@ -76,8 +77,44 @@ function continues(previous: string, next: string, evidence: string): boolean {
   if ([...previous].length < 24) return false; // a short line without punctuation is a heading of its own
   const tail = [...previous.trimEnd()];
   const head = [...next.trimStart()];
+  return acrossGrams(tail, head).some(occurs);
+}
+
+/** The three-character grams across a break: two characters before it and one after, one before and two after. */
+function acrossGrams(tail: string[], head: string[]): string[] {
   const across = [tail.slice(-2).join('') + (head[0] ?? ''), (tail.at(-1) ?? '') + head.slice(0, 2).join('')];
-  return across.some((gram) => [...gram].length === 3 && evidence.includes(gram));
+  return across.filter((gram) => [...gram].length === 3);
+}
+
+/**
+ * Whether a gram occurs in `evidence`, answered from one pass over it: searching the whole text again for
+ * every line break made ingestion time grow with the square of the text's length. The grams `continues` can
+ * ask about are known from the lines beforehand (the end of a line, or of a one-character line and the one
+ * before it, and the start of the next); any other is looked up directly.
+ */
+function gramLookup(lines: SourceLine[], evidence: string): (gram: string) => boolean {
+  const wanted = new Set<string>();
+  const tails = (i: number): string[][] => {
+    const line = [...(lines[i]?.text.trimEnd() ?? '')];
+    if (line.length !== 1) return [line];
+    // A one-character line joined to the line before it: its unit's text ends with both.
+    const before = [...(lines[i - 1]?.text.trimEnd() ?? '')].slice(-1);
+    return [line, [...before, ...line], [' ', ...line]];
+  };
+  for (let i = 1; i < lines.length; i++) {
+    const head = [...(lines[i]?.text.trimStart() ?? '')];
+    for (const tail of tails(i - 1)) for (const gram of acrossGrams(tail, head)) wanted.add(gram);
+  }
+  const present = new Set<string>();
+  let [first, second] = ['', ''];
+  let seen = 0;
+  for (const character of evidence) {
+    const gram = first + second + character;
+    if (seen >= 2 && wanted.has(gram)) present.add(gram);
+    [first, second] = [second, character];
+    seen += 1;
+  }
+  return (gram) => (wanted.has(gram) ? present.has(gram) : evidence.includes(gram));
 }
 
 function joinText(previous: string, next: string): string {
@@ -106,6 +143,7 @@ export function groupUnits(lines: SourceLine[], evidence: string): Grouping {
   const notes: string[] = [];
   const width = wrapWidth(lines.filter((line) => !isTableLine(line.text)));
   if (width) notes.push(`the copy is hard-wrapped at ${width} characters; full-width lines are joined with the next (line ${lines[0]?.no ?? 1})`);
+  const occurs = gramLookup(lines, evidence);
   const fullWidth = (unit: Unit | undefined) => width !== undefined && unit?.type === 'text' && [...(unit.lines.at(-1)?.text.trim() ?? '')].length >= width;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -128,7 +166,7 @@ export function groupUnits(lines: SourceLine[], evidence: string): Grouping {
       continue;
     }
     const wrapped = fullWidth(last) && !outlineMarker(line.text) && !titleLine(line.text);
-    if (last?.type === 'text' && (wrapped || continues(last.text, line.text, evidence))) {
+    if (last?.type === 'text' && (wrapped || continues(last.text, line.text, occurs))) {
       last.text = joinText(last.text, line.text);
       last.lines.push(line);
       continue;

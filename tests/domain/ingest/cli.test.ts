@@ -95,4 +95,17 @@ describe('npm run ingest', () => {
     expect(status).toBe(2);
     expect(stderr).toContain('no input files');
   });
+
+  it('shows progress on stderr with --progress, a line per phase, and none without it when stderr is not a terminal', () => {
+    const shown = run('--progress', '--json', seed(seedFiles.jintan));
+    expect(shown.status).toBe(0);
+    const lines = shown.stderr.split('\n').filter((line) => line.startsWith('[ingest]'));
+    expect(lines[0]).toMatch(/^\[ingest\] .*001_75658eb5f92ffc05\.txt: 0\.0 MB, \d+ lines · read · /);
+    expect(lines.some((line) => line.includes('finding passages pasted twice'))).toBe(true);
+    expect(lines.at(-1)).toMatch(/· 1 document in \d+\.\d s$/);
+    expect(lines.length).toBeLessThanOrEqual(8);
+    expect(JSON.parse(shown.stdout)).toHaveLength(1);
+    expect(run('--json', seed(seedFiles.jintan)).stderr).not.toContain('[ingest]');
+    expect(run('--no-progress', '--json', seed(seedFiles.jintan)).stderr).not.toContain('[ingest]');
+  });
 });

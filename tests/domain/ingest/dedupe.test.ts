@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { findDuplicates } from '../../../src/domain/ingest/dedupe.ts';
+import type { TextUnit } from '../../../src/domain/ingest/units.ts';
 import { ingest, ingestOne } from './helpers.ts';
 
 const opening = '上半年,资兴市民政局在市委市政府和郴州市民政局的领导下,坚决贯彻落实各级决策部署,民政领域各项工作得到恢复与发展。';
@@ -81,5 +83,38 @@ describe('a passage pasted three times', () => {
     const draft = ingestOne(`${opening}\n${raise}\n`.repeat(3));
     expect(draft.body).toBe(`${opening}\n\n${raise}\n`);
     expect(draft.dropped.map((line) => line.line)).toEqual([3, 4, 5, 6]);
+  });
+});
+
+describe('the work of finding copies', () => {
+  const text = (i: number, text = `各乡镇要加强组织领导，第${i}项工作由专人负责，按照年度目标任务逐项推进，确保按期完成并报送进展情况。`): TextUnit => ({ type: 'text', text, lines: [{ no: i + 1, text }] });
+  /** Paragraphs that all open alike (the same first sentence, as a bureau's paragraphs often do) and differ later. */
+  const distinct = (count: number) => Array.from({ length: count }, (_, i) => text(i));
+
+  it('walks a paragraph only against an earlier one that could start the same passage, however many open alike', () => {
+    // Before the index every paragraph was walked against every earlier one with the same first character:
+    // 1000 paragraphs that open alike were 500,000 walks.
+    for (const count of [100, 1000]) {
+      const paragraphs = distinct(count);
+      const copy = paragraphs.slice(0, 2).map((unit, i) => text(count + i, unit.text));
+      const work = { walks: 0 };
+      const duplicates = findDuplicates([...paragraphs, ...copy], work);
+      expect(duplicates).toEqual([expect.objectContaining({ kept: [0, 1], dropped: [count, count + 1] })]);
+      expect(work.walks).toBe(1);
+    }
+  });
+
+  it('walks the copy of a long repeated report once', () => {
+    const units = [...distinct(500), ...distinct(500).map((unit, i) => text(500 + i, unit.text))];
+    const work = { walks: 0 };
+    const duplicates = findDuplicates(units, work);
+    expect(duplicates).toHaveLength(1);
+    expect(duplicates[0]?.dropped).toEqual(Array.from({ length: 500 }, (_, i) => 500 + i));
+    expect(work.walks).toBe(1);
+  });
+
+  it('still finds a copy whose opening has an anonymised name among many that open alike', () => {
+    const units = [text(0, anonymised), text(1, raise), ...distinct(300).map((unit, i) => text(i + 2, unit.text)), text(302, opening), text(303, raise)];
+    expect(findDuplicates(units)).toEqual([expect.objectContaining({ kept: [302, 303], dropped: [0, 1] })]);
   });
 });

@@ -11,7 +11,7 @@ describe('docs/ingest.md', () => {
   it('documents every flag of npm run ingest', () => {
     const script = readFileSync(join(repo, 'scripts', 'ingest.ts'), 'utf8');
     const flags = [...new Set([...script.matchAll(/(?<![\w-])--[a-z][a-z-]+/g)].map((match) => match[0]))];
-    expect(flags.sort()).toEqual(['--allow-damaged', '--dry-run', '--force', '--help', '--json', '--out', '--url']);
+    expect(flags.sort()).toEqual(['--allow-damaged', '--dry-run', '--force', '--help', '--json', '--no-progress', '--out', '--progress', '--url']);
     expect(flags.filter((flag) => !docs.includes(`\`${flag}`))).toEqual([]);
   });
 

@@ -24,8 +24,8 @@ describe('outline and paragraphs', () => {
     );
   });
 
-  it('makes consecutive short numbered lines list items', () => {
-    expect(body('主要措施如下:\n1. 加强组织领导\n2. 完善工作机制\n3. 强化督查考核\n')).toBe('主要措施如下:\n\n- 1. 加强组织领导\n- 2. 完善工作机制\n- 3. 强化督查考核\n');
+  it('makes consecutive short numbered lines list items, their numbers text rather than a list inside the list', () => {
+    expect(body('主要措施如下:\n1. 加强组织领导\n2. 完善工作机制\n3. 强化督查考核\n')).toBe('主要措施如下:\n\n- 1\\. 加强组织领导\n- 2\\. 完善工作机制\n- 3\\. 强化督查考核\n');
   });
 
   it('keeps a long numbered item as a paragraph', () => {

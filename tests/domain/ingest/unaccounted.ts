@@ -7,8 +7,8 @@
  */
 import type { Draft } from '../../../src/domain/ingest/types.ts';
 
-/** Text as it must survive: no whitespace, no Markdown marks, no table pipes. Independent of the rules under test. */
-const bare = (text: string) => text.replace(/^#+ |^- |^\\/gm, '').replace(/^\|( --- \|)+$/gm, '').replace(/[|\s]/g, '');
+/** Text as it must survive: no whitespace, no Markdown marks (backslash escapes read as the character they escape), no table pipes. Independent of the rules under test. */
+const bare = (text: string) => text.replace(/^#+ |^- |^\\/gm, '').replace(/^\|( --- \|)+$/gm, '').replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/[|\s]/g, '');
 
 /** Input lines in no body and not dropped, and dropped lines without a reason. */
 export function unaccounted(text: string, drafts: Draft[]): string[] {
