@@ -274,7 +274,7 @@ async function measurePagefind(
   }
   log(`Pagefind: ${queries.length} queries, then each quoted, every one in a fresh browser context …`);
   const searches = [...queries.map((query) => ({ query, searched: query })), ...queries.map((query) => ({ query, searched: pagefindPhraseQuery(query) }))];
-  const runs = await queryPagefind(pagefindRoot, searches);
+  const runs = await queryPagefind(pagefindRoot, searches, log);
   const relevance = (slice: PagefindQueryRun[]) =>
     summariseRelevance(slice.map((run, q) => queryRelevance(run.query, run.urls, (truth.relevant[q] ?? []).filter((url) => pagefindUrls.has(url)))));
   const defaultRuns = runs.slice(0, queries.length);

@@ -123,7 +123,11 @@ export interface PagefindQueryRun {
 export const resultsPerPage = 10;
 
 /** Runs every query of `searches` (query → what to type) on a fresh browser context each, over loopback. */
-export async function queryPagefind(siteRoot: string, searches: ReadonlyArray<{ query: string; searched: string }>): Promise<PagefindQueryRun[]> {
+export async function queryPagefind(
+  siteRoot: string,
+  searches: ReadonlyArray<{ query: string; searched: string }>,
+  log: (line: string) => void,
+): Promise<PagefindQueryRun[]> {
   const server = await serveForBench(siteRoot);
   // As tests/e2e/browser.ts launches it: Debian's Chromium, never a download, kept off the network.
   const browser = await chromium.launch({
@@ -168,6 +172,7 @@ export async function queryPagefind(siteRoot: string, searches: ReadonlyArray<{ 
         const urls = [...first.urls, ...rest];
         if (urls.length !== first.total) throw new Error(`Pagefind gave ${first.total} results for ${searched} but data for ${urls.length}`);
         runs.push({ query, searched, urls, indexBytes, codeBytes, ms: first.ms });
+        if (runs.length % 25 === 0) log(`  … Pagefind: ${runs.length} of ${searches.length} searches run`);
       } finally {
         await context.close();
       }
