@@ -75,17 +75,12 @@ function readDefinitions<T>(
       issues.push({ file: file.path, value: id, message: `file name "${id}" is not a valid id`, hint: 'name the file in lowercase ASCII words joined by hyphens, e.g. dibao-urban.yaml' });
       continue;
     }
-    let data: unknown;
-    try {
-      data = parseYamlFile(file.text);
-    } catch (error) {
-      if (error instanceof FrontmatterError) {
-        issues.push({ file: file.path, message: `${error.message}${error.line ? ` (line ${error.line})` : ''}`, hint: 'fix the YAML syntax: indentation, a missing colon or an unclosed quote' });
-        invalid?.add(id);
-        continue;
-      }
-      throw error;
+    const yaml = parsedYaml(file, issues, 'quote');
+    if (!yaml) {
+      invalid?.add(id);
+      continue;
     }
+    const { data } = yaml;
     const parsed = schema.safeParse(data);
     if (parsed.success) definitions.set(id, parsed.data);
     else {
@@ -131,17 +126,21 @@ export function validateContent(sources: ContentSources, regions: RegionIndex): 
   return { model: { documents, metrics, topics, regions }, issues, warnings: [...(sources.unread?.skipped ?? [])] };
 }
 
-function checkAbbreviationsFile(file: SourceFile, issues: ContentIssue[]): void {
-  let data: unknown;
+/** The data of a YAML file, or undefined with its syntax error reported (line included) and how to fix it. */
+function parsedYaml(file: SourceFile, issues: ContentIssue[], unclosed: 'quote' | 'bracket'): { data: unknown } | undefined {
   try {
-    data = parseYamlFile(file.text);
+    return { data: parseYamlFile(file.text) };
   } catch (error) {
-    if (error instanceof FrontmatterError) {
-      issues.push({ file: file.path, message: `${error.message}${error.line ? ` (line ${error.line})` : ''}`, hint: 'fix the YAML syntax: indentation, a missing colon or an unclosed bracket' });
-      return;
-    }
-    throw error;
+    if (!(error instanceof FrontmatterError)) throw error;
+    issues.push({ file: file.path, message: `${error.message}${error.line ? ` (line ${error.line})` : ''}`, hint: `fix the YAML syntax: indentation, a missing colon or an unclosed ${unclosed}` });
+    return undefined;
   }
+}
+
+function checkAbbreviationsFile(file: SourceFile, issues: ContentIssue[]): void {
+  const yaml = parsedYaml(file, issues, 'bracket');
+  if (!yaml) return;
+  const { data } = yaml;
   for (const problem of checkAbbreviations(data).problems) {
     issues.push({ file: file.path, ...(problem.entry === undefined ? {} : { field: `entry ${problem.entry}` }), value: problem.value, message: problem.message, hint: problem.hint });
   }
