@@ -16,13 +16,9 @@ export async function searchAnswerVocabulary(): Promise<AnswerVocabulary> {
   const abbreviationsFile = join(contentRoot(), abbreviationsPath);
   const abbreviations = existsSync(abbreviationsFile) ? loadAbbreviations(abbreviationsFile) : [];
   return buildAnswerVocabulary({
-    regions: regions.published.map((region) => {
-      const place = regions
-        .lineage(region.slug)
-        .slice(0, -1)
-        .map((r) => r.name)
-        .filter((name, i, names) => name !== names[i - 1] && name !== region.name)
-        .join(' ');
+    // A municipality's city level (上海市 under 上海市) would answer 上海 a second time under the same name.
+    regions: regions.published.filter((region) => !region.parent || regions.bySlug.get(region.parent)?.name !== region.name).map((region) => {
+      const place = region.parent ? regions.fullName(region.parent) : '';
       const regionFigures = (figures.byRegion.get(region.slug) ?? []).map((point) => ({
         metricShortName: metrics.get(point.metric)?.short_name ?? point.metric,
         qualifiers: point.qualifiers,
