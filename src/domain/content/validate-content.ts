@@ -12,13 +12,14 @@ import { topicSchema, type Topic } from '../../schemas/topic.ts';
 import type { RegionIndex } from '../regions.ts';
 import { checkAbbreviations } from '../search/abbreviations.ts';
 import { issuesFromZod, type ContentIssue } from './content-issue.ts';
-import { readDocument as readDocumentFile, type SourceFile } from './document-files.ts';
+import { positionOf, readDocument as readDocumentFile, type SourceFile } from './document-files.ts';
 import { FrontmatterError, parseYamlFile } from './frontmatter.ts';
 import { categoryProblem, metricNameProblem, unitPeriodProblem } from './figure-subject.ts';
 import { figureRoleProblems, readDigits } from './figure-roles.ts';
 import { conversionProblems } from './metric-conversions.ts';
 import { evidenceProblems } from './task-evidence.ts';
 import { quoteAnchoringIssues, type QuoteUse } from './quote-anchoring.ts';
+import { locateIssues, YamlPositions } from './source-positions.ts';
 import { textDamageIssue } from './text-damage.ts';
 
 export type { SourceFile };
@@ -122,6 +123,7 @@ export function validateContent(sources: ContentSources, regions: RegionIndex): 
   const byId = new Map(checkable.map((doc) => [doc.id, doc]));
   for (const doc of checkable) checkReferences(doc, { metrics, invalidMetrics, topics, regions, byId }, issues);
   checkQuoteAnchoring(checkable, byId, issues);
+  locateIssues(issues, [...sources.metrics, ...sources.topics, ...sources.documents]);
   documents.sort((a, b) => a.id.localeCompare(b.id));
   return { model: { documents, metrics, topics, regions }, issues, warnings: [...(sources.unread?.skipped ?? [])] };
 }
@@ -132,7 +134,7 @@ function parsedYaml(file: SourceFile, issues: ContentIssue[], unclosed: 'quote' 
     return { data: parseYamlFile(file.text) };
   } catch (error) {
     if (!(error instanceof FrontmatterError)) throw error;
-    issues.push({ file: file.path, message: `${error.message}${error.line ? ` (line ${error.line})` : ''}`, hint: `fix the YAML syntax: indentation, a missing colon or an unclosed ${unclosed}` });
+    issues.push({ file: file.path, message: `${error.message}${error.line ? ` (line ${error.line})` : ''}`, hint: `fix the YAML syntax: indentation, a missing colon or an unclosed ${unclosed}`, ...positionOf(error) });
     return undefined;
   }
 }
@@ -141,8 +143,11 @@ function checkAbbreviationsFile(file: SourceFile, issues: ContentIssue[]): void 
   const yaml = parsedYaml(file, issues, 'bracket');
   if (!yaml) return;
   const { data } = yaml;
+  const positions = YamlPositions.ofYamlFile(file.text);
   for (const problem of checkAbbreviations(data).problems) {
-    issues.push({ file: file.path, ...(problem.entry === undefined ? {} : { field: `entry ${problem.entry}` }), value: problem.value, message: problem.message, hint: problem.hint });
+    // Maintainers count entries from 1 (`entry 3`); the position is the offending form's, or its entry's.
+    const position = positions.positionOf(problem.path ?? '', problem.value !== undefined && (problem.value === null || typeof problem.value !== 'object'));
+    issues.push({ file: file.path, ...(problem.entry === undefined ? {} : { field: `entry ${problem.entry}` }), value: problem.value, message: problem.message, hint: problem.hint, ...position });
   }
 }
 
@@ -162,6 +167,8 @@ interface CheckableDocument {
   file: string;
   data: CheckableFrontmatter;
   body: string;
+  /** Line of the file on which the body starts, to place a quote's errors on its body line. */
+  bodyLine: number;
 }
 
 type ObjectShape = Record<string, z.ZodType>;
@@ -208,10 +215,10 @@ function readDocument(file: SourceFile, issues: ContentIssue[]): { entry?: Docum
   }
   if (read.status === 'invalid') {
     issues.push(...read.issues);
-    return { checkable: { id: read.id, file: read.file, data: salvage(read.raw), body: read.body } };
+    return { checkable: { id: read.id, file: read.file, data: salvage(read.raw), body: read.body, bodyLine: read.bodyLine } };
   }
   const entry = { id: read.id, file: read.file, data: read.data, body: read.body };
-  return { entry, checkable: entry };
+  return { entry, checkable: { ...entry, bodyLine: read.bodyLine } };
 }
 
 interface References {
@@ -364,7 +371,7 @@ function checkQuoteAnchoring(documents: readonly CheckableDocument[], byId: Map<
       if (task.evidence && summary && inBody(summary.body, task.evidence.quote)) quotes.get(summary.id)!.push({ quote: task.evidence.quote, file: doc.file, field: `tasks[${i}].evidence.quote` });
     });
   }
-  for (const doc of documents) issues.push(...quoteAnchoringIssues({ file: doc.file, body: doc.body, quotes: quotes.get(doc.id)! }));
+  for (const doc of documents) issues.push(...quoteAnchoringIssues({ file: doc.file, body: doc.body, bodyLine: doc.bodyLine, quotes: quotes.get(doc.id)! }));
 }
 
 /** Whether `quote` states `value`, written in Arabic digits (550, 1.9) or with 万 (1万 = 10000). */
