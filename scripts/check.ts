@@ -5,8 +5,12 @@ import { parseArgs } from 'node:util';
 import { formatContentIssues, formatContentWarnings, formatGithubAnnotations, formatJsonLines, reportFormats, type ReportFormat } from '../src/domain/content/content-issue.ts';
 import { allowEmptyContent, loadContent } from '../src/domain/content/load-content.ts';
 import { contentRootProblem } from '../src/domain/content/read-content.ts';
+import { silentCorrections } from '../src/domain/content/corrections.ts';
+import { changedDocuments, GitBaseError } from '../src/domain/content/git-base.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-const usage = `Usage: npm run check [-- [--format human|github|json] <folder>]
+const usage = `Usage: npm run check [-- [--format human|github|json] [--since <git ref>] <folder>]
 
 Validates all content without building: every document, metric and topic file, every cross-reference
 (regions, metrics, topics, units, task evidence), that each quote is in its body, states its figure and can be
@@ -23,13 +27,18 @@ Options:
              human (default) grouped by file on stderr; github as GitHub Actions annotations
              (::error file=…,line=…,col=…::…) on stdout; json one object per line on stdout with
              severity, file, line, column, field, value, message and hint (README › Checking content)
+  --since <git ref>
+             also compare each document with its version at the ref (a commit, branch or tag, e.g.
+             origin/main or HEAD~1): a published figure's value, unit or quote, the document's dates
+             (published, written, period) or its body changed without a new \`changes\` entry is an
+             error, and so is a removed or renamed document without a tombstone in content/withdrawn.yaml
   --help     show this help
 
 Environment:
   GONGKAI_ALLOW_EMPTY_CONTENT=1   accept a content/documents/ with no documents (an empty site on purpose)
 
 Exit status: 0 when the content is valid (warnings allowed), 1 when it has errors or the folder holds no
-content, 2 for a wrong option or argument.`;
+content, 2 for a wrong option or argument, or a --since that cannot be compared (git missing, unknown ref).`;
 
 function fail(message: string, code: number): never {
   console.error(`check: ${message}`);
@@ -38,7 +47,7 @@ function fail(message: string, code: number): never {
 
 let parsed;
 try {
-  parsed = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' }, format: { type: 'string', default: 'human' } } });
+  parsed = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' }, format: { type: 'string', default: 'human' }, since: { type: 'string' } } });
 } catch (error) {
   fail(`${(error as Error).message}\n\n${usage}`, 2);
 }
@@ -57,6 +66,16 @@ if (problem) fail(problem, 1);
 
 const started = performance.now();
 const { model, issues, warnings } = loadContent(root, { allowEmpty: allowEmptyContent() });
+const since = parsed.values.since;
+if (since !== undefined) {
+  try {
+    const versions = changedDocuments(root, since, (path) => readFileSync(join(root, path), 'utf8'));
+    issues.push(...silentCorrections(versions, new Set(model.withdrawn.map((tombstone) => tombstone.id)), since));
+  } catch (error) {
+    if (error instanceof GitBaseError) fail(error.message, 2);
+    throw error;
+  }
+}
 if (format === 'human') {
   if (warnings.length > 0) console.error(`${formatContentWarnings(warnings)}\n`);
   if (issues.length > 0) console.error(formatContentIssues(issues));

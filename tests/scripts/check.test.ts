@@ -19,7 +19,7 @@ describe('npm run check', () => {
   it('explains itself with --help and exits 0', () => {
     const result = run('--help');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('Usage: npm run check [-- [--format human|github|json] <folder>]');
+    expect(result.stdout).toContain('Usage: npm run check [-- [--format human|github|json] [--since <git ref>] <folder>]');
     expect(result.stdout).toContain('abbreviations.yaml');
     expect(result.stdout).not.toContain('content OK');
   });

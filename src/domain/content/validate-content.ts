@@ -9,6 +9,7 @@ import { documentFileStem, documentFrontmatterSchema, type DocumentFrontmatter }
 import { metricDefinitionSchema, metricValueSchema, type MetricDefinition, type MetricValue } from '../../schemas/metric.ts';
 import { taskSchema, type Task } from '../../schemas/task.ts';
 import { topicSchema, type Topic } from '../../schemas/topic.ts';
+import { withdrawnListSchema, type WithdrawnDocument } from '../../schemas/withdrawn.ts';
 import type { RegionIndex } from '../regions.ts';
 import { checkAbbreviations } from '../search/abbreviations.ts';
 import { issuesFromZod, type ContentIssue } from './content-issue.ts';
@@ -30,6 +31,8 @@ export interface ContentSources {
   topics: SourceFile[];
   /** `content/search/abbreviations.yaml`, when there is one (a content folder may have none). */
   abbreviations?: SourceFile;
+  /** `content/withdrawn.yaml`: tombstones of documents taken down or moved, when there are any. */
+  withdrawn?: SourceFile;
   /** Entries of content/ that are not read (src/domain/content/content-files.ts): errors, and skipped clutter. */
   unread?: { problems: ContentIssue[]; skipped: ContentIssue[] };
 }
@@ -49,6 +52,8 @@ export interface ContentModel {
   metrics: Map<string, MetricDefinition>;
   topics: Map<string, Topic>;
   regions: RegionIndex;
+  /** Documents taken down or moved, each a tombstone page at its old address; none is in `documents`. */
+  withdrawn: WithdrawnDocument[];
 }
 
 export interface ValidationResult {
@@ -123,9 +128,10 @@ export function validateContent(sources: ContentSources, regions: RegionIndex): 
   const byId = new Map(checkable.map((doc) => [doc.id, doc]));
   for (const doc of checkable) checkReferences(doc, { metrics, invalidMetrics, topics, regions, byId }, issues);
   checkQuoteAnchoring(checkable, byId, issues);
-  locateIssues(issues, [...sources.metrics, ...sources.topics, ...sources.documents]);
+  const withdrawn = sources.withdrawn ? readWithdrawn(sources.withdrawn, byId, issues) : [];
+  locateIssues(issues, [...sources.metrics, ...sources.topics, ...sources.documents, ...(sources.withdrawn ? [sources.withdrawn] : [])]);
   documents.sort((a, b) => a.id.localeCompare(b.id));
-  return { model: { documents, metrics, topics, regions }, issues, warnings: [...(sources.unread?.skipped ?? [])] };
+  return { model: { documents, metrics, topics, regions, withdrawn }, issues, warnings: [...(sources.unread?.skipped ?? [])] };
 }
 
 /** The data of a YAML file, or undefined with its syntax error reported (line included) and how to fix it. */
@@ -137,6 +143,26 @@ function parsedYaml(file: SourceFile, issues: ContentIssue[], unclosed: 'quote' 
     issues.push({ file: file.path, message: `${error.message}${error.line ? ` (line ${error.line})` : ''}`, hint: `fix the YAML syntax: indentation, a missing colon or an unclosed ${unclosed}`, ...positionOf(error) });
     return undefined;
   }
+}
+
+/** The tombstones: each an address no document holds now, each replacement a document that exists. */
+function readWithdrawn(file: SourceFile, byId: Map<string, CheckableDocument>, issues: ContentIssue[]): WithdrawnDocument[] {
+  const yaml = parsedYaml(file, issues, 'bracket');
+  if (!yaml) return [];
+  const parsed = withdrawnListSchema.safeParse(yaml.data ?? []);
+  if (!parsed.success) {
+    issues.push(...issuesFromZod(file.path, parsed.error, yaml.data));
+    return [];
+  }
+  const seen = new Set<string>();
+  parsed.data.forEach((tombstone, i) => {
+    const report = (field: string, value: unknown, message: string, hint: string) => issues.push({ file: file.path, field: `[${i}].${field}`, value, message, hint });
+    if (byId.has(tombstone.id)) report('id', tombstone.id, `document "${tombstone.id}" is withdrawn but still in content/documents/`, `delete content/documents/${tombstone.id}.md, or remove this entry if the document stays`);
+    if (seen.has(tombstone.id)) report('id', tombstone.id, `"${tombstone.id}" is withdrawn twice`, 'keep one entry per old address');
+    seen.add(tombstone.id);
+    if (tombstone.replaced_by !== undefined && !byId.has(tombstone.replaced_by)) report('replaced_by', tombstone.replaced_by, `document "${tombstone.replaced_by}" does not exist`, 'give the replacement’s path under content/documents/ without .md, or remove `replaced_by`');
+  });
+  return parsed.data;
 }
 
 function checkAbbreviationsFile(file: SourceFile, issues: ContentIssue[]): void {
