@@ -92,6 +92,18 @@ export function definitionsLoader(kind: 'metrics' | 'topics'): Loader {
   };
 }
 
+/** Tombstones of withdrawn documents (content/withdrawn.yaml), each a page at its old address. */
+export function withdrawnLoader(): Loader {
+  return {
+    name: 'gongkai-withdrawn',
+    load: async ({ store, config }) => {
+      const { model } = validatedContent(config.root);
+      store.clear();
+      for (const tombstone of model.withdrawn) store.set({ id: tombstone.id, data: { ...tombstone } });
+    },
+  };
+}
+
 /** Regions come from the division-code package; all of them are loaded, pages are made only where content is. */
 export function regionsLoader(): Loader {
   return {

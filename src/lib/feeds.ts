@@ -1,7 +1,7 @@
 /** Atom feeds and the sitemap: which documents and pages they list, with dates from the documents. */
 import { allDocuments, documentSortKey, type DocumentItem } from './documents.ts';
 import { regionFullName, regionTable } from './regions.ts';
-import { documentPeriodLabel, kindLabel } from './format.ts';
+import { dateLabel, documentPeriodLabel, kindLabel } from './format.ts';
 import { absoluteUrl, taskOverview } from './figures.ts';
 import { atomFeed, type AtomEntry } from '../domain/atom.ts';
 import { aboutPath, dataPath, documentPath, documentsPath, feedPath, feedStylesheetPath, homePath, metricPath, metricsPath, pageUrl, regionFeedPath, regionPath, regionsPath, sitemapPartPath, tasksPath } from '../domain/urls.ts';
@@ -21,13 +21,18 @@ async function entryOf(doc: DocumentItem): Promise<AtomEntry> {
   const { bySlug } = await regionTable();
   const region = regionFullName(bySlug, doc.data.region);
   const counts = [doc.data.metrics.length ? `${doc.data.metrics.length} 项指标数据` : '', doc.data.tasks.length ? `${doc.data.tasks.length} 项重点任务` : ''].filter(Boolean).join('，');
+  // A correction updates the entry (RFC 4287 §4.2.15: a change the publisher considers significant), and the
+  // summary says what changed, so a reader of the feed sees a corrected figure, not a silent one.
+  const sortKey = documentSortKey(doc.data);
+  const latest = doc.data.changes.reduce<string | undefined>((max, change) => (max === undefined || change.date > max ? change.date : max), undefined);
+  const revisions = doc.data.changes.map((change) => `${dateLabel(change.date)}：${change.note}`).join('；');
   return {
     url: absoluteUrl(documentPath(doc.id)),
     title: doc.data.title,
-    updated: documentSortKey(doc.data),
+    updated: latest !== undefined && latest > sortKey ? latest : sortKey,
     ...(doc.data.published ? { published: doc.data.published } : {}),
     ...(doc.data.publisher ? { author: doc.data.publisher } : {}),
-    summary: `${region} ${documentPeriodLabel(doc.data)}${kindLabel(doc.data.kind)}。${counts ? `${counts}。` : ''}`,
+    summary: `${region} ${documentPeriodLabel(doc.data)}${kindLabel(doc.data.kind)}。${counts ? `${counts}。` : ''}${revisions ? `修订记录：${revisions}。` : ''}`,
     categories: [{ term: doc.data.kind, label: kindLabel(doc.data.kind) }],
   };
 }

@@ -65,6 +65,19 @@ export const sourceSchema = z.object({
   retrieved: calendarDateSchema.optional(),
 }).strict();
 
+/**
+ * One correction of a published document (修订记录): when and what changed, in Chinese. A transparency site that
+ * silently changes a number loses the trust it exists for, so `npm run check -- --since <ref>` refuses a changed
+ * figure, date or body without a new entry here.
+ */
+export const documentChangeSchema = z.object({
+  /** Date of the correction, e.g. `2024-03-02`. */
+  date: calendarDateSchema,
+  /** What changed and why, in Chinese, e.g. `更正城市低保标准：原录入780元有误，原文为790元`. */
+  note: z.string().min(1),
+}).strict();
+export type DocumentChange = z.output<typeof documentChangeSchema>;
+
 /** Front matter of a document file, `content/documents/<region path>/<year>-<period>-<kind>.md`. */
 export const documentFrontmatterSchema = z.object({
   /** Title as the source gives it, e.g. `2023年区民政局重点工作任务一清单`. */
@@ -93,6 +106,8 @@ export const documentFrontmatterSchema = z.object({
   tasks: z.array(taskSchema).default([]),
   /** What the maintainer wants readers to know about this copy, in Chinese (e.g. `原文在网页上重复粘贴一次，已去重`). */
   note: z.string().min(1).optional(),
+  /** Corrections since the document was first published, oldest first: `[{ date: 2024-03-02, note: 更正… }]`. */
+  changes: z.array(documentChangeSchema).default([]),
 }).strict();
 
 export type DocumentFrontmatterInput = z.input<typeof documentFrontmatterSchema>;

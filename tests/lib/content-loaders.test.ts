@@ -10,7 +10,7 @@ import type { ContentIssue } from '../../src/domain/content/content-issue.ts';
 import { ContentValidationError } from '../../src/lib/content-loaders.ts';
 
 const issues: ContentIssue[] = [
-  { file: 'content/documents/hunan/chenzhou/zixing/2023-h1-summary.md', field: 'published', value: '2023-13-45', message: '"2023-13-45" is not a real date', hint: 'write the date as YYYY-MM-DD, e.g. 2023-08-28, as the source gives it' },
+  { file: 'content/documents/hunan/chenzhou/zixing/2023-h1-summary.md', line: 9, column: 12, field: 'published', value: '2023-13-45', message: '"2023-13-45" is not a real date', hint: 'write the date as YYYY-MM-DD, e.g. 2023-08-28, as the source gives it' },
   { file: 'content/search/abbreviations.yaml', field: 'entry 1', value: ['低保'], message: '`forms` must list at least two equivalent forms', hint: 'list every form documents write for the same thing' },
 ];
 
@@ -18,7 +18,8 @@ describe('the error a build with invalid content fails with', () => {
   it('carries the report as its message, how to re-check as its hint, and no stack', () => {
     const error = new ContentValidationError(issues);
     expect(error.message).toContain('2 content errors in 2 files:');
-    expect(error.message).toContain('  ✗ published: "2023-13-45" is not a real date');
+    // The place in front, as `npm run check` prints it: a terminal or an editor links it to the line.
+    expect(error.message).toContain('  ✗ content/documents/hunan/chenzhou/zixing/2023-h1-summary.md:9:12 published: "2023-13-45" is not a real date');
     expect(error.hint).toContain('npm run check');
     expect(error.stack).toBe('');
   });

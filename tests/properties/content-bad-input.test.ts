@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatContentIssues, type ContentIssue } from '../../src/domain/content/content-issue.ts';
+import { formatContentIssues, location, type ContentIssue } from '../../src/domain/content/content-issue.ts';
 import { readContentSources } from '../../src/domain/content/read-content.ts';
 import { validateContent, type ContentSources, type SourceFile, type ValidationResult } from '../../src/domain/content/validate-content.ts';
 import { loadRegions, RegionIndex } from '../../src/domain/regions.ts';
@@ -121,7 +121,12 @@ function refusalProblems(issues: ContentIssue[], bad: ContentCase, paths: Set<st
   const report = formatContentIssues(issues);
   const own = issues.filter((issue) => issue.file === bad.file.path);
   for (const file of new Set(issues.map((issue) => issue.file))) if (!report.includes(`\n${file}\n`)) problems.push(`the report does not name ${file}`);
-  for (const issue of issues) if (issue.field !== undefined && !report.includes(`✗ ${issue.field}: `)) problems.push(`the report does not show the field ${issue.field}`);
+  for (const issue of issues) {
+    if (issue.field === undefined) continue;
+    if (!report.includes(`✗ ${issue.line === undefined ? '' : `${location(issue)} `}${issue.field}: `)) problems.push(`the report does not show the field ${issue.field}`);
+    // Every field named in a file whose YAML parses is placed: a field with no line would be a report an editor cannot jump to.
+    if (issue.line === undefined) problems.push(`${issue.file} ${issue.field}: no line and column`);
+  }
   if ('field' in bad.expected) {
     const field = bad.expected.field;
     // The field itself, one inside it, or the one that holds it (`period` for a `half` that no longer fits the file name).

@@ -100,7 +100,7 @@ describe('files the content suite found read without a clear error', () => {
 
   it('names the file and line of a front matter that is one value, not fields', () => {
     const issues = validateContent(sources({ [documentPath]: '---\n550\n---\n正文。\n' }), regions).issues;
-    expect(issues).toEqual([{ file: documentPath, value: 550, message: 'the front matter (line 2) is the single value 550, not fields', hint: expect.stringContaining('`field: value`') }]);
+    expect(issues).toEqual([{ file: documentPath, line: 2, column: 1, value: 550, message: 'the front matter (line 2) is the single value 550, not fields', hint: expect.stringContaining('`field: value`') }]);
   });
 
   it('says a period without half is missing its half, not "undefined is not allowed" (shandong/dongying 2019 notice, half removed)', () => {

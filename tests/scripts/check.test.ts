@@ -19,7 +19,7 @@ describe('npm run check', () => {
   it('explains itself with --help and exits 0', () => {
     const result = run('--help');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('Usage: npm run check [-- <folder>]');
+    expect(result.stdout).toContain('Usage: npm run check [-- [--format human|github|json] [--since <git ref>] <folder>]');
     expect(result.stdout).toContain('abbreviations.yaml');
     expect(result.stdout).not.toContain('content OK');
   });
@@ -70,6 +70,35 @@ describe('npm run check', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatchSnapshot();
+  });
+
+  it('prints the same errors as GitHub annotations or JSON lines on stdout with --format, and exits 1', () => {
+    const broken = contentRootWithDefinitions(join(work, 'broken-formats'), fixture);
+    const path = 'content/documents/anhui/xuancheng/xuanzhou/2023-h2-summary.md';
+    const text = readFileSync(join(broken, path), 'utf8').replace('published: 2024-01-15', 'published: 2024-01-32');
+    writeFileSync(join(broken, path), text);
+    // Where an editor shows the bad date: its line, and the column of the value.
+    const line = text.split('\n').findIndex((l) => l.startsWith('published: ')) + 1;
+    const column = 'published: '.length + 1;
+
+    const github = run('--format', 'github', broken);
+    expect(github.status).toBe(1);
+    expect(github.stdout).toBe(`::error file=${path},line=${line},col=${column},title=content error%3A published::"2024-01-32" is not a real date%0A→ write the date as YYYY-MM-DD, e.g. 2023-08-28, as the source gives it\n`);
+
+    const json = run('--format', 'json', broken);
+    expect(json.status).toBe(1);
+    expect(json.stdout.trimEnd().split('\n').map((l) => JSON.parse(l))).toEqual([
+      { severity: 'error', file: path, line, column, field: 'published', value: '2024-01-32', message: '"2024-01-32" is not a real date', hint: 'write the date as YYYY-MM-DD, e.g. 2023-08-28, as the source gives it' },
+    ]);
+
+    const human = run(broken);
+    expect(human.stderr).toContain(`  ✗ ${path}:${line}:${column} published: "2024-01-32" is not a real date\n`);
+  });
+
+  it('refuses an unknown --format with usage, and exits 2', () => {
+    const result = run('--format', 'xml', fixture);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--format must be one of human, github, json, got "xml"');
   });
 
   it('reports a hidden document as an error and an editor’s leftover as a warning, naming each path', () => {

@@ -13,6 +13,9 @@ import type { ContentIssue } from './content-issue.ts';
 /** The search abbreviations, relative to the folder holding content/. */
 export const abbreviationsPath = 'content/search/abbreviations.yaml';
 
+/** The tombstones of withdrawn documents (src/schemas/withdrawn.ts), relative to the folder holding content/. */
+export const withdrawnPath = 'content/withdrawn.yaml';
+
 /** The files of content/, each a path relative to the folder holding content/ with forward slashes, sorted. */
 export interface ContentFiles {
   /** The Markdown files under content/documents/. */
@@ -20,6 +23,7 @@ export interface ContentFiles {
   metrics: string[];
   topics: string[];
   abbreviations?: string;
+  withdrawn?: string;
   /** Entries that look meant as content but would not be read: errors. */
   problems: ContentIssue[];
   /** Entries that are not content and are skipped (operating-system files, editor leftovers): warnings. */
@@ -90,6 +94,10 @@ export function listContentFiles(root: string): ContentFiles {
     if ((contentFolders as readonly string[]).includes(entry.name)) {
       if (entry.isDirectory()) readFolder(root, entry.name as ContentFolder, files);
       else files.problems.push({ file: path, message: 'is a file, but content/ expects a folder of that name', hint: `make ${path}/ a folder holding the ${entry.name === 'search' ? 'abbreviations.yaml' : `${entry.name} files`}` });
+      continue;
+    }
+    if (path === withdrawnPath && entry.isFile()) {
+      files.withdrawn = path;
       continue;
     }
     const common = commonCase(path, entry);

@@ -15,6 +15,10 @@ export interface ContentIssue {
   message: string;
   /** How to fix it. */
   hint: string;
+  /** 1-based line of the field, value or body text at fault (source-positions.ts); absent when the problem has no place in the file. */
+  line?: number;
+  /** 1-based column on `line`, in UTF-16 code units as editors count them; present whenever `line` is. */
+  column?: number;
 }
 
 /** Field path as authors write it: `metrics[2].quote`. */
@@ -141,10 +145,60 @@ function formatGrouped(issues: readonly ContentIssue[], noun: string, mark: stri
   for (const [file, fileIssues] of byFile) {
     lines.push('', file);
     for (const issue of fileIssues) {
+      // `path:line:col` in front, the form editors and terminals turn into a link to the place.
+      const at = issue.line === undefined ? '' : `${location(issue)} `;
       const where = issue.field ? `${issue.field}: ` : '';
-      const value = issue.value === undefined || issue.message.includes(JSON.stringify(issue.value)) ? '' : ` (value: ${JSON.stringify(issue.value)})`;
-      lines.push(`  ${mark} ${where}${issue.message}${value}`, `    → ${issue.hint}`);
+      lines.push(`  ${mark} ${at}${where}${issue.message}${shownValue(issue)}`, `    → ${issue.hint}`);
     }
   }
   return lines.join('\n');
+}
+
+/** `path:line:col`, or the path alone for a problem of the whole file. */
+export function location(issue: ContentIssue): string {
+  return issue.line === undefined ? issue.file : `${issue.file}:${issue.line}:${issue.column ?? 1}`;
+}
+
+function shownValue(issue: ContentIssue): string {
+  return issue.value === undefined || issue.message.includes(JSON.stringify(issue.value)) ? '' : ` (value: ${JSON.stringify(issue.value)})`;
+}
+
+/** How `npm run check` prints its report: for a person, as GitHub Actions annotations, or as JSON lines. */
+export type ReportFormat = 'human' | 'github' | 'json';
+export const reportFormats: readonly ReportFormat[] = ['human', 'github', 'json'];
+
+/**
+ * The errors and warnings as GitHub Actions workflow commands, one line each (`::error file=…,line=…,col=…::…`),
+ * which the runner shows as annotations on the pull request's lines. Escaped as the Actions toolkit escapes
+ * them (@actions/core `command.ts`): `%`, CR and LF in the message, and also `:` and `,` in properties.
+ */
+export function formatGithubAnnotations(issues: readonly ContentIssue[], warnings: readonly ContentIssue[] = []): string {
+  const line = (command: 'error' | 'warning', issue: ContentIssue) => {
+    const properties = [`file=${escapeProperty(issue.file)}`];
+    if (issue.line !== undefined) properties.push(`line=${issue.line}`, `col=${issue.column ?? 1}`);
+    properties.push(`title=${escapeProperty(`content ${command}${issue.field ? `: ${issue.field}` : ''}`)}`);
+    return `::${command} ${properties.join(',')}::${escapeData(`${issue.message}${shownValue(issue)}\n→ ${issue.hint}`)}`;
+  };
+  return [...warnings.map((w) => line('warning', w)), ...issues.map((i) => line('error', i))].join('\n');
+}
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * The errors and warnings as JSON lines, one object each: `severity` ("error" or "warning"), `file`, `line` and
+ * `column` (1-based, absent for a whole file), `field` (absent for a whole file), `value` (absent when there is
+ * none), `message` and `hint` — the fields of ContentIssue, documented in README › Checking content.
+ */
+export function formatJsonLines(issues: readonly ContentIssue[], warnings: readonly ContentIssue[] = []): string {
+  const line = (severity: 'error' | 'warning', issue: ContentIssue) => {
+    const { file, line: at, column, field, value, message, hint } = issue;
+    return JSON.stringify({ severity, file, ...(at === undefined ? {} : { line: at, column: column ?? 1 }), ...(field === undefined ? {} : { field }), ...(value === undefined ? {} : { value }), message, hint });
+  };
+  return [...warnings.map((w) => line('warning', w)), ...issues.map((i) => line('error', i))].join('\n');
 }

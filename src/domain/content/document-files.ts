@@ -38,9 +38,9 @@ export function documentPathOf(id: string): string {
 
 /** A document file as read: valid, with a front matter that fails its schema, or not readable as a document. */
 export type ReadDocument =
-  | { status: 'valid'; id: string; file: string; data: DocumentFrontmatter; body: string }
+  | { status: 'valid'; id: string; file: string; data: DocumentFrontmatter; body: string; bodyLine: number }
   /** The front matter was split from the body but fails its schema: `raw` is what the YAML said. */
-  | { status: 'invalid'; id: string; file: string; raw: unknown; body: string; issues: ContentIssue[] }
+  | { status: 'invalid'; id: string; file: string; raw: unknown; body: string; bodyLine: number; issues: ContentIssue[] }
   /** Not a Markdown file under content/documents/, or its front matter cannot be split from the body or parsed. */
   | { status: 'unreadable'; file: string; issues: ContentIssue[] };
 
@@ -63,7 +63,7 @@ export function readDocument(source: SourceFile): ReadDocument {
     return {
       status: 'unreadable',
       file,
-      issues: [{ file, message: `${error.message}${error.line ? ` (line ${error.line})` : ''}`, hint: 'fix the YAML between the two `---` lines: indentation, a missing colon or an unclosed quote' }],
+      issues: [{ file, message: `${error.message}${error.line ? ` (line ${error.line})` : ''}`, hint: 'fix the YAML between the two `---` lines: indentation, a missing colon or an unclosed quote', ...positionOf(error) }],
     };
   }
   if (split.data === null || typeof split.data !== 'object' || Array.isArray(split.data)) {
@@ -71,12 +71,17 @@ export function readDocument(source: SourceFile): ReadDocument {
     return {
       status: 'unreadable',
       file,
-      issues: [{ file, value: split.data, message: `the front matter (line 2) is ${Array.isArray(split.data) ? 'a list' : `the single value ${JSON.stringify(split.data)}`}, not fields`, hint: 'write one `field: value` per line between the two `---` lines, e.g. `title: …`, `kind: summary`' }],
+      issues: [{ file, line: 2, column: 1, value: split.data, message: `the front matter (line 2) is ${Array.isArray(split.data) ? 'a list' : `the single value ${JSON.stringify(split.data)}`}, not fields`, hint: 'write one `field: value` per line between the two `---` lines, e.g. `title: …`, `kind: summary`' }],
     };
   }
   const parsed = documentFrontmatterSchema.safeParse(split.data);
-  if (!parsed.success) return { status: 'invalid', id, file, raw: split.data, body: split.body, issues: issuesFromZod(file, parsed.error, split.data) };
-  return { status: 'valid', id, file, data: parsed.data, body: split.body };
+  if (!parsed.success) return { status: 'invalid', id, file, raw: split.data, body: split.body, bodyLine: split.bodyLine, issues: issuesFromZod(file, parsed.error, split.data) };
+  return { status: 'valid', id, file, data: parsed.data, body: split.body, bodyLine: split.bodyLine };
+}
+
+/** The place of a syntax error, when the parser gave one. */
+export function positionOf(error: FrontmatterError): { line: number; column: number } | Record<string, never> {
+  return error.line === undefined ? {} : { line: error.line, column: error.column ?? 1 };
 }
 
 /**

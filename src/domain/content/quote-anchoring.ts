@@ -8,6 +8,7 @@
  */
 import { renderDocumentBody } from '../markdown/render-document.ts';
 import type { ContentIssue } from './content-issue.ts';
+import { positionInText, type SourcePosition } from './source-positions.ts';
 
 /** A quote and where it is written: the file and field an author edits to fix it. */
 export interface QuoteUse {
@@ -23,6 +24,8 @@ export interface AnchoredBody {
   /** Project-relative path of the document, e.g. `content/documents/anhui/xuancheng/xuanzhou/2023-h2-summary.md`. */
   file: string;
   body: string;
+  /** Line of the file on which the body starts. */
+  bodyLine: number;
   quotes: QuoteUse[];
 }
 
@@ -36,11 +39,36 @@ export function quoteAnchoringIssues(document: AnchoredBody): ContentIssue[] {
   const issues: ContentIssue[] = [];
   for (const quote of unmarkedQuotes) {
     const { message, hint } = explain(document, quote, distinct);
+    const inBody = quotePosition(document, quote);
     for (const use of document.quotes.filter((u) => u.quote === quote)) {
-      issues.push({ file: use.file, field: use.field, value: quote, message, hint });
+      // The fix is in the body where the quote is written (formatting across it); evidence cited from another
+      // document is placed at its field in the task list, the file the issue names.
+      issues.push({ file: use.file, field: use.field, value: quote, message, hint, ...(use.file === document.file ? inBody : {}) });
     }
   }
   return issues;
+}
+
+/**
+ * Where a quote is in the body: where it is written, or where it is once the body's backslash escapes are read as
+ * the characters they escape (as validation finds it); empty when it is found neither way.
+ */
+function quotePosition(document: AnchoredBody, quote: string): SourcePosition | Record<string, never> {
+  let offset = document.body.indexOf(quote);
+  if (offset === -1) {
+    // Offsets of the unescaped text back into the body: each escape's backslash is dropped.
+    const original: number[] = [];
+    let unescaped = '';
+    for (let i = 0; i < document.body.length; i++) {
+      if (document.body[i] === '\\' && /[!-/:-@[-`{-~]/.test(document.body[i + 1] ?? '')) i++;
+      original.push(i);
+      unescaped += document.body[i];
+    }
+    const found = unescaped.indexOf(quote);
+    if (found === -1) return {};
+    offset = original[found] ?? 0;
+  }
+  return positionInText(document.body, offset, document.bodyLine);
 }
 
 /** Why a quote stayed unmarked: on its own it is marked, so another quote's edge is in the way; else formatting. */

@@ -43,11 +43,13 @@ export function readContentSources(root: string): ContentSources {
   const files = listContentFiles(root);
   const problems = [...files.problems];
   const abbreviations = files.abbreviations ? read(root, [files.abbreviations], problems)[0] : undefined;
+  const withdrawn = files.withdrawn ? read(root, [files.withdrawn], problems)[0] : undefined;
   return {
     documents: read(root, files.documents, problems),
     metrics: read(root, files.metrics, problems),
     topics: read(root, files.topics, problems),
     ...(abbreviations ? { abbreviations } : {}),
+    ...(withdrawn ? { withdrawn } : {}),
     unread: { problems, skipped: files.skipped },
   };
 }

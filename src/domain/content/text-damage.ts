@@ -24,8 +24,13 @@ export function textDamageIssue(file: { path: string; text: string }): ContentIs
   const lineOf = (index: number) => file.text.slice(0, index).split('\n').length;
   const shown = found.slice(0, 3).map((match) => `line ${lineOf(match.index)}: ${describe(match[0])}`);
   const more = found.length > 3 ? ` and ${found.length - 3} more` : '';
+  // Placed at the first damaged character; the message names the others' lines.
+  const first = found[0]!.index;
+  const lineStart = file.text.lastIndexOf('\n', first - 1) + 1;
   return {
     file: file.path,
+    line: lineOf(first),
+    column: first - lineStart + 1 - (lineStart === 0 && file.text.startsWith('\uFEFF') ? 1 : 0),
     message: `the file holds ${found.length} character${found.length === 1 ? '' : 's'} no source text has (${shown.join('; ')}${more})`,
     hint: 'the file was damaged or saved in another encoding: save it as UTF-8 and copy the damaged passage again from the source',
   };

@@ -9,16 +9,18 @@ import { documentFileStem, documentFrontmatterSchema, type DocumentFrontmatter }
 import { metricDefinitionSchema, metricValueSchema, type MetricDefinition, type MetricValue } from '../../schemas/metric.ts';
 import { taskSchema, type Task } from '../../schemas/task.ts';
 import { topicSchema, type Topic } from '../../schemas/topic.ts';
+import { withdrawnListSchema, type WithdrawnDocument } from '../../schemas/withdrawn.ts';
 import type { RegionIndex } from '../regions.ts';
 import { checkAbbreviations } from '../search/abbreviations.ts';
 import { issuesFromZod, type ContentIssue } from './content-issue.ts';
-import { readDocument as readDocumentFile, type SourceFile } from './document-files.ts';
+import { positionOf, readDocument as readDocumentFile, type SourceFile } from './document-files.ts';
 import { FrontmatterError, parseYamlFile } from './frontmatter.ts';
 import { categoryProblem, metricNameProblem, unitPeriodProblem } from './figure-subject.ts';
 import { figureRoleProblems, readDigits } from './figure-roles.ts';
 import { conversionProblems } from './metric-conversions.ts';
 import { evidenceProblems } from './task-evidence.ts';
 import { quoteAnchoringIssues, type QuoteUse } from './quote-anchoring.ts';
+import { locateIssues, YamlPositions } from './source-positions.ts';
 import { textDamageIssue } from './text-damage.ts';
 
 export type { SourceFile };
@@ -29,6 +31,8 @@ export interface ContentSources {
   topics: SourceFile[];
   /** `content/search/abbreviations.yaml`, when there is one (a content folder may have none). */
   abbreviations?: SourceFile;
+  /** `content/withdrawn.yaml`: tombstones of documents taken down or moved, when there are any. */
+  withdrawn?: SourceFile;
   /** Entries of content/ that are not read (src/domain/content/content-files.ts): errors, and skipped clutter. */
   unread?: { problems: ContentIssue[]; skipped: ContentIssue[] };
 }
@@ -48,6 +52,8 @@ export interface ContentModel {
   metrics: Map<string, MetricDefinition>;
   topics: Map<string, Topic>;
   regions: RegionIndex;
+  /** Documents taken down or moved, each a tombstone page at its old address; none is in `documents`. */
+  withdrawn: WithdrawnDocument[];
 }
 
 export interface ValidationResult {
@@ -122,8 +128,10 @@ export function validateContent(sources: ContentSources, regions: RegionIndex): 
   const byId = new Map(checkable.map((doc) => [doc.id, doc]));
   for (const doc of checkable) checkReferences(doc, { metrics, invalidMetrics, topics, regions, byId }, issues);
   checkQuoteAnchoring(checkable, byId, issues);
+  const withdrawn = sources.withdrawn ? readWithdrawn(sources.withdrawn, byId, issues) : [];
+  locateIssues(issues, [...sources.metrics, ...sources.topics, ...sources.documents, ...(sources.withdrawn ? [sources.withdrawn] : [])]);
   documents.sort((a, b) => a.id.localeCompare(b.id));
-  return { model: { documents, metrics, topics, regions }, issues, warnings: [...(sources.unread?.skipped ?? [])] };
+  return { model: { documents, metrics, topics, regions, withdrawn }, issues, warnings: [...(sources.unread?.skipped ?? [])] };
 }
 
 /** The data of a YAML file, or undefined with its syntax error reported (line included) and how to fix it. */
@@ -132,17 +140,40 @@ function parsedYaml(file: SourceFile, issues: ContentIssue[], unclosed: 'quote' 
     return { data: parseYamlFile(file.text) };
   } catch (error) {
     if (!(error instanceof FrontmatterError)) throw error;
-    issues.push({ file: file.path, message: `${error.message}${error.line ? ` (line ${error.line})` : ''}`, hint: `fix the YAML syntax: indentation, a missing colon or an unclosed ${unclosed}` });
+    issues.push({ file: file.path, message: `${error.message}${error.line ? ` (line ${error.line})` : ''}`, hint: `fix the YAML syntax: indentation, a missing colon or an unclosed ${unclosed}`, ...positionOf(error) });
     return undefined;
   }
+}
+
+/** The tombstones: each an address no document holds now, each replacement a document that exists. */
+function readWithdrawn(file: SourceFile, byId: Map<string, CheckableDocument>, issues: ContentIssue[]): WithdrawnDocument[] {
+  const yaml = parsedYaml(file, issues, 'bracket');
+  if (!yaml) return [];
+  const parsed = withdrawnListSchema.safeParse(yaml.data ?? []);
+  if (!parsed.success) {
+    issues.push(...issuesFromZod(file.path, parsed.error, yaml.data));
+    return [];
+  }
+  const seen = new Set<string>();
+  parsed.data.forEach((tombstone, i) => {
+    const report = (field: string, value: unknown, message: string, hint: string) => issues.push({ file: file.path, field: `[${i}].${field}`, value, message, hint });
+    if (byId.has(tombstone.id)) report('id', tombstone.id, `document "${tombstone.id}" is withdrawn but still in content/documents/`, `delete content/documents/${tombstone.id}.md, or remove this entry if the document stays`);
+    if (seen.has(tombstone.id)) report('id', tombstone.id, `"${tombstone.id}" is withdrawn twice`, 'keep one entry per old address');
+    seen.add(tombstone.id);
+    if (tombstone.replaced_by !== undefined && !byId.has(tombstone.replaced_by)) report('replaced_by', tombstone.replaced_by, `document "${tombstone.replaced_by}" does not exist`, 'give the replacement’s path under content/documents/ without .md, or remove `replaced_by`');
+  });
+  return parsed.data;
 }
 
 function checkAbbreviationsFile(file: SourceFile, issues: ContentIssue[]): void {
   const yaml = parsedYaml(file, issues, 'bracket');
   if (!yaml) return;
   const { data } = yaml;
+  const positions = YamlPositions.ofYamlFile(file.text);
   for (const problem of checkAbbreviations(data).problems) {
-    issues.push({ file: file.path, ...(problem.entry === undefined ? {} : { field: `entry ${problem.entry}` }), value: problem.value, message: problem.message, hint: problem.hint });
+    // Maintainers count entries from 1 (`entry 3`); the position is the offending form's, or its entry's.
+    const position = positions.positionOf(problem.path ?? '', problem.value !== undefined && (problem.value === null || typeof problem.value !== 'object'));
+    issues.push({ file: file.path, ...(problem.entry === undefined ? {} : { field: `entry ${problem.entry}` }), value: problem.value, message: problem.message, hint: problem.hint, ...position });
   }
 }
 
@@ -162,6 +193,8 @@ interface CheckableDocument {
   file: string;
   data: CheckableFrontmatter;
   body: string;
+  /** Line of the file on which the body starts, to place a quote's errors on its body line. */
+  bodyLine: number;
 }
 
 type ObjectShape = Record<string, z.ZodType>;
@@ -208,10 +241,10 @@ function readDocument(file: SourceFile, issues: ContentIssue[]): { entry?: Docum
   }
   if (read.status === 'invalid') {
     issues.push(...read.issues);
-    return { checkable: { id: read.id, file: read.file, data: salvage(read.raw), body: read.body } };
+    return { checkable: { id: read.id, file: read.file, data: salvage(read.raw), body: read.body, bodyLine: read.bodyLine } };
   }
   const entry = { id: read.id, file: read.file, data: read.data, body: read.body };
-  return { entry, checkable: entry };
+  return { entry, checkable: { ...entry, bodyLine: read.bodyLine } };
 }
 
 interface References {
@@ -364,7 +397,7 @@ function checkQuoteAnchoring(documents: readonly CheckableDocument[], byId: Map<
       if (task.evidence && summary && inBody(summary.body, task.evidence.quote)) quotes.get(summary.id)!.push({ quote: task.evidence.quote, file: doc.file, field: `tasks[${i}].evidence.quote` });
     });
   }
-  for (const doc of documents) issues.push(...quoteAnchoringIssues({ file: doc.file, body: doc.body, quotes: quotes.get(doc.id)! }));
+  for (const doc of documents) issues.push(...quoteAnchoringIssues({ file: doc.file, body: doc.body, bodyLine: doc.bodyLine, quotes: quotes.get(doc.id)! }));
 }
 
 /** Whether `quote` states `value`, written in Arabic digits (550, 1.9) or with 万 (1万 = 10000). */

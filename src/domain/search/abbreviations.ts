@@ -32,6 +32,8 @@ export interface AbbreviationProblem {
   hint: string;
   /** The problem on one line, as parseAbbreviations throws it. */
   line: string;
+  /** Where in the YAML the offending value is, as a field path from the root list (`[2].forms[1]`), to give its line. */
+  path?: string;
 }
 
 /**
@@ -50,11 +52,12 @@ export function checkAbbreviations(data: unknown): { groups: string[][]; problem
       message: 'expected a list of groups',
       hint: 'write one `- forms: [低保, 最低生活保障]` line per group of equivalent forms',
       line: `expected a list of groups like \`- forms: [低保, 最低生活保障]\`, got ${got}`,
+      path: '',
     });
     return { groups, problems };
   }
   data.forEach((entry: unknown, index) => {
-    const report = (problem: Omit<AbbreviationProblem, 'entry'>) => problems.push({ entry: index + 1, ...problem });
+    const report = (problem: Omit<AbbreviationProblem, 'entry' | 'path'>, path = `[${index}].forms`) => problems.push({ entry: index + 1, path, ...problem });
     const forms = (entry as { forms?: unknown } | null)?.forms;
     if (!Array.isArray(forms) || forms.length < 2) {
       report({
@@ -66,11 +69,12 @@ export function checkAbbreviations(data: unknown): { groups: string[][]; problem
       return;
     }
     const group: string[] = [];
-    for (const form of forms as unknown[]) {
+    for (const [position, form] of (forms as unknown[]).entries()) {
+      const at = `[${index}].forms[${position}]`;
       const text = typeof form === 'number' ? String(form) : form;
       if (typeof text !== 'string' || normalise(text) === '') {
         const hint = 'write the words as they appear in documents';
-        report({ value: form, message: `form ${JSON.stringify(form)} is empty or not text`, hint, line: `form ${JSON.stringify(form)} is empty or not text; ${hint}` });
+        report({ value: form, message: `form ${JSON.stringify(form)} is empty or not text`, hint, line: `form ${JSON.stringify(form)} is empty or not text; ${hint}` }, at);
         continue;
       }
       const key = normalise(text);
@@ -79,7 +83,7 @@ export function checkAbbreviations(data: unknown): { groups: string[][]; problem
         const [message, hint] = other === index
           ? [`form "${text}" is listed twice`, 'remove one']
           : [`form "${text}" is also in entry ${other + 1}`, 'merge the two groups into one'];
-        report({ value: text, message, hint, line: `${message}; ${hint}` });
+        report({ value: text, message, hint, line: `${message}; ${hint}` }, at);
         continue;
       }
       seen.set(key, index);
