@@ -69,3 +69,76 @@ describe('a task table the capture cut off', () => {
     expect(draft.body).toContain('打造15分钟养老服');
   });
 });
+
+describe('tasks a progress report names and counts in one sentence', () => {
+  it('reads the tasks a sentence lists before its own count, split where the count says', () => {
+    const draft = ingestOne(lines(
+      '名称: 2024年市级民生实事进展情况',
+      '发布日期: 2024-07-10',
+      '市民政局牵头的困难群众救助提标,新建20个社区老年食堂两项市级民生实事进展顺利。一是提标工作已于4月完成,二是已建成老年食堂13个。',
+    ));
+    expect(draft.frontmatter.kind).toBe('task-list');
+    expect(draft.frontmatter.tasks).toEqual([
+      { id: '1', group: '市级民生实事', title: '困难群众救助提标', status: 'awaiting-summary' },
+      { id: '2', group: '市级民生实事', title: '新建20个社区老年食堂', status: 'awaiting-summary' },
+    ]);
+  });
+
+  it('splits at 、 and 和 when that is what gives the count, and keeps a quoted name whole', () => {
+    const draft = ingestOne(lines(
+      '名称: 某县2023年民生实事推进情况',
+      '今年县民政局承担的农村幸福院改造、“助老暖心”服务和老年助餐服务三项民生实事全部启动,目前已完成投资1200万元。',
+    ));
+    expect(draft.frontmatter.tasks?.map((task) => task.title)).toEqual(['农村幸福院改造', '“助老暖心”服务', '老年助餐服务']);
+  });
+
+  it('reads no tasks where no way of splitting the list gives the stated count', () => {
+    const draft = ingestOne(lines('名称: 某县2023年民生实事推进情况', '今年县民政局承担的农村幸福院改造、老年助餐服务三项民生实事全部启动,已完成投资1200万元。'));
+    expect(draft.frontmatter.tasks).toBeUndefined();
+  });
+
+  it('reads no tasks from a count that names none (全年完成民生实事10项, 承担了三项重点任务)', () => {
+    const draft = ingestOne(lines('名称: 某县2023年民生实事推进情况', '全年完成民生实事10项,进展总体顺利。县民政局承担了三项重点任务,均已启动。'));
+    expect(draft.frontmatter.tasks).toBeUndefined();
+  });
+
+  it('makes no tasks of such a sentence in a summary', () => {
+    const draft = ingestOne(lines(
+      '名称: 某区民政局2023年工作总结',
+      '一、主要工作',
+      '区民政局牵头的困难群众救助提标,新建社区老年食堂两项民生实事已全部完成,全年共救助困难群众3200人次,发放救助资金1500万元。',
+      '二、存在的问题',
+      '养老服务供给仍不均衡,专业人才不足。',
+    ));
+    expect(draft.frontmatter.kind).toBe('summary');
+    expect(draft.frontmatter.tasks).toBeUndefined();
+  });
+});
+
+describe('the page of one task, its progress period by period', () => {
+  const progress = ['二季度进展情况:已完成选址8处,开工建设5处。', '三季度进展情况:已建成老年助餐点6个,投入运营4个。'];
+
+  it('is a task list of one task, named by the breadcrumb where the title names only the page (工作进展)', () => {
+    const draft = ingestOne(lines('首页 > 专题专栏 > 2024年十大民生实事 > 新建老年助餐点10个', '工作进展', '发布时间:2024-10-12 来源:区民政局 浏览次数:', ...progress));
+    expect(draft.frontmatter.kind).toBe('task-list');
+    expect(draft.frontmatter.period).toEqual({ year: 2024, half: null });
+    expect(draft.frontmatter.tasks).toEqual([{ id: '1', group: '2024年十大民生实事', title: '新建老年助餐点10个', progress: progress.join(' '), status: 'awaiting-summary' }]);
+  });
+
+  it('is named by its title where the title names the task', () => {
+    const draft = ingestOne(lines('首页 > 专题专栏 > 2024年十大民生实事', '新建老年助餐点10个', '发布时间:2024-10-12 来源:区民政局 浏览次数:', ...progress));
+    expect(draft.frontmatter.tasks?.map((task) => [task.group, task.title])).toEqual([['新建老年助餐点10个', '新建老年助餐点10个']]);
+  });
+
+  it('does not read a summary with a quarter’s paragraph among its text as one task’s progress', () => {
+    const draft = ingestOne(lines(
+      '名称: 某区民政局2024年上半年工作总结',
+      '今年以来,区民政局围绕中心工作,扎实推进各项民政事业发展,取得了明显成效。现将有关情况总结如下。',
+      '一季度:完成低保年审,核减不符合条件对象120户。',
+      '二季度:新建老年助餐点6个,开展养老机构安全检查两轮,排查整改隐患35处。',
+      '下一步,我们将继续加大工作力度,确保全年目标任务圆满完成。',
+    ));
+    expect(draft.frontmatter.kind).toBe('summary');
+    expect(draft.frontmatter.tasks).toBeUndefined();
+  });
+});
