@@ -152,6 +152,11 @@ export interface Check {
 export interface PageScores {
   checks: Record<PageCheck, Check>;
   lists: Record<PageList, Tally>;
+  /**
+   * The `tasks` check again, counted only on documents whose label lists task rows: the issue's bar ("task rows
+   * right on ≥ 80% of task pages") is set on these. Kept out of `checks` so the field-check totals stay comparable.
+   */
+  taskPages: Check;
 }
 
 /**
@@ -168,7 +173,13 @@ export function emptyPageScores(): PageScores {
   return {
     checks: Object.fromEntries(pageChecks.map((check) => [check, { right: 0, checked: 0 }])) as Record<PageCheck, Check>,
     lists: Object.fromEntries(pageLists.map((list) => [list, { tp: 0, fp: 0, fn: 0 }])) as Record<PageList, Tally>,
+    taskPages: { right: 0, checked: 0 },
   };
+}
+
+/** The task-page check of several splits added up (the bar is set over all real pages). */
+export function sumTaskPages(...scores: PageScores[]): Check {
+  return scores.reduce((sum, score) => ({ right: sum.right + score.taskPages.right, checked: sum.checked + score.taskPages.checked }), { right: 0, checked: 0 });
 }
 
 export function addPageScores(into: PageScores, from: PageScores): void {
@@ -181,6 +192,8 @@ export function addPageScores(into: PageScores, from: PageScores): void {
     into.lists[list].fp += from.lists[list].fp;
     into.lists[list].fn += from.lists[list].fn;
   }
+  into.taskPages.right += from.taskPages.right;
+  into.taskPages.checked += from.taskPages.checked;
 }
 
 /** What one page's ingestion produced, with what the caller found out about it. */
@@ -339,7 +352,12 @@ export function scorePage(outcome: PageOutcome, label: PageLabel, options: PageS
       if (field === 'url' && (!options.scoreUrl || want === undefined)) continue;
       check(field, draft !== undefined && got === want, () => `${at}${field}: got ${show(got)}, want ${show(want)}`);
     }
-    check('tasks', draft !== undefined && gotTasks.length === doc.tasks, () => `${at}tasks: ${gotTasks.length} row(s), ${doc.tasks} labelled`);
+    const tasksRight = draft !== undefined && gotTasks.length === doc.tasks;
+    check('tasks', tasksRight, () => `${at}tasks: ${gotTasks.length} row(s), ${doc.tasks} labelled`);
+    if (doc.tasks > 0) {
+      scores.taskPages.checked += 1;
+      if (tasksRight) scores.taskPages.right += 1;
+    }
     if (doc.region !== null && doc.period.year !== null) {
       const problems = draft ? (outcome.validation[i] ?? []) : ['no draft'];
       check('valid', draft !== undefined && problems.length === 0, () => `${at}not valid content as written: ${problems.join('; ')}`);

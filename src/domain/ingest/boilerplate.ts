@@ -56,7 +56,7 @@ function isMenuRow(line: string): boolean {
 }
 
 /** Separators of a breadcrumb trail: `首页 > 政务公开 > 规划计划`, `首页 >> 公开信息内容`, `首页 / 新闻`. */
-const crumbSeparator = /\s*(?:>>|>|＞|»|›|→)\s*/;
+export const crumbSeparator = /\s*(?:>>|>|＞|»|›|→)\s*/;
 
 /**
  * A breadcrumb: a short line of two or more short place names joined by `>`, or one that starts by saying so

@@ -16,6 +16,7 @@ import type { DocumentMetadata } from './metadata.ts';
 import { countMentions, indexNumberCode, isWithin, regionFromCode, regionFromMentions, regionFromName, regionsFromHost, selfNamedPlaces, type Mention } from './region-clues.ts';
 import { toSimplified } from './script.ts';
 import { columnWords, isTaskHeader } from './tables.ts';
+import { progressParagraphs } from './prose-tasks.ts';
 import { excerpt, normaliseDate, outlineMarker } from './text.ts';
 import type { Unit } from './units.ts';
 
@@ -211,6 +212,9 @@ export function inferKind(original: DocumentText): Inferred<DocumentKind> {
     const named = kindInTitle(fused);
     if (named) return { value: named.kind, from: `the title run into the opening, "${fused}"` };
   }
+  // A page whose text is only progress period by period (第一季度进展情况:…) reports on a task: a 民生实事 column's page.
+  const progress = news ? undefined : progressParagraphs(doc.body);
+  if (progress) return { value: 'task-list', from: `the text is a task's progress, period by period ("${excerpt(progress[0] ?? '', 20)}")` };
   const reportHeading = doc.headings.find((heading) => /(开展情况|完成情况|工作情况|主要工作|取得的成效|工作成效|存在问题|存在的问题|工作回顾)/.test(heading));
   if (reportHeading) return { value: 'summary', from: `the heading "${excerpt(reportHeading, 30)}"` };
   if (doc.opening && /现将.{0,24}(总结|情况|汇报|报告)/.test(doc.opening)) return { value: 'summary', from: `the opening "${excerpt(doc.opening, 30)}"` };

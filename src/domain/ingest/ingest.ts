@@ -7,7 +7,7 @@
 import { documentKindNames, type DocumentKind, type Half } from '../../schemas/document.ts';
 import { periodLabel } from '../periods.ts';
 import { withoutSiteName } from './text.ts';
-import { boilerplateReason, chromeRuns } from './boilerplate.ts';
+import { boilerplateReason, chromeRuns, crumbSeparator } from './boilerplate.ts';
 import { duplicateDrops, findDuplicates } from './dedupe.ts';
 import { extractFigures } from './figures.ts';
 import { fusedTitle, headlineTitle, newsReport, pageYear, inferKind, wrappedTitleEnd, inferPeriod, inferPublisher, inferRegion, inferTopics, type DocumentText, type InferenceOptions } from './infer.ts';
@@ -20,6 +20,7 @@ import type { IngestProgress } from './progress.ts';
 import type { Decoded } from './decode.ts';
 import type { Draft, DraftFrontmatter, DraftReport, DroppedLine, IngestContext, IngestResult, NotInModel, SourceLine } from './types.ts';
 import { groupUnits, type TitleUnit, type Unit } from './units.ts';
+import { countedTasks, progressParagraphs, progressTask } from './prose-tasks.ts';
 
 export function splitLines(text: string): SourceLine[] {
   return text
@@ -298,7 +299,14 @@ function buildDraft(analysis: FileAnalysis, byLine: FileLookups, span: DocumentS
 
   // A task list without a table lists its tasks as numbered items (民生实事 1. 2. …).
   const tableTasks = structured.tasks.length > 0;
-  const tasks = tableTasks ? structured.tasks : kind.value === 'task-list' ? structured.items : [];
+  // Else a task list states them in prose: one task's progress page, or tasks a sentence names and counts.
+  const progress = progressParagraphs(plain);
+  const breadcrumb = dropped.filter((line) => /^(breadcrumb trail|page navigation)/.test(line.reason) && crumbSeparator.test(line.text)).at(-1)?.text;
+  const progressPage = progress ? progressTask(progress, breadcrumb, printedTitle) : undefined;
+  const proseTasks = progressPage ? [progressPage] : progress ? [] : countedTasks(plain);
+  const listed = structured.items.length > 0 ? structured.items : proseTasks;
+  const tasksFrom = tableTasks ? 'the task table' : structured.items.length > 0 ? 'the numbered items of a task list' : progressPage ? "the page's progress, period by period, of one task" : 'the tasks a sentence names and counts';
+  const tasks = tableTasks ? structured.tasks : kind.value === 'task-list' ? listed : [];
   const topicText = structured.keyTasks
     ? [plainText(reading.split('\n').filter((line) => !line.startsWith('|')).join('\n')), ...tasks.map((task) => `${task.title}\n${task.goal ?? ''}`)].join('\n')
     : plain;
@@ -316,7 +324,7 @@ function buildDraft(analysis: FileAnalysis, byLine: FileLookups, span: DocumentS
   const dated = pageYear(doc);
   const metrics = extractFigures(reading, { ...(kind.value ? { kind: kind.value } : {}), ...(dated ? { pageYear: dated } : {}), metrics: context.metrics, notInModel });
   if (notInModel.length > 0) report.notInModel = notInModel;
-  if (tasks.length > 0) infer('tasks', `${tasks.length} tasks`, `${tableTasks ? 'the task table' : 'the numbered items of a task list'}; status awaiting-summary until a later summary reports on them`);
+  if (tasks.length > 0) infer('tasks', `${tasks.length} tasks`, `${tasksFrom}; status awaiting-summary until a later summary reports on them`);
 
   const title = printedTitle ? { title: printedTitle } : editorialTitle(publisher.value, region.value?.name, period.year.value, period.half.value, kind.value, period.endYear?.value);
   if (printedTitle) infer('title', printedTitle, metadata.title ? `metadata ${metadata.title.key} (line ${metadata.title.line})` : titleUnit ? `the title line (line ${titleUnit.lines[0]?.no})` : `the headline above the text (line ${headline?.line})`);

@@ -125,9 +125,16 @@ export function structure(units: Unit[], title?: string): Structured {
     list = [];
   };
 
+  let taskTables = 0;
   const addTable = (table: { blocks: string[]; markdown: string[]; tasks: TaskInput[]; notes: string[]; keyTasks: boolean }) => {
     body.add({ reading: table.blocks, markdown: table.markdown });
-    tasks.push(...table.tasks.filter((task) => !tasks.some((existing) => existing.id === task.id)));
+    if (table.tasks.length > 0) taskTables += 1;
+    // A document with two task tables (附件1, 附件2) numbers each from 1: the later table's ids take its place
+    // among the tables (`2.1`), so its rows are kept rather than taken for repeats of the first table's.
+    const clash = table.tasks.some((task) => tasks.some((existing) => existing.id === task.id));
+    const added = clash ? table.tasks.map((task) => ({ ...task, id: `${taskTables}.${task.id}` })) : table.tasks;
+    if (clash) notes.push(`task table ${taskTables} numbers its rows from 1 again: its task ids are ${added.map((task) => task.id).join(', ')}`);
+    tasks.push(...added.filter((task) => !tasks.some((existing) => existing.id === task.id)));
     notes.push(...table.notes);
     keyTasks ||= table.keyTasks;
   };

@@ -248,7 +248,7 @@ export interface TableRow {
  * Rows after a header → Markdown blocks and tasks. Section rows (one cell, `一、…`) open a group; a row with
  * fewer cells than the header inherits the merged cells above; `columns` undefined makes a plain table.
  */
-function buildTable(headerCells: string[], columns: Column[] | undefined, rows: TableRow[], fallbackGroup: string | undefined, leading: TableRow[] = []): TableResult {
+function buildTable(headerCells: string[], columns: Column[] | undefined, rows: TableRow[], fallbackGroup: string | undefined, leading: TableRow[] = [], cutOff = false): TableResult {
   const body = new BodyBlocks();
   const tasks: TaskInput[] = [];
   const notes: string[] = [];
@@ -273,7 +273,7 @@ function buildTable(headerCells: string[], columns: Column[] | undefined, rows: 
     pending = [];
   };
 
-  for (const row of rows) {
+  for (const [rowIndex, row] of rows.entries()) {
     const filled = row.cells.filter((cell) => cell !== '');
     if (filled.length === 1 && (row.cells[0] ?? '') !== '' && (outlineMarker(row.cells[0] ?? '') || row.cells.length > 1)) {
       flush();
@@ -288,6 +288,15 @@ function buildTable(headerCells: string[], columns: Column[] | undefined, rows: 
       continue;
     }
     let cells = row.cells;
+    const cut = columns && cutOff && rowIndex === rows.length - 1 && cells.length < columns.length ? capturedCells(cells, columns) : undefined;
+    if (cut && columns) {
+      notes.push(`table row on line ${row.lines[0]} is cut off by the capture after ${cut.captured} of ${columns.length} cells: ${cut.missing.join(', ')} not captured${cut.cutText ? `; its last cell ("${cut.cutText.slice(0, 20)}…") was cut and stays in the body only` : ''}`);
+      pending.push(row.cells);
+      rowInSection += 1;
+      const task = cut.cells[columns.findIndex((column) => column.role === 'title' || column.role === 'goal')] ? rowTask(cut.cells, columns, row, rowInSection, section, fallbackGroup ?? caption, notes, cut.captured) : undefined;
+      if (task && !tasks.some((existing) => existing.id === task.id)) tasks.push(task);
+      continue;
+    }
     if (columns) {
       const aligned = alignRow(cells, columns, above);
       if (aligned.inherited.length > 0) notes.push(`table row on line ${row.lines[0]} has ${cells.length} of ${columns.length} cells; ${aligned.inherited.join(', ')} taken from the row above (merged cells)`);
@@ -324,10 +333,29 @@ function buildTable(headerCells: string[], columns: Column[] | undefined, rows: 
 }
 
 /**
+ * The last row of a table the capture cut off (the page's text ends inside it): its cells fill the columns from
+ * the left, as printed — the missing ones were never captured, not merged with the row above, so nothing is
+ * inherited. The last cell is where the cut fell: it is kept on the task only when it is whole by its look (an
+ * office in 牵头单位, names in 分管领导, a date in 完成时限); otherwise it stays in the body only. A title that is
+ * the cut cell could be half a title: that row becomes no task.
+ */
+function capturedCells(cells: string[], columns: Column[]): { cells: string[]; captured: number; missing: string[]; cutText?: string } {
+  const last = cells.length - 1;
+  const role = columns[last]?.role ?? 'other';
+  const whole = (role === 'owner' || role === 'leader' || role === 'deadline' || role === 'no') && fit(cells[last] ?? '', role) > 0;
+  const captured = whole ? cells.length : last;
+  const kept = cells.slice(0, captured);
+  const cutRole = columns[captured]?.role;
+  if (!whole && (cutRole === 'title' || (cutRole === 'goal' && !columns.some((column) => column.role === 'title')))) kept.length = 0;
+  const result = { cells: kept, captured, missing: columns.slice(captured).map((column) => column.label) };
+  return whole ? result : { ...result, cutText: cells[last] ?? '' };
+}
+
+/**
  * One row's task. The title is the 事项 column (when a list has two, such as 实事内容 over 工作任务, the first is
  * the category and names the group when there are no section rows); a list without one takes its 目标 as title.
  */
-function rowTask(cells: string[], columns: Column[], row: TableRow, rowInSection: number, section: { text: string; number: string } | undefined, fallbackGroup: string | undefined, notes: string[]): TaskInput | undefined {
+function rowTask(cells: string[], columns: Column[], row: TableRow, rowInSection: number, section: { text: string; number: string } | undefined, fallbackGroup: string | undefined, notes: string[], captured = columns.length): TaskInput | undefined {
   const at = (role: ColumnRole) => columns.map((column, i) => ({ column, i })).filter(({ column }) => column.role === role).map(({ i }) => (cells[i] ?? '').trim());
   const first = (role: ColumnRole) => at(role).find((cell) => cell !== '') ?? '';
   const titles = at('title').filter((cell) => cell !== '');
@@ -346,7 +374,9 @@ function rowTask(cells: string[], columns: Column[], row: TableRow, rowInSection
   const optional = { goal: hasTitle ? first('goal') : '', leader: first('leader'), owner: first('owner'), deadline: first('deadline'), progress };
   // A column the header has but the row leaves empty is a gap in the source, not a merged cell: kept in the body only.
   const empty: string[] = (['group', 'title'] as const).filter((field) => task[field] === '');
-  for (const field of ['goal', 'leader', 'owner'] as const) if (columns.some((column) => column.role === field) && optional[field] === '' && (field !== 'goal' || hasTitle)) empty.push(field);
+  // Columns after a capture's cut were never seen: not empty in the source.
+  const seen = columns.slice(0, captured);
+  for (const field of ['goal', 'leader', 'owner'] as const) if (seen.some((column) => column.role === field) && optional[field] === '' && (field !== 'goal' || hasTitle)) empty.push(field);
   if (empty.length > 0) {
     notes.push(`table row ${id} (line ${row.lines[0]}) has no ${empty.join(', ')}; kept in the body, left out of tasks`);
     return undefined;
@@ -458,11 +488,15 @@ export function convertCellLines(header: string[], units: SourceLine[][], fallba
       row.cells.splice(join, 2, `${row.cells[join] ?? ''}${row.cells[join + 1] ?? ''}`);
     }
   }
+  // The table runs to the end of the document's text: a short last row is where the capture stopped.
+  const cutOff = unitIndex >= units.length && numbered;
   const result = buildTable(
     columns.map((column) => column.label),
     columns,
     rows,
     fallbackGroup,
+    [],
+    cutOff,
   );
   return { ...result, units: unitIndex };
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readContentSources } from '../../../src/domain/content/read-content.ts';
 import { draftProblems, evaluatePages, type Definitions } from '../../../tools/ingest-eval/eval-set.ts';
-import { emptyPageScores, lostLines, scorePage, sumLists, type PageOutcome } from '../../../tools/ingest-eval/evaluate.ts';
+import { emptyPageScores, lostLines, scorePage, sumLists, sumTaskPages, type PageOutcome } from '../../../tools/ingest-eval/evaluate.ts';
 import { pageSplit, readPageLabel, type PageLabel } from '../../../tools/ingest-eval/page-labels.ts';
 import type { Draft } from '../../../src/domain/ingest/types.ts';
 import { projectContext, repo } from '../../domain/ingest/helpers.ts';
@@ -113,6 +113,17 @@ describe('scoring a page against its label', () => {
     const { scores } = scorePage(outcome([draftOf({ kind: 'task-list', period: { year: 2023, half: null }, region: 'shanghai', tasks: [{ id: '1-1', title: '城乡低保提标' }, { id: '1-2', title: '养老床位' }] })]), list, { scoreUrl: false });
     expect(scores.checks.tasks).toEqual({ right: 1, checked: 1 });
     expect(scores.lists.task_titles).toEqual({ tp: 1, fp: 1, fn: 1 });
+  });
+
+  it('counts a task page only where the label lists task rows, outside the field checks', () => {
+    const list = labelOf(`file: 001.txt\npublish: true\ndocuments:\n  - { title: null, kind: task-list, period: { year: 2023 }, region: shanghai, tasks: 2, task_titles: [城乡低保提标, 两项补贴] }\n`);
+    const oneRow = scorePage(outcome([draftOf({ kind: 'task-list', period: { year: 2023, half: null }, region: 'shanghai', tasks: [{ id: '1', title: '城乡低保提标' }] })]), list, { scoreUrl: false }).scores;
+    expect(oneRow.taskPages).toEqual({ right: 0, checked: 1 });
+    expect(oneRow.checks.tasks).toEqual({ right: 0, checked: 1 });
+    // A notice that lists no task is not a task page, although its `tasks` check (0 rows) is scored.
+    const notice = score([draftOf(rightFrontmatter)]).scores;
+    expect(notice.taskPages).toEqual({ right: 0, checked: 0 });
+    expect(notice.checks.tasks).toEqual({ right: 1, checked: 1 });
   });
 
   it('scores a page with no draft as wrong on every check and every labelled figure as missed', () => {
@@ -252,5 +263,13 @@ describe('the figure bar over all real pages', () => {
     expect(all.figure_values).toEqual({ tp: 90, fp: 5, fn: 9 });
     expect(all.task_titles).toEqual({ tp: 2, fp: 0, fn: 1 });
     expect(all.figures).toEqual({ tp: 0, fp: 0, fn: 0 });
+  });
+
+  it('adds up the task pages of both splits', () => {
+    const development = emptyPageScores();
+    const heldOut = emptyPageScores();
+    development.taskPages = { right: 2, checked: 3 };
+    heldOut.taskPages = { right: 1, checked: 2 };
+    expect(sumTaskPages(development, heldOut)).toEqual({ right: 3, checked: 5 });
   });
 });
