@@ -62,8 +62,8 @@ export function bigramText(code: number): string {
   return String.fromCharCode(Math.floor(code / 65536), code % 65536);
 }
 
-/** Most common bigrams a build may choose: a phrase gram's table key holds two of their indexes in 31 bits. */
-export const MAX_COMMON_BIGRAMS = 32767;
+/** Most bigrams phrase grams may be made of: a phrase gram's table key holds two of their indexes in 30 bits. */
+export const MAX_PHRASE_BIGRAMS = 32767;
 /** A 4-gram's code is offset by this, above every trigram code (c1·2^32 + c2·2^16 + c3 < 2^48). */
 const QUADGRAM_BASE = 2 ** 48;
 
@@ -72,7 +72,7 @@ export class GramRegistry {
   size = 0;
   /**
    * Unigram code (c), bigram code (c1·65536 + c2), facet number, or a phrase gram's: a trigram's
-   * c1·2^32 + c2·2^16 + c3, a 4-gram's 2^48 + (common index of c1c2)·2^32 + (bigram code of c3c4); by gram id.
+   * c1·2^32 + c2·2^16 + c3, a 4-gram's 2^48 + (phrase-bigram index of c1c2)·2^32 + (bigram code of c3c4); by gram id.
    */
   code = new Float64Array(1 << 16);
   /** GRAM_UNIGRAM, GRAM_BIGRAM, GRAM_PHRASE or GRAM_FACET, by gram id. */
@@ -84,8 +84,8 @@ export class GramRegistry {
   private readonly bigramIds = new GramTable();
   private readonly trigramIds = new GramTable();
   private readonly quadgramIds = new GramTable();
-  /** Bigram codes of the common bigrams, by common index (phrase-indexer.ts chooses them). */
-  commonCodes: number[] = [];
+  /** Bigram codes of the bigrams phrase grams may be made of, by phrase-bigram index (phrase-indexer.ts chooses them). */
+  phraseCodes: number[] = [];
   private readonly facetIds = new Map<string, number>();
   private readonly facetKeys = new Map<number, string>();
 
@@ -110,24 +110,27 @@ export class GramRegistry {
   }
 
   /**
-   * Id of the trigram c1c2c3 whose first bigram is common bigram `first` (c3: the third code unit), made on
-   * first use.
+   * Id of the trigram whose bigrams are phrase bigrams `first` (c1c2) and `second` (c2c3), made on first use;
+   * with `create` false, -1 when it has none.
    */
-  trigram(first: number, c3: number): number {
-    const key = first * 65536 + c3;
+  trigram(first: number, second: number, create = true): number {
+    const key = first * (MAX_PHRASE_BIGRAMS + 1) + second;
     const id = this.trigramIds.get(key);
-    if (id >= 0) return id;
-    const made = this.add((this.commonCodes[first] as number) * 65536 + c3, GRAM_PHRASE, '');
+    if (id >= 0 || !create) return id;
+    const made = this.add((this.phraseCodes[first] as number) * 65536 + ((this.phraseCodes[second] as number) % 65536), GRAM_PHRASE, '');
     this.trigramIds.set(key, made);
     return made;
   }
 
-  /** Id of the 4-gram made of common bigrams `first` and `last` (its code units 1–2 and 3–4), made on first use. */
-  quadgram(first: number, last: number): number {
-    const key = first * (MAX_COMMON_BIGRAMS + 1) + last;
+  /**
+   * Id of the 4-gram whose first and last bigrams are phrase bigrams `first` (c1c2) and `last` (c3c4), made on
+   * first use; with `create` false, -1 when it has none.
+   */
+  quadgram(first: number, last: number, create = true): number {
+    const key = first * (MAX_PHRASE_BIGRAMS + 1) + last;
     const id = this.quadgramIds.get(key);
-    if (id >= 0) return id;
-    const made = this.add(QUADGRAM_BASE + first * 2 ** 32 + (this.commonCodes[last] as number), GRAM_PHRASE, '');
+    if (id >= 0 || !create) return id;
+    const made = this.add(QUADGRAM_BASE + first * 2 ** 32 + (this.phraseCodes[last] as number), GRAM_PHRASE, '');
     this.quadgramIds.set(key, made);
     return made;
   }
@@ -149,7 +152,7 @@ export class GramRegistry {
     const code = this.code[id] as number;
     if (kind === GRAM_UNIGRAM) return String.fromCharCode(code);
     if (kind === GRAM_BIGRAM) return bigramText(code);
-    if (kind === GRAM_PHRASE) return phraseText(code, this.commonCodes);
+    if (kind === GRAM_PHRASE) return phraseText(code, this.phraseCodes);
     return this.facetKeys.get(id) ?? '';
   }
 
@@ -167,14 +170,14 @@ export class GramRegistry {
     }
     this.code[id] = code;
     this.kind[id] = kind;
-    this.shard[id] = gramShard(kind === GRAM_PHRASE ? phraseText(code, this.commonCodes) : key, this.shards);
+    this.shard[id] = gramShard(kind === GRAM_PHRASE ? phraseText(code, this.phraseCodes) : key, this.shards);
     return id;
   }
 }
 
 /** The text of a phrase gram's code (see `GramRegistry.code`). */
-function phraseText(code: number, commonCodes: readonly number[]): string {
+function phraseText(code: number, phraseCodes: readonly number[]): string {
   if (code < QUADGRAM_BASE) return String.fromCharCode(Math.floor(code / 2 ** 32), Math.floor(code / 65536) % 65536, code % 65536);
   const rest = code - QUADGRAM_BASE;
-  return bigramText(commonCodes[Math.floor(rest / 2 ** 32)] as number) + bigramText(rest % 2 ** 32);
+  return bigramText(phraseCodes[Math.floor(rest / 2 ** 32)] as number) + bigramText(rest % 2 ** 32);
 }

@@ -3,11 +3,12 @@
  * whether each part is in the title; and which documents the filters allow.
  *
  * Exactness: a part of 1–2 characters is one gram whose postings list exactly the documents containing it; so
- * is a part of 3–4 made only of common bigrams (a phrase gram: the builder indexes every one of every document,
- * so one that is not in the index is in no document). A longer part is checked with positions: grams that
- * cover every character of it — a phrase gram for each 4-character window made of common bigrams, else that
- * window's bigrams — must all occur at their offsets from one start position. That is the substring test
- * itself, so the doc set and the occurrence counts are exact without fetching any text.
+ * is a part of 3–4 that the index has as a phrase gram (phrase-indexer.ts: complete postings of the 3–4-grams
+ * of common bigrams, and of those frequent in the build's sample). A longer part is checked with positions:
+ * grams that cover every character of it — a phrase gram for each 4-character window the index has one for,
+ * else that window's bigrams — must all occur at their offsets from one start position. That is the
+ * substring test itself, so the doc set and the occurrence counts are exact without fetching any text. A
+ * string of common bigrams without an entry is in no document (rule 1 makes every one that occurs).
  */
 import type { PostingSource } from './posting-source.ts';
 import type { DocPosting, PositionPosting } from './postings.ts';
@@ -46,13 +47,21 @@ export interface CoverKey {
   key: string;
 }
 
+/** Offsets of the 4-character windows that cover a part of `length` ≥ 4: 0, 4, 8 … and length − 4. */
+export function coverWindows(length: number): number[] {
+  const windows: number[] = [];
+  for (let o = 0; o + 4 <= length; o += 4) windows.push(o);
+  if (windows[windows.length - 1] !== length - 4) windows.push(length - 4);
+  return windows;
+}
+
 /**
- * Grams whose occurrences at their offsets spell out the whole part (length ≥ 3): each 4-character window at
- * 0, 4, 8 … and length − 4 is one phrase gram when its bigrams are all common, else its two bigrams; a part
- * of 3 not made of common bigrams, its two bigrams. Every character is in some gram, so a start position where
- * every gram occurs at its offset is an occurrence of the part.
+ * Grams whose occurrences at their offsets spell out the whole part (length ≥ 3): each window of
+ * `coverWindows` is one phrase gram when the index has it (`isPhrase`), else its two bigrams; a part of 3,
+ * its two bigrams. Every character is in some gram, so a start position where every gram occurs at its
+ * offset is an occurrence of the part.
  */
-export function coverKeys(part: string, common: ReadonlySet<string>): CoverKey[] {
+export function coverKeys(part: string, isPhrase: (gram: string) => boolean): CoverKey[] {
   const keys: CoverKey[] = [];
   const add = (offset: number, key: string) => {
     if (!keys.some((k) => k.offset === offset && k.key === key)) keys.push({ offset, key });
@@ -62,12 +71,9 @@ export function coverKeys(part: string, common: ReadonlySet<string>): CoverKey[]
     add(1, part.slice(1, 3));
     return keys;
   }
-  const windows: number[] = [];
-  for (let o = 0; o + 4 <= part.length; o += 4) windows.push(o);
-  if (windows[windows.length - 1] !== part.length - 4) windows.push(part.length - 4);
-  for (const o of windows) {
+  for (const o of coverWindows(part.length)) {
     const window = part.slice(o, o + 4);
-    if (allCommon(window, common)) add(o, window);
+    if (isPhrase(window)) add(o, window);
     else {
       add(o, window.slice(0, 2));
       add(o + 2, window.slice(2, 4));
@@ -117,15 +123,27 @@ export function unionDocs(lists: Int32Array[]): Int32Array {
 
 /**
  * Documents whose normalised title or body contains `part`, with occurrence counts. `common` is the index's
- * common bigrams (`commonBigramSet`); an empty set means no phrase grams (bigrams only).
+ * common bigrams (`commonBigramSet`); with an empty set, phrase grams are only found by looking them up.
  */
 export async function matchPart(source: PostingSource, part: string, common: ReadonlySet<string> = new Set()): Promise<MatchSet> {
-  if (part.length <= 2 || (part.length <= 4 && allCommon(part, common))) {
+  const direct = (posting: DocPosting): MatchSet => ({ docs: posting.docs, counts: posting.tf, titleParts: posting.titleTf.map((t) => (t > 0 ? 1 : 0)) });
+  if (part.length <= 2) {
     const posting = await source.docPosting(part);
-    if (!posting) return EMPTY;
-    return { docs: posting.docs, counts: posting.tf, titleParts: posting.titleTf.map((t) => (t > 0 ? 1 : 0)) };
+    return posting ? direct(posting) : EMPTY;
   }
-  const cover = coverKeys(part, common);
+  // A 3–4 character part may be a phrase gram: then its doc section is the answer.
+  if (part.length <= 4) {
+    const posting = await source.docPosting(part);
+    if (posting) return direct(posting);
+    if (allCommon(part, common)) return EMPTY;
+  }
+  // Windows of common bigrams are phrase grams or in no document; others may be frequent phrase grams.
+  const windows = part.length > 4 ? coverWindows(part.length).map((o) => part.slice(o, o + 4)) : [];
+  const found = new Map<string, boolean>();
+  const probes = await Promise.all(windows.map((w) => source.docPosting(w)));
+  windows.forEach((w, i) => found.set(w, probes[i] !== null));
+  if (windows.some((w) => !found.get(w) && allCommon(w, common))) return EMPTY;
+  const cover = coverKeys(part, (gram) => found.get(gram) === true);
   const offsets = cover.map((k) => k.offset);
   const keys = cover.map((k) => k.key);
   const postings = await Promise.all(keys.map((key) => source.docPosting(key)));

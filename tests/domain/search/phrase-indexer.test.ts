@@ -66,20 +66,30 @@ describe('phrase grams', () => {
     }
   });
 
-  it('writes every 3- and 4-gram of common bigrams with the documents, counts and positions a scan finds, sample or not', async () => {
-    for (const phrases of [{ sampleDocs: 2, commonShare: 0.5 }, { sampleDocs: 100, commonShare: 0.3 }]) {
-      const { manifest, source } = await build(phrases);
+  it('writes every 3- and 4-gram of common bigrams, and the frequent ones of the sample, with the documents, counts and positions a scan finds', async () => {
+    const cases = [
+      { options: { sampleDocs: 2, commonShare: 0.5 }, sampleDocs: 2, phraseThreshold: 2 },
+      { options: { sampleDocs: 100, commonShare: 0.3 }, sampleDocs: 6, phraseThreshold: 2 },
+      // Common: in 3 of the first 4; a phrase gram also when in 2 of them (社会救助, 县级以上 … whose bigrams are not all common).
+      { options: { sampleDocs: 4, commonShare: 0.75, phraseShare: 0.5 }, sampleDocs: 4, phraseThreshold: 2 },
+    ];
+    let frequentOnly = 0;
+    for (const { options, sampleDocs, phraseThreshold } of cases) {
+      const { manifest, source } = await build(options);
       const common = commonBigramSet(manifest.commonBigrams);
       expect(common.size).toBeGreaterThan(2);
-      const phrases3and4 = new Set<string>();
-      for (const d of docs) for (const text of [d.title, d.text]) for (const n of [3, 4]) for (let i = 0; i + n <= text.length; i++) phrases3and4.add(text.slice(i, i + n));
+      const grams3and4 = new Set<string>();
+      for (const d of docs) for (const text of [d.title, d.text]) for (const n of [3, 4]) for (let i = 0; i + n <= text.length; i++) grams3and4.add(text.slice(i, i + n));
       let checked = 0;
-      for (const gram of phrases3and4) {
+      for (const gram of grams3and4) {
         const posting = await source.docPosting(gram);
-        if (!allCommon(gram, common)) {
+        const inSample = docs.slice(0, sampleDocs).filter((d) => d.title.includes(gram) || d.text.includes(gram)).length;
+        const frequent = inSample >= phraseThreshold;
+        if (!allCommon(gram, common) && !frequent) {
           expect(posting, gram).toBeNull();
           continue;
         }
+        if (!allCommon(gram, common)) frequentOnly++;
         checked++;
         const truth = scan(gram);
         expect(posting, gram).not.toBeNull();
@@ -91,11 +101,12 @@ describe('phrase grams', () => {
       }
       expect(checked).toBeGreaterThan(5);
     }
+    expect(frequentOnly).toBeGreaterThan(3);
   });
 
   it('gives the same exact counts with phrase grams as a plain substring scan, for every substring up to 8 characters', async () => {
     const files = new Map<string, Uint8Array>();
-    await buildSearchIndex(docs, { writeFile: (path, bytes) => void files.set(path, bytes), gramShards: 16, phrases: { sampleDocs: 3, commonShare: 0.3 } });
+    await buildSearchIndex(docs, { writeFile: (path, bytes) => void files.set(path, bytes), gramShards: 16, phrases: { sampleDocs: 3, commonShare: 0.6, phraseShare: 0.3 } });
     const client = createSearchClient({ fetchFile: async (path) => files.get(path)! });
     const parts = new Set<string>(['人民政府人民政府人民', '政府民政', '县级以上人民政府应当规划', '人民政府龘']);
     for (const d of docs) for (const text of [d.title, d.text]) for (let i = 0; i < text.length; i++) for (let n = 3; n <= 8 && i + n <= text.length; n++) parts.add(text.slice(i, i + n));
@@ -106,6 +117,6 @@ describe('phrase grams', () => {
   });
 
   it('refuses phrase options that cannot choose a common set, naming both', async () => {
-    await expect(build({ sampleDocs: 0 })).rejects.toThrow('search index: phrase options need sampleDocs ≥ 1 and 0 < commonShare ≤ 1, got 0 and 0.2');
+    await expect(build({ sampleDocs: 0 })).rejects.toThrow('search index: phrase options need sampleDocs ≥ 1, 0 < commonShare ≤ 1 and 0 < phraseShare ≤ 1, got 0, 0.2 and 0.02');
   });
 });

@@ -22,10 +22,11 @@ describe('gram registry', () => {
   it('keys a phrase gram by its text, from the common bigrams it is made of', () => {
     const grams = new GramRegistry(64);
     const code = (text: string) => text.charCodeAt(0) * 65536 + text.charCodeAt(1);
-    grams.commonCodes = [code('人民'), code('政府'), code('民政')];
-    const tri = grams.trigram(0, '政'.charCodeAt(0));
+    grams.phraseCodes = [code('人民'), code('政府'), code('民政')];
+    expect(grams.trigram(0, 2, false)).toBe(-1);
+    const tri = grams.trigram(0, 2);
     const quad = grams.quadgram(0, 1);
-    expect([grams.trigram(0, '政'.charCodeAt(0)), grams.quadgram(0, 1), grams.quadgram(1, 0)]).toEqual([tri, quad, quad + 1]);
+    expect([grams.trigram(0, 2, false), grams.quadgram(0, 1), grams.quadgram(1, 0)]).toEqual([tri, quad, quad + 1]);
     expect([tri, quad, quad + 1].map((id) => [grams.key(id), grams.kind[id], grams.shard[id]])).toEqual([
       ['人民政', GRAM_PHRASE, gramShard('人民政', 64)],
       ['人民政府', GRAM_PHRASE, gramShard('人民政府', 64)],
