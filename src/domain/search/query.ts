@@ -79,6 +79,15 @@ export function coverKeys(part: string, isPhrase: (gram: string) => boolean): Co
       add(o + 2, window.slice(2, 4));
     }
   }
+  // A bigram whose characters the other grams already pin is dropped: it would only add its positions, which
+  // for a common bigram (服务 in 特困人员供养服务设施, under the phrase gram 服务设施) are the heaviest of all.
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const key = keys[k] as CoverKey;
+    if (key.key.length !== 2) continue;
+    const others = keys.filter((_, j) => j !== k);
+    const pinned = (i: number) => others.some((o) => o.offset <= i && i < o.offset + o.key.length);
+    if (pinned(key.offset) && pinned(key.offset + 1)) keys.splice(k, 1);
+  }
   return keys.sort((a, b) => a.offset - b.offset);
 }
 

@@ -152,6 +152,12 @@ describe('query evaluation', () => {
       { offset: 0, key: '最低生活' },
       { offset: 2, key: '生活保障' },
     ]);
+    const facilities = new Set(['特困人员', '服务设施']);
+    expect(coverKeys('特困人员供养服务设施', (gram) => facilities.has(gram))).toEqual([
+      { offset: 0, key: '特困人员' },
+      { offset: 4, key: '供养' },
+      { offset: 6, key: '服务设施' },
+    ]);
     for (const part of ['最低生活保障标准', '低生活保障', '生活保障标准制度', '最低生活保', '救助管理站']) {
       const covered = new Set<number>();
       for (const { offset, key } of coverKeys(part, isPhrase)) {
