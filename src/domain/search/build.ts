@@ -3,6 +3,7 @@
  * the phases of the build, one module each:
  *
  *   gram-indexer.ts   normalised title and body → a record per gram (the hot loop), or a kept document replayed
+ *   phrase-indexer.ts the 3- and 4-grams made of common bigrams → records (chosen from the first documents)
  *   facets.ts         region/year/kind/topic keys → records; value counts for facets.json
  *   posting-runs.ts   records in bucket logs, spilled as runs past a byte budget, merged per bucket at the end
  *   postings.ts       a gram's doc and position sections, as the merge writes them and the client reads them
@@ -23,6 +24,7 @@ import { GramRegistry } from './gram-registry.ts';
 import { IndexSink, type WriteFile, type WrittenFiles } from './index-sink.ts';
 import { decodeKeptDocument, encodeKeptDocument } from './kept-document.ts';
 import { normalise } from './normalise.ts';
+import { PhraseIndexer, type PhraseOptions } from './phrase-indexer.ts';
 import { PostingRuns, memorySpillStore, type SpillStore } from './posting-runs.ts';
 import { shardFiles } from './shards.ts';
 
@@ -40,6 +42,8 @@ export interface BuildSearchIndexOptions {
   spillBytes?: number;
   /** Where spilled runs go; default in memory (compact, but grows with the corpus). */
   spill?: SpillStore;
+  /** How the common bigrams of phrase grams are chosen (phrase-indexer.ts); defaults suit 100–100,000 docs. */
+  phrases?: PhraseOptions;
 }
 
 /** What a build wrote. */
@@ -83,6 +87,7 @@ export function createSearchIndexBuilder(options: BuildSearchIndexOptions): Sear
   const grams = new GramRegistry(shards);
   const runs = new PostingRuns(shards, options.spill ?? memorySpillStore());
   const indexer = new GramIndexer(grams, runs);
+  const phrases = new PhraseIndexer(grams, runs, options.phrases);
   const facets = new FacetRecorder(grams, runs);
   const docStore = new DocStoreWriter(sink);
   let docCount = 0;
@@ -97,14 +102,20 @@ export function createSearchIndexBuilder(options: BuildSearchIndexOptions): Sear
   return {
     async add(doc) {
       const id = docCount++;
-      indexer.index(id, normalise(doc.title), normalise(doc.text));
+      const title = normalise(doc.title);
+      const body = normalise(doc.text);
+      indexer.index(id, title, body);
+      phrases.add(id, title, body);
       await addDocument(id, doc);
     },
 
     async addAndKeep(doc) {
       const id = docCount++;
       const keep = new ByteWriter(4096);
-      indexer.index(id, normalise(doc.title), normalise(doc.text), keep);
+      const title = normalise(doc.title);
+      const body = normalise(doc.text);
+      indexer.index(id, title, body, keep);
+      phrases.add(id, title, body);
       await addDocument(id, doc);
       return encodeKeptDocument(doc, keep.view());
     },
@@ -113,11 +124,14 @@ export function createSearchIndexBuilder(options: BuildSearchIndexOptions): Sear
       const { doc, postings } = decodeKeptDocument(kept);
       const id = docCount++;
       indexer.replay(id, postings);
+      // Phrases come from the text: which bigrams are common is this build's choice, not the kept one's.
+      phrases.add(id, normalise(doc.title), normalise(doc.text));
       await addDocument(id, doc);
     },
 
     async finish() {
       await docStore.finish();
+      phrases.finish();
       await runs.spill();
       let gramCount = 0;
       let externalGrams = 0;
@@ -142,6 +156,7 @@ export function createSearchIndexBuilder(options: BuildSearchIndexOptions): Sear
         dateBlockSize: DATE_BLOCK_SIZE,
         textFiles: docStore.textFiles,
         abbreviations: options.abbreviations ?? [],
+        commonBigrams: phrases.commonBigrams(),
       };
       await sink.writeJson('manifest.json', manifest);
       const { files, bytes, bytesByFolder } = sink.written;

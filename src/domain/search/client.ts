@@ -15,8 +15,8 @@ import type { SearchDocMeta, SearchManifest } from './format.ts';
 import { createIndexFiles, type FetchFile } from './index-files.ts';
 import { queryParts } from './normalise.ts';
 import { createPostingSource, type PostingSource } from './posting-source.ts';
-import { allowedDocs, matchAll } from './query.ts';
-import { collectCandidates, partsWithForm, rankCandidates, type Candidate } from './ranking.ts';
+import { allowedDocs, commonBigramSet, matchAll } from './query.ts';
+import { collectCandidates, docsToDate, partsWithForm, rankCandidates, type Candidate } from './ranking.ts';
 
 export interface SearchClientOptions {
   fetchFile: FetchFile;
@@ -84,7 +84,7 @@ export interface SearchClient {
 export function createSearchClient(options: SearchClientOptions): SearchClient {
   const files = createIndexFiles(options.fetchFile);
   // Made once the manifest is known: postings need the shard count, the doc store the table and block sizes.
-  let store: { postings: PostingSource; docs: DocStoreReader } | undefined;
+  let store: { postings: PostingSource; docs: DocStoreReader; common: ReadonlySet<string> } | undefined;
 
   async function result(docs: DocStoreReader, r: Candidate, excerpts: boolean): Promise<SearchResult> {
     const entry = await docs.entry(r.doc);
@@ -111,8 +111,8 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
 
     async search(query, searchOptions = {}) {
       const m = await files.manifest();
-      store ??= { postings: createPostingSource(files, m.gramShards, options.postingCacheSize), docs: new DocStoreReader(files, m) };
-      const { postings, docs } = store;
+      store ??= { postings: createPostingSource(files, m.gramShards, options.postingCacheSize), docs: new DocStoreReader(files, m), common: commonBigramSet(m.commonBigrams) };
+      const { postings, docs, common } = store;
       const parts = queryParts(query);
       const limit = searchOptions.limit ?? 10;
       const offset = searchOptions.offset ?? 0;
@@ -120,12 +120,13 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
       if (parts.length === 0) return { query, parts, exactCount: 0, relatedCount: 0, relatedForms: forms, results: [] };
 
       const [exact, related, allowed] = await Promise.all([
-        matchAll(postings, parts),
-        Promise.all(forms.map((form) => matchAll(postings, partsWithForm(parts, form)))),
+        matchAll(postings, parts, common),
+        Promise.all(forms.map((form) => matchAll(postings, partsWithForm(parts, form), common))),
         allowedDocs(postings, filterKeys(searchOptions.filters)),
       ]);
       const candidates = collectCandidates(parts, exact, forms, related, allowed);
-      const dateOf = await docs.dates([...candidates.exact, ...candidates.related.flat()].map((c) => c.doc));
+      // Only the dates that can change which documents the page shows, or their order (ranking.ts).
+      const dateOf = await docs.dates(docsToDate(candidates, searchOptions.sort, offset, limit));
       const ranked = rankCandidates(candidates, dateOf, searchOptions.sort);
       const page = [...ranked.exact, ...ranked.related].slice(offset, offset + limit);
       const results = await Promise.all(page.map((r) => result(docs, r, searchOptions.excerpts !== false)));

@@ -11,16 +11,17 @@
  *   d/<n>.json             doc table: url, title, meta and where its text is, DOC_TABLE_SIZE docs per file
  *   t/<n>.json             original text in chunks (for excerpts), packed into files of ~TEXT_FILE_BYTES
  *
- * A gram is a unigram (one UTF-16 code unit), a bigram (two) or a facet key ("\0year:2023"). Postings of a
+ * A gram is a unigram (one UTF-16 code unit), a bigram (two), a phrase gram (three or four, all of whose bigrams
+ * are common) or a facet key ("\0year:2023"). Postings of a
  * gram: a doc section — per document: varint(doc gap), varint(tf·2 + inTitle), and when inTitle
- * varint(titleTf − 1) — and for bigrams a position section — per document, its tf positions in the
+ * varint(titleTf − 1) — and for bigrams and phrase grams a position section — per document, its tf positions in the
  * normalised "title ␟ body" (body starts at titleLength + 1), first absolute then gaps. Facet doc sections
  * hold only the doc gaps.
  *
  * Each file has one module that writes and reads it: postings.ts (a gram's sections), shards.ts (`g/`, `x/`),
  * doc-store.ts (`c/`, `d/`, `t/`), facets.ts (`facets.json`); build.ts writes `manifest.json`.
  */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 /** Docs per doc-table file `d/<n>.json`: small, because a results page needs ≤ 10 of them. */
 export const DOC_TABLE_SIZE = 16;
 /** Docs per date block `c/<n>.bin` (2 bytes each). */
@@ -35,6 +36,13 @@ export const TEXT_FILE_BYTES = 16 * 1024;
 export const GRAM_UNIGRAM = 0;
 export const GRAM_BIGRAM = 1;
 export const GRAM_FACET = 2;
+/**
+ * A phrase gram: three or four code units whose bigrams are all common (`SearchManifest.commonBigrams`), with
+ * doc and position sections like a bigram's. The builder indexes every such 3- and 4-gram of every document,
+ * so a query part made of common bigrams reads one short doc list instead of the long position lists of its
+ * bigrams (phrase-indexer.ts).
+ */
+export const GRAM_PHRASE = 3;
 /** Flag in a shard entry: the postings are in an `x/` file, not inline. */
 export const ENTRY_EXTERNAL = 4;
 /** Flag in a shard entry: the external postings are split into a doc file and a position file. */
@@ -69,6 +77,11 @@ export interface SearchManifest {
   textFiles: number;
   /** Abbreviation groups, each a list of equivalent forms as maintainers wrote them (低保, 最低生活保障). */
   abbreviations: string[][];
+  /**
+   * The common bigrams, concatenated (`人民政府…`: 人民, 政府 …): every 3- and 4-gram made only of them is a
+   * phrase gram with postings of its own, so a client that finds no entry for one knows no document has it.
+   */
+  commonBigrams: string;
 }
 
 /** Meta of a document as the search shows and filters it. */

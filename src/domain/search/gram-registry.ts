@@ -1,8 +1,8 @@
 /**
- * The builder's grams: each unigram, bigram and facet key gets an id in order of first appearance, and its
+ * The builder's grams: each unigram, bigram, phrase gram and facet key gets an id in order of first appearance, and its
  * code, kind and shard live in typed arrays indexed by that id, so the hot loop touches no per-gram object.
  */
-import { GRAM_BIGRAM, GRAM_FACET, GRAM_UNIGRAM, gramShard } from './format.ts';
+import { GRAM_BIGRAM, GRAM_FACET, GRAM_PHRASE, GRAM_UNIGRAM, gramShard } from './format.ts';
 
 /** A growable Int32Array. */
 export function grownInt32(array: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
@@ -62,18 +62,30 @@ export function bigramText(code: number): string {
   return String.fromCharCode(Math.floor(code / 65536), code % 65536);
 }
 
+/** Most bigrams phrase grams may be made of: a phrase gram's table key holds two of their indexes in 30 bits. */
+export const MAX_PHRASE_BIGRAMS = 32767;
+/** A 4-gram's code is offset by this, above every trigram code (c1·2^32 + c2·2^16 + c3 < 2^48). */
+const QUADGRAM_BASE = 2 ** 48;
+
 export class GramRegistry {
   /** Number of grams so far; ids are 0 … size − 1. */
   size = 0;
-  /** Unigram code (c), bigram code (c1·65536 + c2) or facet number, by gram id. */
+  /**
+   * Unigram code (c), bigram code (c1·65536 + c2), facet number, or a phrase gram's: a trigram's
+   * c1·2^32 + c2·2^16 + c3, a 4-gram's 2^48 + (phrase-bigram index of c1c2)·2^32 + (bigram code of c3c4); by gram id.
+   */
   code = new Float64Array(1 << 16);
-  /** GRAM_UNIGRAM, GRAM_BIGRAM or GRAM_FACET, by gram id. */
+  /** GRAM_UNIGRAM, GRAM_BIGRAM, GRAM_PHRASE or GRAM_FACET, by gram id. */
   kind = new Uint8Array(1 << 16);
   /** Shard of the gram's key, by gram id. */
   shard = new Int32Array(1 << 16);
   private readonly shards: number;
   private readonly unigramIds = new Int32Array(65536).fill(-1);
   private readonly bigramIds = new GramTable();
+  private readonly trigramIds = new GramTable();
+  private readonly quadgramIds = new GramTable();
+  /** Bigram codes of the bigrams phrase grams may be made of, by phrase-bigram index (phrase-indexer.ts chooses them). */
+  phraseCodes: number[] = [];
   private readonly facetIds = new Map<string, number>();
   private readonly facetKeys = new Map<number, string>();
 
@@ -97,6 +109,32 @@ export class GramRegistry {
     return made;
   }
 
+  /**
+   * Id of the trigram whose bigrams are phrase bigrams `first` (c1c2) and `second` (c2c3), made on first use;
+   * with `create` false, -1 when it has none.
+   */
+  trigram(first: number, second: number, create = true): number {
+    const key = first * (MAX_PHRASE_BIGRAMS + 1) + second;
+    const id = this.trigramIds.get(key);
+    if (id >= 0 || !create) return id;
+    const made = this.add((this.phraseCodes[first] as number) * 65536 + ((this.phraseCodes[second] as number) % 65536), GRAM_PHRASE, '');
+    this.trigramIds.set(key, made);
+    return made;
+  }
+
+  /**
+   * Id of the 4-gram whose first and last bigrams are phrase bigrams `first` (c1c2) and `last` (c3c4), made on
+   * first use; with `create` false, -1 when it has none.
+   */
+  quadgram(first: number, last: number, create = true): number {
+    const key = first * (MAX_PHRASE_BIGRAMS + 1) + last;
+    const id = this.quadgramIds.get(key);
+    if (id >= 0 || !create) return id;
+    const made = this.add(QUADGRAM_BASE + first * 2 ** 32 + (this.phraseCodes[last] as number), GRAM_PHRASE, '');
+    this.quadgramIds.set(key, made);
+    return made;
+  }
+
   /** Id of a facet key (`facetKey()`), made on first use. */
   facet(key: string): number {
     let id = this.facetIds.get(key);
@@ -114,9 +152,11 @@ export class GramRegistry {
     const code = this.code[id] as number;
     if (kind === GRAM_UNIGRAM) return String.fromCharCode(code);
     if (kind === GRAM_BIGRAM) return bigramText(code);
+    if (kind === GRAM_PHRASE) return phraseText(code, this.phraseCodes);
     return this.facetKeys.get(id) ?? '';
   }
 
+  /** `key` is the gram's text; a phrase gram passes '' and is hashed from its text, made from `code`. */
   private add(code: number, kind: number, key: string): number {
     const id = this.size++;
     if (id >= this.code.length) {
@@ -130,7 +170,14 @@ export class GramRegistry {
     }
     this.code[id] = code;
     this.kind[id] = kind;
-    this.shard[id] = gramShard(key, this.shards);
+    this.shard[id] = gramShard(kind === GRAM_PHRASE ? phraseText(code, this.phraseCodes) : key, this.shards);
     return id;
   }
+}
+
+/** The text of a phrase gram's code (see `GramRegistry.code`). */
+function phraseText(code: number, phraseCodes: readonly number[]): string {
+  if (code < QUADGRAM_BASE) return String.fromCharCode(Math.floor(code / 2 ** 32), Math.floor(code / 65536) % 65536, code % 65536);
+  const rest = code - QUADGRAM_BASE;
+  return bigramText(phraseCodes[Math.floor(rest / 2 ** 32)] as number) + bigramText(rest % 2 ** 32);
 }

@@ -4,7 +4,8 @@
  * or disk with `fileSpillStore` from node.ts). At the end each bucket's runs are merged — one bucket in memory
  * at a time — into each gram's sections (postings.ts), grouped per shard in key order.
  *
- * A record: varint(gram id), varint(doc − the bucket's previous record's doc), then the gram's counts and
+ * A record: varint(gram id), zigzag varint(doc − the bucket's previous record's doc) — negative once, when the
+ * phrase grams of the first documents are recorded after the sample that chose them (phrase-indexer.ts) —, then the gram's counts and
  * positions in that document as postings.ts writes them (a facet's record ends after the doc gap). Grouping
  * per gram waits for the merge, so the hot loop only appends bytes — no per-gram buffers, no per-gram objects.
  */
@@ -79,7 +80,8 @@ export class PostingRuns {
     const bucket = shard % this.buckets;
     const log = this.logs[bucket] as ByteWriter;
     log.varint(id);
-    log.varint(doc - (this.lastDoc[bucket] as number));
+    const gap = doc - (this.lastDoc[bucket] as number);
+    log.varint(gap >= 0 ? gap * 2 : -gap * 2 - 1);
     this.lastDoc[bucket] = doc;
     return log;
   }
@@ -117,7 +119,8 @@ export function mergeRuns(runs: Uint8Array, grams: GramRegistry): Map<number, Sh
   let doc = 0;
   while (!reader.done) {
     const id = reader.varint();
-    doc += reader.varint();
+    const gap = reader.varint();
+    doc += gap & 1 ? -(gap + 1) / 2 : gap / 2;
     let entry = merged.get(id);
     if (!entry) {
       entry = new GramPostingsWriter(id, grams.kind[id] as number);

@@ -5,14 +5,14 @@
  *   doc section       per document: varint(doc − previous doc − 1) (the first document: its number), then for
  *                     a unigram or bigram its counts — varint(tf·2 + inTitle) and, when inTitle,
  *                     varint(titleTf − 1). A facet's doc section holds the gaps only.
- *   position section  bigrams only; per document its tf positions in the normalised "title ␟ body", first
+ *   position section  bigrams and phrase grams only; per document its tf positions in the normalised "title ␟ body", first
  *                     absolute then gaps. Title occurrences come first, so the first titleTf are the title's.
  *
  * The builder writes a document's counts and positions once, in a record (`writeCounts`, `writePositions`);
  * the merge moves each record into its gram's sections without decoding the positions (`GramPostingsWriter`).
  */
 import { ByteReader, ByteWriter } from './bytes.ts';
-import { GRAM_BIGRAM, GRAM_FACET } from './format.ts';
+import { GRAM_BIGRAM, GRAM_FACET, GRAM_PHRASE } from './format.ts';
 
 /** Decoded doc section of a gram: ascending doc numbers, occurrences, occurrences in the title. */
 export interface DocPosting {
@@ -52,7 +52,7 @@ export class GramPostingsWriter {
   readonly d = new ByteWriter(16);
   readonly p = new ByteWriter(16);
 
-  /** `id` is the builder's gram id; `kind` is GRAM_UNIGRAM, GRAM_BIGRAM or GRAM_FACET. */
+  /** `id` is the builder's gram id; `kind` is GRAM_UNIGRAM, GRAM_BIGRAM, GRAM_PHRASE or GRAM_FACET. */
   constructor(id: number, kind: number) {
     this.id = id;
     this.kind = kind;
@@ -67,7 +67,7 @@ export class GramPostingsWriter {
     const v = record.varint();
     this.d.varint(v);
     if (v & 1) this.d.varint(record.varint());
-    if (this.kind === GRAM_BIGRAM) {
+    if (this.kind === GRAM_BIGRAM || this.kind === GRAM_PHRASE) {
       const start = record.offset;
       for (let k = v >>> 1; k > 0; k--) record.varint();
       this.p.append(record.bytes.subarray(start, record.offset));

@@ -2,10 +2,13 @@
  * Query evaluation over postings: which documents contain every part of a query, with occurrence counts and
  * whether each part is in the title; and which documents the filters allow.
  *
- * Exactness: a part of 1–2 characters is one gram whose postings list exactly the documents containing it. A
- * longer part is checked with positions: the bigrams at offsets 0, 2, 4 … (and length − 2) must all occur at
- * those offsets from one start position. That is the substring test itself, so the doc set and the
- * occurrence counts are exact without fetching any text.
+ * Exactness: a part of 1–2 characters is one gram whose postings list exactly the documents containing it; so
+ * is a part of 3–4 that the index has as a phrase gram (phrase-indexer.ts: complete postings of the 3–4-grams
+ * of common bigrams, and of those frequent in the build's sample). A longer part is checked with positions:
+ * grams that cover every character of it — a phrase gram for each 4-character window the index has one for,
+ * else that window's bigrams — must all occur at their offsets from one start position. That is the
+ * substring test itself, so the doc set and the occurrence counts are exact without fetching any text. A
+ * string of common bigrams without an entry is in no document (rule 1 makes every one that occurs).
  */
 import type { PostingSource } from './posting-source.ts';
 import type { DocPosting, PositionPosting } from './postings.ts';
@@ -25,12 +28,67 @@ export const EMPTY: MatchSet = { docs: new Int32Array(0), counts: new Int32Array
 /** A doc list as a match set without counts. */
 const docsOnly = (docs: Int32Array): MatchSet => ({ docs, counts: new Int32Array(docs.length), titleParts: new Int32Array(docs.length) });
 
-/** Offsets of the bigrams that cover a part of `length` ≥ 3: 0, 2, 4 … and length − 2. */
-export function coverOffsets(length: number): number[] {
-  const offsets: number[] = [];
-  for (let o = 0; o + 2 <= length; o += 2) offsets.push(o);
-  if (offsets[offsets.length - 1] !== length - 2) offsets.push(length - 2);
-  return offsets;
+/** The common bigrams of an index (`SearchManifest.commonBigrams`, concatenated), as a set. */
+export function commonBigramSet(concatenated: string): ReadonlySet<string> {
+  const set = new Set<string>();
+  for (let i = 0; i + 1 < concatenated.length; i += 2) set.add(concatenated.slice(i, i + 2));
+  return set;
+}
+
+/** Whether every bigram of `text` is common: then `text`, of 3–4 characters, is a phrase gram. */
+export function allCommon(text: string, common: ReadonlySet<string>): boolean {
+  for (let i = 0; i + 1 < text.length; i++) if (!common.has(text.slice(i, i + 2))) return false;
+  return true;
+}
+
+/** A gram that must occur `offset` characters into a part. */
+export interface CoverKey {
+  offset: number;
+  key: string;
+}
+
+/** Offsets of the 4-character windows that cover a part of `length` ≥ 4: 0, 4, 8 … and length − 4. */
+export function coverWindows(length: number): number[] {
+  const windows: number[] = [];
+  for (let o = 0; o + 4 <= length; o += 4) windows.push(o);
+  if (windows[windows.length - 1] !== length - 4) windows.push(length - 4);
+  return windows;
+}
+
+/**
+ * Grams whose occurrences at their offsets spell out the whole part (length ≥ 3): each window of
+ * `coverWindows` is one phrase gram when the index has it (`isPhrase`), else its two bigrams; a part of 3,
+ * its two bigrams. Every character is in some gram, so a start position where every gram occurs at its
+ * offset is an occurrence of the part.
+ */
+export function coverKeys(part: string, isPhrase: (gram: string) => boolean): CoverKey[] {
+  const keys: CoverKey[] = [];
+  const add = (offset: number, key: string) => {
+    if (!keys.some((k) => k.offset === offset && k.key === key)) keys.push({ offset, key });
+  };
+  if (part.length === 3) {
+    add(0, part.slice(0, 2));
+    add(1, part.slice(1, 3));
+    return keys;
+  }
+  for (const o of coverWindows(part.length)) {
+    const window = part.slice(o, o + 4);
+    if (isPhrase(window)) add(o, window);
+    else {
+      add(o, window.slice(0, 2));
+      add(o + 2, window.slice(2, 4));
+    }
+  }
+  // A bigram whose characters the other grams already pin is dropped: it would only add its positions, which
+  // for a common bigram (服务 in 特困人员供养服务设施, under the phrase gram 服务设施) are the heaviest of all.
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const key = keys[k] as CoverKey;
+    if (key.key.length !== 2) continue;
+    const others = keys.filter((_, j) => j !== k);
+    const pinned = (i: number) => others.some((o) => o.offset <= i && i < o.offset + o.key.length);
+    if (pinned(key.offset) && pinned(key.offset + 1)) keys.splice(k, 1);
+  }
+  return keys.sort((a, b) => a.offset - b.offset);
 }
 
 /** Sorted-set intersection of match sets: counts add up, title parts add up. */
@@ -72,15 +130,31 @@ export function unionDocs(lists: Int32Array[]): Int32Array {
   return Int32Array.from([...all].sort((a, b) => a - b));
 }
 
-/** Documents whose normalised title or body contains `part`, with occurrence counts. */
-export async function matchPart(source: PostingSource, part: string): Promise<MatchSet> {
+/**
+ * Documents whose normalised title or body contains `part`, with occurrence counts. `common` is the index's
+ * common bigrams (`commonBigramSet`); with an empty set, phrase grams are only found by looking them up.
+ */
+export async function matchPart(source: PostingSource, part: string, common: ReadonlySet<string> = new Set()): Promise<MatchSet> {
+  const direct = (posting: DocPosting): MatchSet => ({ docs: posting.docs, counts: posting.tf, titleParts: posting.titleTf.map((t) => (t > 0 ? 1 : 0)) });
   if (part.length <= 2) {
     const posting = await source.docPosting(part);
-    if (!posting) return EMPTY;
-    return { docs: posting.docs, counts: posting.tf, titleParts: posting.titleTf.map((t) => (t > 0 ? 1 : 0)) };
+    return posting ? direct(posting) : EMPTY;
   }
-  const offsets = coverOffsets(part.length);
-  const keys = offsets.map((o) => part.slice(o, o + 2));
+  // A 3–4 character part may be a phrase gram: then its doc section is the answer.
+  if (part.length <= 4) {
+    const posting = await source.docPosting(part);
+    if (posting) return direct(posting);
+    if (allCommon(part, common)) return EMPTY;
+  }
+  // Windows of common bigrams are phrase grams or in no document; others may be frequent phrase grams.
+  const windows = part.length > 4 ? coverWindows(part.length).map((o) => part.slice(o, o + 4)) : [];
+  const found = new Map<string, boolean>();
+  const probes = await Promise.all(windows.map((w) => source.docPosting(w)));
+  windows.forEach((w, i) => found.set(w, probes[i] !== null));
+  if (windows.some((w) => !found.get(w) && allCommon(w, common))) return EMPTY;
+  const cover = coverKeys(part, (gram) => found.get(gram) === true);
+  const offsets = cover.map((k) => k.offset);
+  const keys = cover.map((k) => k.key);
   const postings = await Promise.all(keys.map((key) => source.docPosting(key)));
   if (postings.some((p) => p === null)) return EMPTY;
   const lists = postings as DocPosting[];
@@ -93,9 +167,9 @@ export async function matchPart(source: PostingSource, part: string): Promise<Ma
 }
 
 /**
- * For each candidate, the start positions at which every covering bigram `j` occurs at `offsets[j]` further
- * on: the occurrences of the part. An occurrence is in the title when its first bigram's is (the first
- * titleTf positions of a document are its title's).
+ * For each candidate, the start positions at which every covering gram `j` occurs at `offsets[j]` further
+ * on (`offsets[0]` is 0): the occurrences of the part. An occurrence is in the title when its first gram's is
+ * (the first titleTf positions of a document are its title's).
  */
 function verifyPositions(candidates: Int32Array, offsets: readonly number[], lists: readonly DocPosting[], positions: readonly PositionPosting[]): MatchSet {
   const keys = offsets.length;
@@ -148,8 +222,8 @@ function verifyPositions(candidates: Int32Array, offsets: readonly number[], lis
 }
 
 /** Documents that contain every part, smallest sets intersected first. */
-export async function matchAll(source: PostingSource, parts: readonly string[]): Promise<MatchSet> {
-  const sets = await Promise.all(parts.map((part) => matchPart(source, part)));
+export async function matchAll(source: PostingSource, parts: readonly string[], common: ReadonlySet<string> = new Set()): Promise<MatchSet> {
+  const sets = await Promise.all(parts.map((part) => matchPart(source, part, common)));
   sets.sort((a, b) => a.docs.length - b.docs.length);
   let result = sets[0] ?? EMPTY;
   for (const set of sets.slice(1)) result = intersect(result, set);

@@ -1,9 +1,10 @@
 /** The builder's grams and runs: ids in order of first use, and merged postings that do not depend on when runs spilled. */
 import { describe, expect, it } from 'vitest';
 import { ByteWriter } from '../../../src/domain/search/bytes.ts';
-import { GRAM_BIGRAM, GRAM_FACET, GRAM_UNIGRAM, gramShard } from '../../../src/domain/search/format.ts';
+import { GRAM_BIGRAM, GRAM_FACET, GRAM_PHRASE, GRAM_UNIGRAM, gramShard } from '../../../src/domain/search/format.ts';
 import { GramRegistry, GramTable } from '../../../src/domain/search/gram-registry.ts';
 import { GramIndexer } from '../../../src/domain/search/gram-indexer.ts';
+import { PhraseIndexer } from '../../../src/domain/search/phrase-indexer.ts';
 import { PostingRuns, memorySpillStore } from '../../../src/domain/search/posting-runs.ts';
 import type { ShardEntry } from '../../../src/domain/search/shards.ts';
 
@@ -15,6 +16,21 @@ describe('gram registry', () => {
       ['低', GRAM_UNIGRAM, gramShard('低', 64)],
       ['低保', GRAM_BIGRAM, gramShard('低保', 64)],
       ['\u0000year:2023', GRAM_FACET, gramShard('\u0000year:2023', 64)],
+    ]);
+  });
+
+  it('keys a phrase gram by its text, from the common bigrams it is made of', () => {
+    const grams = new GramRegistry(64);
+    const code = (text: string) => text.charCodeAt(0) * 65536 + text.charCodeAt(1);
+    grams.phraseCodes = [code('人民'), code('政府'), code('民政')];
+    expect(grams.trigram(0, 2, false)).toBe(-1);
+    const tri = grams.trigram(0, 2);
+    const quad = grams.quadgram(0, 1);
+    expect([grams.trigram(0, 2, false), grams.quadgram(0, 1), grams.quadgram(1, 0)]).toEqual([tri, quad, quad + 1]);
+    expect([tri, quad, quad + 1].map((id) => [grams.key(id), grams.kind[id], grams.shard[id]])).toEqual([
+      ['人民政', GRAM_PHRASE, gramShard('人民政', 64)],
+      ['人民政府', GRAM_PHRASE, gramShard('人民政府', 64)],
+      ['政府人民', GRAM_PHRASE, gramShard('政府人民', 64)],
     ]);
   });
 
@@ -38,10 +54,14 @@ describe('posting runs', () => {
     const grams = new GramRegistry(32);
     const runs = new PostingRuns(32, memorySpillStore());
     const indexer = new GramIndexer(grams, runs);
+    // Phrases of the first 7 documents are recorded after them: doc gaps run backwards once, across spills.
+    const phrases = new PhraseIndexer(grams, runs, { sampleDocs: 7, commonShare: 0.3 });
     for (const [doc, [title, body]] of texts.entries()) {
       indexer.index(doc, title, body);
+      phrases.add(doc, title, body);
       if ((doc + 1) % spillEvery === 0) await runs.spill();
     }
+    phrases.finish();
     await runs.spill();
     const entries = new Map<number, ShardEntry[]>();
     for (let b = 0; b < runs.buckets; b++) for (const [shard, list] of await runs.merge(b, grams)) entries.set(shard, list);
@@ -54,6 +74,9 @@ describe('posting runs', () => {
     expect(once.spills).toBe(1);
     expect(often.spills).toBe(14);
     expect(often.entries).toEqual(once.entries);
+    const phrase = [...once.entries.values()].flat().find((e) => e.key === '低保标准');
+    expect(phrase?.kind).toBe(GRAM_PHRASE);
+    expect(phrase?.docCount).toBe(40);
   });
 
   it('lists each shard\'s grams in key order, every gram in the shard its key hashes to', async () => {

@@ -6,15 +6,23 @@ import { describe, expect, it } from 'vitest';
 import { facetKey } from '../../../src/domain/search/format.ts';
 import type { PostingSource } from '../../../src/domain/search/posting-source.ts';
 import type { DocPosting, PositionPosting } from '../../../src/domain/search/postings.ts';
-import { allowedDocs, coverOffsets, intersect, matchAll, matchPart, unionDocs, type MatchSet } from '../../../src/domain/search/query.ts';
+import { allCommon, allowedDocs, coverKeys, intersect, matchAll, matchPart, unionDocs, type MatchSet } from '../../../src/domain/search/query.ts';
 
 interface Text {
   title: string;
   body: string;
 }
 
-/** Postings of every unigram and bigram of `texts` (positions in "title ␟ body"), plus the given facet doc lists. */
-function scannedSource(texts: Text[], facets: Record<string, number[]> = {}): PostingSource & { positionFetches: string[] } {
+/**
+ * Postings of every unigram and bigram of `texts` (positions in "title ␟ body"), of every 3- and 4-gram made
+ * only of the `common` bigrams or in `frequent` (the phrase grams the builder writes), plus the given facet doc lists.
+ */
+function scannedSource(
+  texts: Text[],
+  facets: Record<string, number[]> = {},
+  common: ReadonlySet<string> = new Set(),
+  frequent: ReadonlySet<string> = new Set(),
+): PostingSource & { positionFetches: string[]; docFetches: string[] } {
   const table = new Map<string, { docs: number[]; tf: number[]; titleTf: number[]; pos: number[][] }>();
   const add = (key: string, doc: number, position: number, inTitle: boolean) => {
     let t = table.get(key);
@@ -34,13 +42,19 @@ function scannedSource(texts: Text[], facets: Record<string, number[]> = {}): Po
     for (const [segment, base] of [[title, 0], [body, title.length + 1]] as const) {
       for (let i = 0; i < segment.length; i++) add(segment[i]!, doc, base + i, base === 0);
       for (let i = 0; i + 1 < segment.length; i++) add(segment.slice(i, i + 2), doc, base + i, base === 0);
+      for (const n of [3, 4]) {
+        for (let i = 0; i + n <= segment.length; i++) if (allCommon(segment.slice(i, i + n), common) || frequent.has(segment.slice(i, i + n))) add(segment.slice(i, i + n), doc, base + i, base === 0);
+      }
     }
   });
   for (const [key, docs] of Object.entries(facets)) table.set(key, { docs, tf: docs.map(() => 0), titleTf: docs.map(() => 0), pos: [] });
   const positionFetches: string[] = [];
+  const docFetches: string[] = [];
   return {
     positionFetches,
+    docFetches,
     async docPosting(key) {
+      docFetches.push(key);
       const t = table.get(key);
       return t ? { docs: Int32Array.from(t.docs), tf: Int32Array.from(t.tf), titleTf: Int32Array.from(t.titleTf) } : null;
     },
@@ -114,10 +128,74 @@ describe('query evaluation', () => {
     expect(rows(await matchAll(source, ['低保', '龘']))).toEqual([]);
   });
 
-  it('covers a part with bigrams at even offsets and one at the end', () => {
-    expect(coverOffsets(3)).toEqual([0, 1]);
-    expect(coverOffsets(4)).toEqual([0, 2]);
-    expect(coverOffsets(7)).toEqual([0, 2, 4, 5]);
+  it('covers a part with bigrams at even offsets and one at the end when it has no phrase gram', () => {
+    const none = () => false;
+    expect(coverKeys('最低生', none)).toEqual([{ offset: 0, key: '最低' }, { offset: 1, key: '低生' }]);
+    expect(coverKeys('最低生活', none).map((k) => k.offset)).toEqual([0, 2]);
+    expect(coverKeys('最低生活保障标', none)).toEqual([
+      { offset: 0, key: '最低' },
+      { offset: 2, key: '生活' },
+      { offset: 3, key: '活保' },
+      { offset: 5, key: '障标' },
+    ]);
+  });
+
+  it('covers a window with its phrase gram when the index has one, and every character with some gram', () => {
+    const phrases = new Set(['最低生活', '生活保障', '救助管理']);
+    const isPhrase = (gram: string) => phrases.has(gram);
+    expect(coverKeys('最低生活保障标准', isPhrase)).toEqual([
+      { offset: 0, key: '最低生活' },
+      { offset: 4, key: '保障' },
+      { offset: 6, key: '标准' },
+    ]);
+    expect(coverKeys('最低生活保障', isPhrase)).toEqual([
+      { offset: 0, key: '最低生活' },
+      { offset: 2, key: '生活保障' },
+    ]);
+    const facilities = new Set(['特困人员', '服务设施']);
+    expect(coverKeys('特困人员供养服务设施', (gram) => facilities.has(gram))).toEqual([
+      { offset: 0, key: '特困人员' },
+      { offset: 4, key: '供养' },
+      { offset: 6, key: '服务设施' },
+    ]);
+    for (const part of ['最低生活保障标准', '低生活保障', '生活保障标准制度', '最低生活保', '救助管理站']) {
+      const covered = new Set<number>();
+      for (const { offset, key } of coverKeys(part, isPhrase)) {
+        expect(part.slice(offset, offset + key.length)).toBe(key);
+        for (let i = 0; i < key.length; i++) covered.add(offset + i);
+      }
+      expect(covered.size, part).toBe(part.length);
+    }
+  });
+
+  it('counts every part as a plain substring scan does when phrase grams stand in for common bigrams', async () => {
+    const all = texts.map((t) => t.title + t.body).join('');
+    const everyBigram = new Set(Array.from({ length: all.length - 1 }, (_, i) => all.slice(i, i + 2)));
+    const some = new Set(['低保', '保标', '标准', '哈哈', '生活', '活保', '保障']);
+    const frequent = new Set(['低保标准', '提高城乡', '城乡低保', '最低生活', '低保边缘', '边缘家庭', '审核确认', '准同步提']);
+    for (const [common, extra] of [[some, new Set<string>()], [everyBigram, new Set<string>()], [some, frequent], [new Set<string>(), frequent]] as const) {
+      const source = scannedSource(texts, {}, common, extra);
+      const parts = new Set<string>(['低保标准低保', '哈哈哈哈哈哈哈', '低保低保低保低', '保障标准提高到每月', '低保标准同步提高龘']);
+      for (const { title, body } of texts) {
+        for (const text of [title, body]) for (let i = 0; i < text.length; i++) for (let n = 3; n <= 9 && i + n <= text.length; n++) parts.add(text.slice(i, i + n));
+      }
+      for (const part of parts) expect(rows(await matchPart(source, part, common)), part).toEqual(truth(texts, part));
+    }
+  });
+
+  it('answers a part of 3–4 common bigrams from its phrase gram alone, and one in no document with no positions', async () => {
+    const common = new Set(['低保', '保标', '标准', '准低']);
+    const source = scannedSource(texts, {}, common);
+    expect(rows(await matchPart(source, '低保标准', common))).toEqual(truth(texts, '低保标准'));
+    expect(rows(await matchPart(source, '准低保', common))).toEqual([]);
+    expect(source.docFetches).toEqual(['低保标准', '准低保']);
+    expect(source.positionFetches).toEqual([]);
+  });
+
+  it('verifies a longer part with the positions of its windows\' phrase grams, not of their bigrams', async () => {
+    const source = scannedSource(texts, {}, new Set(), new Set(['低保边缘', '边缘家庭']));
+    expect(rows(await matchPart(source, '低保边缘家庭'))).toEqual(truth(texts, '低保边缘家庭'));
+    expect(source.positionFetches.sort()).toEqual(['低保边缘', '边缘家庭']);
   });
 
   it('lets filters through as the union within a facet and the intersection across facets', async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RelatedForm } from '../../../src/domain/search/abbreviations.ts';
 import type { MatchSet } from '../../../src/domain/search/query.ts';
-import { collectCandidates, rankCandidates } from '../../../src/domain/search/ranking.ts';
+import { collectCandidates, docsToDate, rankCandidates } from '../../../src/domain/search/ranking.ts';
 
 /** A match set from rows [doc, count, titleParts]. */
 const set = (...rows: Array<[number, number, number]>): MatchSet => ({
@@ -57,5 +57,36 @@ describe('ranking', () => {
     const candidates = collectCandidates(['低保'], exact, [form('最低生活保障')], [set([5, 1, 0], [6, 1, 0])], Int32Array.of(1, 3, 6));
     expect(candidates.exact.map((c) => c.doc)).toEqual([1, 3]);
     expect(candidates.related.map((list) => list.map((c) => c.doc))).toEqual([[6]]);
+  });
+
+  it('ranks every page the same with only the dates docsToDate asks for as with every date', () => {
+    // A fixed-seed generator (xorshift), so a failure is reproducible.
+    let seed = 0x2545f491;
+    const random = (n: number) => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) % n;
+    };
+    for (let round = 0; round < 200; round++) {
+      const rowsOf = (n: number) => Array.from({ length: n }, (_, i): [number, number, number] => [i * 3 + random(3), 1 + random(4), random(2)]);
+      const exactRows = rowsOf(random(40));
+      const relatedRows = rowsOf(random(40));
+      const dateOf = (doc: number) => (doc * 7919) % 13;
+      const forms = [form('最低生活保障')];
+      const fresh = () => collectCandidates(['低保'], set(...exactRows), forms, [set(...relatedRows)], null);
+      const full = rankCandidates(fresh(), dateOf);
+      const offset = random(30);
+      const limit = 1 + random(12);
+      const lazy = fresh();
+      const asked = new Set(docsToDate(lazy, 'relevance', offset, limit));
+      const ranked = rankCandidates(lazy, (doc) => (asked.has(doc) ? dateOf(doc) : 0));
+      const page = (r: typeof full) => [...r.exact, ...r.related].slice(offset, offset + limit).map((c) => c.doc);
+      expect(page(ranked), `round ${round}`).toEqual(page(full));
+      expect(asked.size).toBeLessThanOrEqual(exactRows.length + relatedRows.length);
+    }
+    const all = collectCandidates(['低保'], set([0, 1, 0], [1, 2, 0]), [], [], null);
+    expect(docsToDate(all, 'date', 0, 1).sort()).toEqual([0, 1]);
+    expect(docsToDate(all, 'relevance', 0, 1)).toEqual([1]);
   });
 });

@@ -1,0 +1,122 @@
+/**
+ * Phrase grams through the whole road: the builder chooses the common bigrams from its first documents, writes
+ * every 3- and 4-gram made of them into the shards, and the client reads them back. Expected postings come
+ * from scanning the texts, independent of the builder.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex, createSearchClient, type SearchDoc } from '../../../src/domain/search/index.ts';
+import type { PhraseOptions } from '../../../src/domain/search/phrase-indexer.ts';
+import { createIndexFiles } from '../../../src/domain/search/index-files.ts';
+import { createPostingSource } from '../../../src/domain/search/posting-source.ts';
+import { allCommon, commonBigramSet } from '../../../src/domain/search/query.ts';
+
+const bodies = [
+  ['人民政府工作', '县级以上人民政府应当加强社会救助工作，人民政府民政部门负责。'],
+  ['人民政府', '人民政府人民政府，政府应当。'],
+  ['社会救助', '社会救助工作由人民政府负责，民政部门具体实施。'],
+  ['养老服务', '人民政府支持养老服务，县级以上人民政府应当规划。'],
+  ['低保标准', '最低生活保障标准由人民政府确定。'],
+  ['第六', '政府工作人员应当依法履职；人民群众监督。'],
+];
+const docs: SearchDoc[] = bodies.map(([title, text], i) => ({
+  id: `d${i}`,
+  url: `/documents/d${i}/`,
+  title: title as string,
+  text: text as string,
+  meta: { region: 'anhui', regionName: '安徽省', regionPath: ['anhui'], year: 2023, kind: 'plan', topics: [], date: '2023-01-01' },
+}));
+
+async function build(phrases: PhraseOptions) {
+  const files = new Map<string, Uint8Array>();
+  await buildSearchIndex(docs, { writeFile: (path, bytes) => void files.set(path, bytes), gramShards: 16, phrases });
+  const indexFiles = createIndexFiles(async (path) => {
+    const bytes = files.get(path);
+    if (!bytes) throw new Error(`no file ${path}`);
+    return bytes;
+  });
+  const manifest = await indexFiles.manifest();
+  return { files, manifest, source: createPostingSource(indexFiles, manifest.gramShards) };
+}
+
+/** Per document: occurrences of `gram` as [position in "title ␟ body"], title ones first. */
+function scan(gram: string): Array<{ doc: number; positions: number[]; titleTf: number }> {
+  return docs
+    .map((d, doc) => {
+      const positions: number[] = [];
+      let titleTf = 0;
+      for (const [segment, base] of [[d.title, 0], [d.text, d.title.length + 1]] as const) {
+        for (let i = segment.indexOf(gram); i >= 0; i = segment.indexOf(gram, i + 1)) {
+          positions.push(base + i);
+          if (base === 0) titleTf++;
+        }
+      }
+      return { doc, positions, titleTf };
+    })
+    .filter((row) => row.positions.length > 0);
+}
+
+describe('phrase grams', () => {
+  it('chooses as common the bigrams in at least the given share of the sampled documents', async () => {
+    const { manifest } = await build({ sampleDocs: 4, commonShare: 0.75 });
+    const common = commonBigramSet(manifest.commonBigrams);
+    // In 3 of the first 4 documents or more: 人民, 民政, 政府 (and 工作, 社会 … are not).
+    const sample = docs.slice(0, 4).map((d) => d.title + '\u241f' + d.text);
+    for (const bigram of ['人民', '民政', '政府', '府应', '工作', '社会', '救助']) {
+      expect(common.has(bigram), bigram).toBe(sample.filter((t) => t.includes(bigram)).length >= 3);
+    }
+  });
+
+  it('writes every 3- and 4-gram of common bigrams, and the frequent ones of the sample, with the documents, counts and positions a scan finds', async () => {
+    const cases = [
+      { options: { sampleDocs: 2, commonShare: 0.5 }, sampleDocs: 2, phraseThreshold: 2 },
+      { options: { sampleDocs: 100, commonShare: 0.3 }, sampleDocs: 6, phraseThreshold: 2 },
+      // Common: in 3 of the first 4; a phrase gram also when in 2 of them (社会救助, 县级以上 … whose bigrams are not all common).
+      { options: { sampleDocs: 4, commonShare: 0.75, phraseShare: 0.5 }, sampleDocs: 4, phraseThreshold: 2 },
+    ];
+    let frequentOnly = 0;
+    for (const { options, sampleDocs, phraseThreshold } of cases) {
+      const { manifest, source } = await build(options);
+      const common = commonBigramSet(manifest.commonBigrams);
+      expect(common.size).toBeGreaterThan(2);
+      const grams3and4 = new Set<string>();
+      for (const d of docs) for (const text of [d.title, d.text]) for (const n of [3, 4]) for (let i = 0; i + n <= text.length; i++) grams3and4.add(text.slice(i, i + n));
+      let checked = 0;
+      for (const gram of grams3and4) {
+        const posting = await source.docPosting(gram);
+        const inSample = docs.slice(0, sampleDocs).filter((d) => d.title.includes(gram) || d.text.includes(gram)).length;
+        const frequent = inSample >= phraseThreshold;
+        if (!allCommon(gram, common) && !frequent) {
+          expect(posting, gram).toBeNull();
+          continue;
+        }
+        if (!allCommon(gram, common)) frequentOnly++;
+        checked++;
+        const truth = scan(gram);
+        expect(posting, gram).not.toBeNull();
+        expect([...posting!.docs], gram).toEqual(truth.map((t) => t.doc));
+        expect([...posting!.tf], gram).toEqual(truth.map((t) => t.positions.length));
+        expect([...posting!.titleTf], gram).toEqual(truth.map((t) => t.titleTf));
+        const positions = await source.positionPosting(gram, posting!);
+        expect([...positions.pos], gram).toEqual(truth.flatMap((t) => t.positions));
+      }
+      expect(checked).toBeGreaterThan(5);
+    }
+    expect(frequentOnly).toBeGreaterThan(3);
+  });
+
+  it('gives the same exact counts with phrase grams as a plain substring scan, for every substring up to 8 characters', async () => {
+    const files = new Map<string, Uint8Array>();
+    await buildSearchIndex(docs, { writeFile: (path, bytes) => void files.set(path, bytes), gramShards: 16, phrases: { sampleDocs: 3, commonShare: 0.6, phraseShare: 0.3 } });
+    const client = createSearchClient({ fetchFile: async (path) => files.get(path)! });
+    const parts = new Set<string>(['人民政府人民政府人民', '政府民政', '县级以上人民政府应当规划', '人民政府龘']);
+    for (const d of docs) for (const text of [d.title, d.text]) for (let i = 0; i < text.length; i++) for (let n = 3; n <= 8 && i + n <= text.length; n++) parts.add(text.slice(i, i + n));
+    for (const part of parts) {
+      const expected = docs.filter((d) => d.title.includes(part) || d.text.includes(part)).length;
+      expect((await client.search(part, { related: false, excerpts: false })).exactCount, part).toBe(expected);
+    }
+  });
+
+  it('refuses phrase options that cannot choose a common set, naming both', async () => {
+    await expect(build({ sampleDocs: 0 })).rejects.toThrow('search index: phrase options need sampleDocs ≥ 1, 0 < commonShare ≤ 1 and 0 < phraseShare ≤ 1, got 0, 0.2 and 0.02');
+  });
+});
