@@ -51,7 +51,7 @@ export function folderBytes(dir: string): number {
 
 /** The corpus folder is reused when it was made with the same size, seed and texts (its stamp says so). */
 function corpusStamp(options: BenchOptions, laws: number): string {
-  return JSON.stringify({ docs: options.docs, seed: options.seed, laws, generator: 1 });
+  return JSON.stringify({ docs: options.docs, seed: options.seed, laws, generator: 2 });
 }
 
 /** How many of the plan's documents have a page `<id>/index.html` under `dist`. */
