@@ -29,6 +29,8 @@ export interface BenchOptions {
   pairs: number;
   /** The `hugo` executable, or undefined to leave Hugo out. */
   hugo: string | undefined;
+  /** Another checkout of the project whose full site is built in every round too, right after ours (before/after). */
+  against?: string | undefined;
   incremental: boolean;
   /** Write a V8 CPU profile of the full build into `<workDir>/profile/`. */
   cpuProfile: boolean;
@@ -140,6 +142,26 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchDetails>
     const done: BenchRound = { site };
     rounds.push(done);
     if (!siteRun.ok) break;
+
+    // The same site from another checkout (the code before a change), built the same way right after ours.
+    if (options.against !== undefined) {
+      const againstDir = join(workDir, 'against');
+      rmSync(againstDir, { recursive: true, force: true });
+      mkdirSync(againstDir, { recursive: true });
+      say(`other checkout${of}: astro build of ${options.against} (cold) …`);
+      const run = await runAstroBuild({
+        workDir: againstDir,
+        project: options.against,
+        contentRoot: corpusRoot,
+        cacheDir: join(againstDir, 'cache'),
+        outDir: join(againstDir, 'dist'),
+        nodeArgs,
+        logFile: join(againstDir, 'build.log'),
+        onProgress: progress('other checkout'),
+      });
+      say(`other checkout${of}: ${run.ok ? 'built' : 'FAILED'} in ${run.seconds.toFixed(1)} s (CPU ${run.cpuSeconds.toFixed(1)} s), peak RSS ${(run.peakRssBytes / mib).toFixed(0)} MiB`);
+      done.against = { ...summary(run, `the build of ${options.against}`), pages: countDocumentPages(join(againstDir, 'dist/documents'), plan), distBytes: folderBytes(join(againstDir, 'dist')) };
+    }
     if (!options.baseline) continue;
 
     // The bare Astro baseline over the same files.

@@ -22,6 +22,7 @@ const usage = `usage: npm run bench -- --docs N [options]
   --keep            keep the temporary working folder
   --pairs N         rounds of full site + comparisons, interleaved, each build cold (default 2; 1 with --skip-baseline)
   --incremental     after the last cold build, change one document and rebuild; adds "rebuild_s"
+  --against DIR     another checkout of the project (the code before a change): its full site is built in every round too
   --skip-baseline   build the full site only: no bare Astro baseline, Hugo or markdown-it floor (their figures are null)
   --cpu-prof        write a V8 CPU profile of the full build into <working folder>/profile/
   --max-heap-mb M   heap limit of the builds' Node processes (--max-old-space-size)`;
@@ -37,6 +38,7 @@ try {
       out: { type: 'string' },
       keep: { type: 'boolean', default: false },
       pairs: { type: 'string' },
+      against: { type: 'string' },
       incremental: { type: 'boolean', default: false },
       'skip-baseline': { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
@@ -77,6 +79,7 @@ try {
     baseline: !args['skip-baseline'],
     pairs,
     hugo: args['skip-baseline'] ? undefined : findOnPath('hugo'),
+    against: args.against === undefined ? undefined : resolve(args.against),
     incremental: args.incremental,
     cpuProfile: args['cpu-prof'],
     nodeOptions: heap === undefined ? [] : [`--max-old-space-size=${heap}`],
@@ -84,7 +87,7 @@ try {
   });
   console.log(formatSummary(details));
   for (const round of details.rounds) {
-    for (const build of [round.site, round.baseline, round.hugo, round.floor]) if (build && !build.ok) console.error(build.error);
+    for (const build of [round.site, round.against, round.baseline, round.hugo, round.floor]) if (build && !build.ok) console.error(build.error);
   }
   if (!keep) rmSync(workDir, { recursive: true, force: true });
   else console.log(`working folder kept: ${workDir}`);

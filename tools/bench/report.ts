@@ -38,6 +38,8 @@ export interface BenchFigures {
   hugo_s: number | null;
   /** Wall time of the markdown-it floor (read, render, write one file each), median; `null` when skipped. */
   floor_s: number | null;
+  /** With `--against DIR`: wall time of the other checkout's full build, median; absent without it. */
+  against_s?: number | null;
   /** With `--incremental`: wall time of the rebuild after one document changed, seconds. */
   rebuild_s?: number;
 }
@@ -72,6 +74,8 @@ export type ComparisonSummary = BuildSummary & { pages: number; distBytes: numbe
 /** One round, built in this order, each cold; a comparison is absent when skipped (or the site failed). */
 export interface BenchRound {
   site: SiteSummary;
+  /** With `--against DIR`: the other checkout's full site, built right after ours. */
+  against?: ComparisonSummary;
   baseline?: BuildSummary & { distBytes: number };
   hugo?: ComparisonSummary;
   floor?: ComparisonSummary;
@@ -96,7 +100,7 @@ export function lastRound(details: BenchDetails): BenchRound {
   return last;
 }
 
-type Comparison = 'baseline' | 'hugo' | 'floor';
+type Comparison = 'against' | 'baseline' | 'hugo' | 'floor';
 
 /** The rounds where the site and `other` both built. */
 function okPairs(details: BenchDetails, other: Comparison): { site: BuildSummary; other: BuildSummary }[] {
@@ -144,12 +148,13 @@ export function benchFigures(details: BenchDetails): BenchFigures {
     hugo_s: orNull(medianOf(okTimes('hugo')), 2),
     floor_s: orNull(medianOf(okTimes('floor')), 2),
   };
+  if (details.rounds.some((r) => r.against)) figures.against_s = orNull(medianOf(okTimes('against')), 2);
   if (details.rebuild) figures.rebuild_s = round(details.rebuild.seconds, 2);
   return figures;
 }
 
 /** The keys of the last line, in order. */
-export const figureKeys = ['docs', 'total_s', 'baseline_s', 'ratio', 'ratio_min', 'ratio_max', 'cpu_ratio', 'pages_s', 'index_s', 'peak_rss_mb', 'dist_mb', 'index_mb', 'hugo_s', 'floor_s', 'rebuild_s'] as const;
+export const figureKeys = ['docs', 'total_s', 'baseline_s', 'ratio', 'ratio_min', 'ratio_max', 'cpu_ratio', 'pages_s', 'index_s', 'peak_rss_mb', 'dist_mb', 'index_mb', 'hugo_s', 'floor_s', 'against_s', 'rebuild_s'] as const;
 
 /** The last line: the figures as one JSON object, keys in the documented order. */
 export function figuresLine(figures: BenchFigures): string {
@@ -189,13 +194,14 @@ function buildCell(build: BuildSummary | undefined): string {
 
 /** One row per round: each build's wall time, CPU time and peak RSS, in the order they ran. */
 function roundTable(details: BenchDetails): string[] {
+  const hasAgainst = details.rounds.some((round) => round.against);
   const hasHugo = details.rounds.some((round) => round.hugo);
   const hasFloor = details.rounds.some((round) => round.floor);
-  const columns = ['full site', 'bare Astro', ...(hasHugo ? ['Hugo'] : []), ...(hasFloor ? ['markdown-it floor'] : [])];
+  const columns = ['full site', ...(hasAgainst ? ['other checkout'] : []), 'bare Astro', ...(hasHugo ? ['Hugo'] : []), ...(hasFloor ? ['markdown-it floor'] : [])];
   const width = 34;
   const lines = [`  round  ${columns.map((column) => column.padEnd(width)).join('')}`.trimEnd()];
   details.rounds.forEach((round, i) => {
-    const cells = [round.site, round.baseline, ...(hasHugo ? [round.hugo] : []), ...(hasFloor ? [round.floor] : [])].map((build) => buildCell(build).padEnd(width));
+    const cells = [round.site, ...(hasAgainst ? [round.against] : []), round.baseline, ...(hasHugo ? [round.hugo] : []), ...(hasFloor ? [round.floor] : [])].map((build) => buildCell(build).padEnd(width));
     lines.push(`  ${String(i + 1).padEnd(7)}${cells.join('')}`.trimEnd());
   });
   return lines;
@@ -211,12 +217,12 @@ function steadinessNote(spread: Spread): string {
     : `TOO WIDE TO CONCLUDE (spread ${percent} > ${(widestSpread * 100).toFixed(0)} % of the median): run more pairs or at a quieter time`;
 }
 
-const comparisonNames: Record<Comparison, string> = { baseline: 'bare Astro', hugo: 'Hugo', floor: 'markdown-it floor' };
+const comparisonNames: Record<Comparison, string> = { against: 'other checkout', baseline: 'bare Astro', hugo: 'Hugo', floor: 'markdown-it floor' };
 
 /** Full ÷ each comparison: wall and CPU ratios with their spread, peak RSS side by side, and whether the comparison wrote every page. */
 function ratioLines(details: BenchDetails): string[] {
   const lines: string[] = [];
-  for (const other of ['baseline', 'hugo', 'floor'] as const) {
+  for (const other of ['against', 'baseline', 'hugo', 'floor'] as const) {
     const spread = comparisonSpread(details, other);
     const builds = details.rounds.flatMap((round) => (round[other] ? [round[other]] : []));
     if (builds.length === 0) continue;

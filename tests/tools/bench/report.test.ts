@@ -56,7 +56,7 @@ describe('the last line', () => {
     const line = figuresLine(benchFigures(details()));
     expect(line).not.toContain('\n');
     const parsed = JSON.parse(line) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(figureKeys.filter((key) => key !== 'rebuild_s'));
+    expect(Object.keys(parsed)).toEqual(figureKeys.filter((key) => key !== 'rebuild_s' && key !== 'against_s'));
     expect(parsed).toEqual({
       docs: 1000, total_s: 30, baseline_s: 20, ratio: 1.5, ratio_min: 1.5, ratio_max: 1.5, cpu_ratio: null,
       pages_s: 7, index_s: 7.5, peak_rss_mb: 1500, dist_mb: 74, index_mb: 28.5, hugo_s: null, floor_s: null,
@@ -148,6 +148,15 @@ describe('interleaved pairs', () => {
     expect(text).toContain('full ÷ Hugo               wall 10.00× (10.00–10.00×), CPU 15.00× (15.00–15.00×); peak RSS 1500 MiB vs 100 MiB');
     expect(text).toContain('full ÷ markdown-it floor  wall 17.50× (15.00–20.00×)');
     expect(text).toContain('it wrote only 999 of 1,000 document pages');
+  });
+
+  it('sets another checkout’s build beside ours, for a before/after in one run', () => {
+    const before = (seconds: number): BuildSummary & { pages: number; distBytes: number } => ({ seconds, cpuSeconds: seconds, peakRssBytes: 1400 * mib, log: emptyBuildLog(), ok: true, pages: 1000, distBytes: mib });
+    const run = details({ rounds: [{ ...round(30, 20, 30), against: before(40) }, { ...round(36, 20, 36), against: before(45) }] });
+    const parsed = JSON.parse(figuresLine(benchFigures(run))) as Record<string, unknown>;
+    expect(parsed['against_s']).toBe(42.5);
+    expect(Object.keys(parsed).indexOf('against_s')).toBe(Object.keys(parsed).indexOf('floor_s') + 1);
+    expect(formatSummary(run)).toContain('full ÷ other checkout     wall 0.78× (0.75–0.80×)');
   });
 
   it('says one pair measures no spread', () => {
