@@ -259,6 +259,7 @@ export function searchIndex(): AstroIntegration {
         cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:start': ({ logger }) => {
+        // Astro syncs (and so validates) the content before this hook: the thread reads valid documents only.
         // Staged, not written into the output: Vite empties the output folder while it bundles, after this hook.
         // In the cache folder, which lies beside the output in every build we run, so the move is a rename.
         mkdirSync(cacheDir, { recursive: true });
