@@ -1,16 +1,21 @@
 /**
- * Writes the search index into `dist/search/` once the pages are built. Documents are streamed from
- * content/ one at a time (front matter + plain text of the body), so memory stays flat at 100,000
+ * Writes the search index into `dist/search/`. It needs only the content files, so it is built beside page
+ * generation, on the second core: a worker thread (search-index-worker.ts) started when the build starts writes
+ * the index into a staging folder in the cache folder, and when the pages are done the folder is moved into the
+ * output. In a thread of its own the index also escapes garbage collection over Astro's heap (inside Astro it
+ * took 351 s where a process of its own took 144 s under the same load, docs/scale.md). Documents are streamed
+ * from content/ one at a time (front matter + plain text of the body), so memory stays flat at 100,000
  * documents; the index itself is built by src/domain/search. Each document's tokenised postings are kept in
  * Astro's cache folder, keyed by the document's file and the code that indexed it, so a rebuild tokenises only
  * the documents that changed (and writes the same bytes as a cold build). Small and loud: it logs what it did
  * and how long it took, and rethrows with the cause.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { documentPathOf, listDocumentIds, readValidDocument } from '../domain/content/document-files.ts';
 import { bodyPlainText } from '../domain/markdown/render-document.ts';
@@ -56,6 +61,7 @@ export function searchDocument(id: string, source: string, regions: RegionIndex)
  */
 export const indexingCode = [
   'src/integrations/search-index.ts', // reads each file, makes the search document, keys what is kept
+  'src/integrations/search-index-worker.ts', // the thread that runs it
   'src/domain/search/', // normalising (normalise.ts), tokenising, postings and the kept-record layout
   'src/domain/content/document-files.ts', // the document reader: which files are documents, their ids, front matter checked apart from the body
   'src/domain/content/content-files.ts', // (document-files.ts) which files under content/ are documents
@@ -89,9 +95,162 @@ export function indexingCodeVersion(projectRoot: string): string {
   return hash.digest('hex');
 }
 
+/** What the index is built from and where it goes: plain data, handed to the worker thread. */
+export interface SearchIndexJob {
+  /** The project, whose indexing code keys the kept documents. */
+  projectRoot: string;
+  /** The folder holding content/. */
+  contentRoot: string;
+  /** Astro's cache folder: the kept documents live in `<cacheDir>/gongkai-search/`. */
+  cacheDir: string;
+  /** The folder the index files are written into (the output's `search/`, or a staging folder). */
+  indexDir: string;
+}
+
+/** What a finished index build reports: the figures of its log lines. */
+export interface SearchIndexReport {
+  documents: number;
+  seconds: number;
+  files: number;
+  bytes: number;
+  /** Set when the kept documents were used: how many were reused, how many dropped, the pack's size. */
+  kept?: { reused: number; dropped: number; packBytes: number };
+}
+
+/**
+ * Builds the search index of `job.contentRoot` into `job.indexDir`. `warn` gets what the log should warn
+ * about. Throws `Building the search index failed: …` with the cause.
+ */
+export async function writeSearchIndex(job: SearchIndexJob, warn: (message: string) => void): Promise<SearchIndexReport> {
+  const started = performance.now();
+  const { contentRoot } = job;
+  // The documents validation read, in the same order (their doc numbers in the index).
+  const ids = listDocumentIds(contentRoot);
+  // The content root's own abbreviations: the ones validation checked (a build pointed at another content folder uses its own).
+  const abbreviationsFile = join(contentRoot, 'content/search/abbreviations.yaml');
+  const spill = ids.length > spillThreshold ? fileSpillStore(mkdtempSync(join(tmpdir(), 'gongkai-search-'))) : undefined;
+  const keptDir = join(job.cacheDir, 'gongkai-search');
+  const kept = openKeptDocuments(keptDir);
+  if (!kept) warn(`[search] ${keptDir} is in use by another build: indexing every document afresh, keeping nothing`);
+  let reused = 0;
+  try {
+    const version = indexingCodeVersion(job.projectRoot);
+    const regions = new RegionIndex(loadRegions());
+    const builder = createSearchIndexBuilder({
+      writeFile: directorySink(job.indexDir),
+      abbreviations: loadAbbreviations(abbreviationsFile),
+      expectedDocs: ids.length,
+      ...(spill ? { spill } : {}),
+    });
+    // One document at a time, in file order (the doc numbers of the index): its file is read anyway, to
+    // key it; an unchanged one is added from what an earlier build kept.
+    for (const id of ids) {
+      const source = readFileSync(join(contentRoot, documentPathOf(id)));
+      if (!kept) {
+        await builder.add(searchDocument(id, source.toString('utf8'), regions));
+        continue;
+      }
+      const key = createHash('sha1').update(version).update('\0').update(id).update('\0').update(source).digest('hex');
+      const previous = kept.get(key);
+      if (previous) {
+        try {
+          await builder.addKept(previous);
+          reused++;
+          continue;
+        } catch {
+          // Unreadable (another version of the format): checked before anything was added, so index it afresh.
+        }
+      }
+      kept.put(key, await builder.addAndKeep(searchDocument(id, source.toString('utf8'), regions)));
+    }
+    const stats = await builder.finish();
+    const pack = kept?.close();
+    return {
+      documents: ids.length,
+      seconds: (performance.now() - started) / 1000,
+      files: stats.files,
+      bytes: stats.bytes,
+      ...(pack ? { kept: { reused, dropped: pack.dropped, packBytes: pack.packBytes } } : {}),
+    };
+  } catch (error) {
+    throw new Error(`Building the search index failed: ${(error as Error).message}`, { cause: error });
+  } finally {
+    kept?.abandon();
+    spill?.dispose();
+  }
+}
+
+/** The integration's log lines for a finished index (the bench reads the first one: tools/bench/build-log.ts). */
+export function searchLogLines(report: SearchIndexReport): string[] {
+  const lines = [`[search] indexed ${report.documents} documents in ${report.seconds.toFixed(1)} s: ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB`];
+  if (report.kept) {
+    lines.push(
+      `[search] ${report.kept.reused} documents reused from the cache, ${report.documents - report.kept.reused} tokenised` +
+        `${report.kept.dropped ? `, ${report.kept.dropped} no longer used dropped from it` : ''} (kept: ${(report.kept.packBytes / 1024 / 1024).toFixed(0)} MiB)`,
+    );
+  }
+  return lines;
+}
+
+/** A message from the worker thread (search-index-worker.ts). */
+export type WorkerMessage =
+  | { type: 'warn'; message: string }
+  | { type: 'done'; report: SearchIndexReport }
+  | { type: 'error'; message: string; stack: string | undefined };
+
+/**
+ * Runs `writeSearchIndex(job)` in a worker thread; `warn` gets its warnings as they come. The thread does not
+ * keep the process alive: a build that fails before its pages are done exits without waiting for the index.
+ * Resolves with the report, rejects with the worker's error (its message and stack kept).
+ */
+export function startSearchIndexWorker(job: SearchIndexJob, warn: (message: string) => void): Promise<SearchIndexReport> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: job });
+    let settled = false;
+    const settle = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      action();
+    };
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'warn') warn(message.message);
+      else if (message.type === 'done') settle(() => resolve(message.report));
+      else {
+        const error = new Error(message.message);
+        if (message.stack) error.stack = message.stack;
+        settle(() => reject(error));
+      }
+    });
+    worker.on('error', (error: Error) => settle(() => reject(new Error(`Building the search index failed: the worker thread stopped: ${error.message}`, { cause: error }))));
+    worker.on('exit', (code) => settle(() => reject(new Error(`Building the search index failed: the worker thread exited with code ${code} before it finished`))));
+    worker.unref();
+  });
+}
+
+/**
+ * Moves each entry of the staged index folder into `target`, replacing an entry of the same name; `target`
+ * keeps what else it holds (the search page, `search/index.html`). Copies when the two lie on different file
+ * systems.
+ */
+function moveInto(staged: string, target: string): void {
+  mkdirSync(target, { recursive: true });
+  for (const name of readdirSync(staged)) {
+    const from = join(staged, name);
+    const to = join(target, name);
+    rmSync(to, { recursive: true, force: true });
+    try {
+      renameSync(from, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      cpSync(from, to, { recursive: true });
+    }
+  }
+}
+
 export function searchIndex(): AstroIntegration {
   let projectRoot = process.cwd();
   let cacheDir = join(projectRoot, 'node_modules/.astro');
+  let running: { staging: string; report: Promise<SearchIndexReport> } | undefined;
   return {
     name: 'gongkai-search-index',
     hooks: {
@@ -99,63 +258,33 @@ export function searchIndex(): AstroIntegration {
         projectRoot = fileURLToPath(config.root);
         cacheDir = fileURLToPath(config.cacheDir);
       },
+      'astro:build:start': ({ logger }) => {
+        // Astro syncs (and so validates) the content before this hook: the thread reads valid documents only.
+        // Staged, not written into the output: Vite empties the output folder while it bundles, after this hook.
+        // In the cache folder, which lies beside the output in every build we run, so the move is a rename.
+        mkdirSync(cacheDir, { recursive: true });
+        const staging = mkdtempSync(join(cacheDir, 'gongkai-search-staging-'));
+        // A build that fails before its pages are done never reaches build:done: the staged index goes with it.
+        process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
+        const job: SearchIndexJob = { projectRoot, contentRoot: process.env.GONGKAI_CONTENT_ROOT ?? projectRoot, cacheDir, indexDir: join(staging, 'search') };
+        const report = startSearchIndexWorker(job, (message) => logger.warn(message));
+        // Handled in build:done; without this a build failing earlier would also report an unhandled rejection.
+        report.catch(() => {});
+        running = { staging, report };
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const contentRoot = process.env.GONGKAI_CONTENT_ROOT ?? projectRoot;
-        // The documents validation read, in the same order (their doc numbers in the index).
-        const ids = listDocumentIds(contentRoot);
-        // The content root's own abbreviations: the ones validation checked (a build pointed at another content folder uses its own).
-        const abbreviationsFile = join(contentRoot, 'content/search/abbreviations.yaml');
-        const spill = ids.length > spillThreshold ? fileSpillStore(mkdtempSync(join(tmpdir(), 'gongkai-search-'))) : undefined;
-        const keptDir = join(cacheDir, 'gongkai-search');
-        const kept = openKeptDocuments(keptDir);
-        if (!kept) logger.warn(`[search] ${keptDir} is in use by another build: indexing every document afresh, keeping nothing`);
-        const version = indexingCodeVersion(projectRoot);
-        let reused = 0;
+        if (!running) throw new Error('Building the search index failed: astro:build:done came without astro:build:start, so no index was started');
+        const { staging, report: pending } = running;
+        running = undefined;
+        const pagesDone = performance.now();
         try {
-          const regions = new RegionIndex(loadRegions());
-          const builder = createSearchIndexBuilder({
-            writeFile: directorySink(join(fileURLToPath(dir), 'search')),
-            abbreviations: loadAbbreviations(abbreviationsFile),
-            expectedDocs: ids.length,
-            ...(spill ? { spill } : {}),
-          });
-          // One document at a time, in file order (the doc numbers of the index): its file is read anyway, to
-          // key it; an unchanged one is added from what an earlier build kept.
-          for (const id of ids) {
-            const source = readFileSync(join(contentRoot, documentPathOf(id)));
-            if (!kept) {
-              await builder.add(searchDocument(id, source.toString('utf8'), regions));
-              continue;
-            }
-            const key = createHash('sha1').update(version).update('\0').update(id).update('\0').update(source).digest('hex');
-            const previous = kept.get(key);
-            if (previous) {
-              try {
-                await builder.addKept(previous);
-                reused++;
-                continue;
-              } catch {
-                // Unreadable (another version of the format): checked before anything was added, so index it afresh.
-              }
-            }
-            kept.put(key, await builder.addAndKeep(searchDocument(id, source.toString('utf8'), regions)));
-          }
-          const stats = await builder.finish();
-          const pack = kept?.close();
-          const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          logger.info(`[search] indexed ${ids.length} documents in ${seconds} s: ${stats.files} files, ${(stats.bytes / 1024).toFixed(0)} KB`);
-          if (pack) {
-            logger.info(
-              `[search] ${reused} documents reused from the cache, ${ids.length - reused} tokenised` +
-                `${pack.dropped ? `, ${pack.dropped} no longer used dropped from it` : ''} (kept: ${(pack.packBytes / 1024 / 1024).toFixed(0)} MiB)`,
-            );
-          }
-        } catch (error) {
-          throw new Error(`Building the search index failed: ${(error as Error).message}`, { cause: error });
+          const report = await pending;
+          const waited = (performance.now() - pagesDone) / 1000;
+          moveInto(join(staging, 'search'), join(fileURLToPath(dir), 'search'));
+          for (const line of searchLogLines(report)) logger.info(line);
+          logger.info(waited >= 0.05 ? `[search] the pages waited ${waited.toFixed(1)} s for the index, built beside them in a worker thread` : '[search] the index was ready before the pages, built beside them in a worker thread');
         } finally {
-          kept?.abandon();
-          spill?.dispose();
+          rmSync(staging, { recursive: true, force: true });
         }
       },
     },

@@ -10,8 +10,9 @@ import { loadRegions } from '../../src/domain/regions.ts';
 import { planCorpus, type CorpusPlan } from '../corpus/generate.ts';
 import { readCorpusSources, touchDocument, writeCorpus } from '../corpus/write-corpus.ts';
 import { writeBaselineProject } from './baseline.ts';
-import type { BenchDetails, BuildSummary } from './report.ts';
-import { runAstroBuild, type BuildRun } from './run-build.ts';
+import { hugoCommand, writeHugoProject } from './hugo.ts';
+import type { BenchDetails, BenchRound, BuildSummary } from './report.ts';
+import { runAstroBuild, runMeasured, type BuildRun } from './run-build.ts';
 
 export interface BenchOptions {
   docs: number;
@@ -20,9 +21,16 @@ export interface BenchOptions {
   repo: string;
   /** Folder of the law texts. */
   lawsDir: string;
-  /** Working folder: corpus/, site/, baseline/. */
+  /** Working folder: corpus/, site/, baseline/, hugo/, floor/. */
   workDir: string;
+  /** Build the comparisons (the bare Astro baseline, Hugo, the markdown-it floor) beside the full site. */
   baseline: boolean;
+  /** Rounds of full site + comparisons, interleaved (at least 1). */
+  pairs: number;
+  /** The `hugo` executable, or undefined to leave Hugo out. */
+  hugo: string | undefined;
+  /** Another checkout of the project whose full site is built in every round too, right after ours (before/after). */
+  against?: string | undefined;
   incremental: boolean;
   /** Write a V8 CPU profile of the full build into `<workDir>/profile/`. */
   cpuProfile: boolean;
@@ -45,7 +53,14 @@ export function folderBytes(dir: string): number {
 
 /** The corpus folder is reused when it was made with the same size, seed and texts (its stamp says so). */
 function corpusStamp(options: BenchOptions, laws: number): string {
-  return JSON.stringify({ docs: options.docs, seed: options.seed, laws, generator: 1 });
+  return JSON.stringify({ docs: options.docs, seed: options.seed, laws, generator: 2 });
+}
+
+/** How many of the plan's documents have a page `<id>/index.html` under `dist`. */
+function countDocumentPages(dist: string, plan: CorpusPlan): number {
+  let pages = 0;
+  for (const doc of plan.documents) if (existsSync(join(dist, doc.id, 'index.html'))) pages++;
+  return pages;
 }
 
 function summary(run: BuildRun, what: string): BuildSummary {
@@ -91,60 +106,112 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchDetails>
   const progress = (label: string) => (state: { seconds: number; pages: number; rssBytes: number; peakBytes: number }) =>
     say(`  ${label}: ${state.seconds.toFixed(0)} s, ${state.pages.toLocaleString('en-US')} files written, RSS ${(state.rssBytes / mib).toFixed(0)} MiB (peak ${(state.peakBytes / mib).toFixed(0)})`);
   const nodeArgs = [...options.nodeOptions];
-
-  // 2. The full site, cold: empty output and cache folders.
+  const documentsDir = join(corpusRoot, 'content/documents');
   const siteDir = join(workDir, 'site');
   const siteDist = join(siteDir, 'dist');
   const siteCache = join(siteDir, 'cache');
-  rmSync(siteDir, { recursive: true, force: true });
-  mkdirSync(siteDir, { recursive: true });
   // Each build runs in a folder of its own (tools/site-build.ts says why).
   const siteBuild = { workDir: siteDir, project: repo, contentRoot: corpusRoot, cacheDir: siteCache };
-  say('full site: astro build (cold) …');
-  const siteRun = await runAstroBuild({
-    ...siteBuild,
-    outDir: siteDist,
-    nodeArgs: options.cpuProfile ? [...nodeArgs, '--cpu-prof', `--cpu-prof-dir=${join(workDir, 'profile')}`] : nodeArgs,
-    logFile: join(siteDir, 'build.log'),
-    onProgress: progress('full site'),
-  });
-  say(`full site: ${siteRun.ok ? 'built' : 'FAILED'} in ${siteRun.seconds.toFixed(1)} s, peak RSS ${(siteRun.peakRssBytes / mib).toFixed(0)} MiB (log: ${join(siteDir, 'build.log')})`);
-  let documentPages = 0;
-  for (const doc of plan.documents) if (existsSync(join(siteDist, 'documents', doc.id, 'index.html'))) documentPages++;
-  const site = {
-    ...summary(siteRun, 'the full site build'),
-    distBytes: folderBytes(siteDist),
-    indexBytes: folderBytes(join(siteDist, 'search')),
-    documentPages,
-    missingPages: plan.documents.length - documentPages,
-  };
 
-  // 3. The bare Astro baseline over the same files.
-  let baseline: BenchDetails['baseline'];
-  if (options.baseline) {
+  // 2. Rounds, interleaved so each pair of builds sees about the same load: full site, bare Astro baseline,
+  // then Hugo and the markdown-it floor. Every build is cold: its whole folder (output, Astro's and Vite's
+  // caches, Hugo's cache) is deleted before it starts.
+  const rounds: BenchRound[] = [];
+  for (let round = 1; round <= options.pairs; round++) {
+    const of = options.pairs > 1 ? ` (round ${round} of ${options.pairs})` : '';
+    rmSync(siteDir, { recursive: true, force: true });
+    mkdirSync(siteDir, { recursive: true });
+    say(`full site${of}: astro build (cold) …`);
+    const siteRun = await runAstroBuild({
+      ...siteBuild,
+      outDir: siteDist,
+      nodeArgs: options.cpuProfile && round === 1 ? [...nodeArgs, '--cpu-prof', `--cpu-prof-dir=${join(workDir, 'profile')}`] : nodeArgs,
+      logFile: join(siteDir, 'build.log'),
+      onProgress: progress('full site'),
+    });
+    say(`full site${of}: ${siteRun.ok ? 'built' : 'FAILED'} in ${siteRun.seconds.toFixed(1)} s (CPU ${siteRun.cpuSeconds.toFixed(1)} s), peak RSS ${(siteRun.peakRssBytes / mib).toFixed(0)} MiB (log: ${join(siteDir, 'build.log')})`);
+    let documentPages = 0;
+    for (const doc of plan.documents) if (existsSync(join(siteDist, 'documents', doc.id, 'index.html'))) documentPages++;
+    const site = {
+      ...summary(siteRun, 'the full site build'),
+      distBytes: folderBytes(siteDist),
+      indexBytes: folderBytes(join(siteDist, 'search')),
+      documentPages,
+      missingPages: plan.documents.length - documentPages,
+    };
+    const done: BenchRound = { site };
+    rounds.push(done);
+    if (!siteRun.ok) break;
+
+    // The same site from another checkout (the code before a change), built the same way right after ours.
+    if (options.against !== undefined) {
+      const againstDir = join(workDir, 'against');
+      rmSync(againstDir, { recursive: true, force: true });
+      mkdirSync(againstDir, { recursive: true });
+      say(`other checkout${of}: astro build of ${options.against} (cold) …`);
+      const run = await runAstroBuild({
+        workDir: againstDir,
+        project: options.against,
+        contentRoot: corpusRoot,
+        cacheDir: join(againstDir, 'cache'),
+        outDir: join(againstDir, 'dist'),
+        nodeArgs,
+        logFile: join(againstDir, 'build.log'),
+        onProgress: progress('other checkout'),
+      });
+      say(`other checkout${of}: ${run.ok ? 'built' : 'FAILED'} in ${run.seconds.toFixed(1)} s (CPU ${run.cpuSeconds.toFixed(1)} s), peak RSS ${(run.peakRssBytes / mib).toFixed(0)} MiB`);
+      done.against = { ...summary(run, `the build of ${options.against}`), pages: countDocumentPages(join(againstDir, 'dist/documents'), plan), distBytes: folderBytes(join(againstDir, 'dist')) };
+    }
+    if (!options.baseline) continue;
+
+    // The bare Astro baseline over the same files.
     const baselineDir = join(workDir, 'baseline');
     const project = join(baselineDir, 'project');
     const baselineDist = join(baselineDir, 'dist');
     rmSync(baselineDir, { recursive: true, force: true });
-    writeBaselineProject(project, join(corpusRoot, 'content/documents'));
-    say('baseline: astro build of a bare project (glob loader, default Markdown, one page per document) …');
-    const run = await runAstroBuild({
-      workDir: project,
-      project,
-      outDir: baselineDist,
-      nodeArgs,
-      logFile: join(baselineDir, 'build.log'),
-      onProgress: progress('baseline'),
-    });
-    say(`baseline: ${run.ok ? 'built' : 'FAILED'} in ${run.seconds.toFixed(1)} s, peak RSS ${(run.peakRssBytes / mib).toFixed(0)} MiB`);
-    baseline = { ...summary(run, 'the baseline build'), distBytes: folderBytes(baselineDist) };
-  }
+    writeBaselineProject(project, documentsDir);
+    say(`baseline${of}: astro build of a bare project (glob loader, default Markdown, one page per document) …`);
+    const run = await runAstroBuild({ workDir: project, project, outDir: baselineDist, nodeArgs, logFile: join(baselineDir, 'build.log'), onProgress: progress('baseline') });
+    say(`baseline${of}: ${run.ok ? 'built' : 'FAILED'} in ${run.seconds.toFixed(1)} s (CPU ${run.cpuSeconds.toFixed(1)} s), peak RSS ${(run.peakRssBytes / mib).toFixed(0)} MiB`);
+    done.baseline = { ...summary(run, 'the baseline build'), distBytes: folderBytes(baselineDist) };
 
-  // 4. Publishing one change, as CI does it: one document edited, the cold build's cache folder kept, the
+    // Hugo over the same files, when it is installed.
+    if (options.hugo !== undefined) {
+      const hugoDir = join(workDir, 'hugo');
+      const hugoDist = join(hugoDir, 'dist');
+      writeHugoProject(join(hugoDir, 'project'), documentsDir);
+      rmSync(hugoDist, { recursive: true, force: true });
+      rmSync(join(hugoDir, 'cache'), { recursive: true, force: true });
+      mkdirSync(hugoDir, { recursive: true });
+      say(`hugo${of}: hugo build (minimal layout: title and content) …`);
+      const { command, args } = hugoCommand(options.hugo, join(hugoDir, 'project'), hugoDist, join(hugoDir, 'cache'));
+      const hugo = await runMeasured({ command, args, cwd: hugoDir, logFile: join(hugoDir, 'build.log') });
+      say(`hugo${of}: ${hugo.ok ? 'built' : 'FAILED'} in ${hugo.seconds.toFixed(1)} s (CPU ${hugo.cpuSeconds.toFixed(1)} s), peak RSS ${(hugo.peakRssBytes / mib).toFixed(0)} MiB`);
+      done.hugo = { ...summary(hugo, 'the Hugo build'), pages: countDocumentPages(hugoDist, plan), distBytes: folderBytes(hugoDist) };
+    }
+
+    // The markdown-it floor: read, render, write one file each, nothing else.
+    const floorDir = join(workDir, 'floor');
+    const floorDist = join(floorDir, 'dist');
+    rmSync(floorDir, { recursive: true, force: true });
+    mkdirSync(floorDir, { recursive: true });
+    say(`floor${of}: markdown-it over every document …`);
+    const floor = await runMeasured({
+      command: process.execPath,
+      args: [...nodeArgs, join(repo, 'tools/bench/markdown-floor.ts'), documentsDir, floorDist],
+      cwd: floorDir,
+      logFile: join(floorDir, 'build.log'),
+    });
+    say(`floor${of}: ${floor.ok ? 'done' : 'FAILED'} in ${floor.seconds.toFixed(1)} s (CPU ${floor.cpuSeconds.toFixed(1)} s), peak RSS ${(floor.peakRssBytes / mib).toFixed(0)} MiB`);
+    done.floor = { ...summary(floor, 'the markdown-it floor'), pages: countDocumentPages(floorDist, plan), distBytes: folderBytes(floorDist) };
+  }
+  const last = rounds.at(-1) as BenchRound;
+
+  // 3. Publishing one change, as CI does it: one document edited, the cold build's cache folder kept, the
   // output folder fresh (a CI job starts from a clean checkout and restores only the cache; rebuilding into
   // the old output would also measure Astro deleting it first).
   let rebuild: BenchDetails['rebuild'];
-  if (options.incremental && siteRun.ok) {
+  if (options.incremental && last.site.ok) {
     const changed = plan.documents[Math.floor(plan.documents.length / 2)]?.id ?? '';
     touchDocument(corpusRoot, changed, '2026-01-01');
     say(`rebuild: changed ${changed}; astro build with the cold build's cache into a fresh output folder …`);
@@ -167,8 +234,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchDetails>
     workDir,
     loadAverage: loadavg().map((value) => value.toFixed(2)).join(' '),
     corpus: { bytes: corpusBytes, seconds: corpusSeconds, reused },
-    site,
-    ...(baseline ? { baseline } : {}),
+    rounds,
     ...(rebuild ? { rebuild } : {}),
   };
 }

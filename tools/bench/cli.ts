@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm run bench -- --docs N`: generates N documents, builds the full site and a bare Astro baseline from
- * them, prints a summary and, as its last line, the figures as one JSON object. See docs/scale.md.
+ * `npm run bench -- --docs N`: generates N documents, builds the full site and its comparisons from them in
+ * interleaved rounds (full site, bare Astro, Hugo when installed, the markdown-it floor), prints a summary and,
+ * as its last line, the figures as one JSON object. See docs/scale.md.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { lawsDir } from '../corpus/laws.ts';
 import { repoRoot } from '../site-build.ts';
 import { runBenchmark } from './benchmark.ts';
+import { findOnPath } from './hugo.ts';
 import { benchFigures, figuresLine, formatSummary } from './report.ts';
 
 const usage = `usage: npm run bench -- --docs N [options]
@@ -18,8 +20,10 @@ const usage = `usage: npm run bench -- --docs N [options]
   --laws DIR        folder of the law texts (default $GONGKAI_LAWS_DIR or ../shared/corpus/laws)
   --out DIR         working folder (corpus, builds, logs), kept; an existing corpus of the same size and seed is reused
   --keep            keep the temporary working folder
-  --incremental     after the cold build, change one document and rebuild; adds "rebuild_s"
-  --skip-baseline   do not build the bare Astro baseline (baseline_s is null)
+  --pairs N         rounds of full site + comparisons, interleaved, each build cold (default 2; 1 with --skip-baseline)
+  --incremental     after the last cold build, change one document and rebuild; adds "rebuild_s"
+  --against DIR     another checkout of the project (the code before a change): its full site is built in every round too
+  --skip-baseline   build the full site only: no bare Astro baseline, Hugo or markdown-it floor (their figures are null)
   --cpu-prof        write a V8 CPU profile of the full build into <working folder>/profile/
   --max-heap-mb M   heap limit of the builds' Node processes (--max-old-space-size)`;
 
@@ -33,6 +37,8 @@ try {
       laws: { type: 'string' },
       out: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      pairs: { type: 'string' },
+      against: { type: 'string' },
       incremental: { type: 'boolean', default: false },
       'skip-baseline': { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
@@ -52,8 +58,9 @@ if (args.help) {
 const docs = Number(args.docs);
 const seed = Number(args.seed);
 const heap = args['max-heap-mb'] === undefined ? undefined : Number(args['max-heap-mb']);
-if (!Number.isInteger(docs) || docs < 1 || !Number.isInteger(seed) || (heap !== undefined && !(heap > 0))) {
-  console.error(`--docs and --seed take whole numbers (--docs at least 1), --max-heap-mb a positive number\n\n${usage}`);
+const pairs = Number(args.pairs ?? (args['skip-baseline'] ? 1 : 2));
+if (!Number.isInteger(docs) || docs < 1 || !Number.isInteger(seed) || !Number.isInteger(pairs) || pairs < 1 || (heap !== undefined && !(heap > 0))) {
+  console.error(`--docs, --seed and --pairs take whole numbers (--docs and --pairs at least 1), --max-heap-mb a positive number\n\n${usage}`);
   process.exit(2);
 }
 const laws = args.laws ?? lawsDir(repo);
@@ -70,18 +77,22 @@ try {
     lawsDir: isAbsolute(laws) ? laws : resolve(laws),
     workDir,
     baseline: !args['skip-baseline'],
+    pairs,
+    hugo: args['skip-baseline'] ? undefined : findOnPath('hugo'),
+    against: args.against === undefined ? undefined : resolve(args.against),
     incremental: args.incremental,
     cpuProfile: args['cpu-prof'],
     nodeOptions: heap === undefined ? [] : [`--max-old-space-size=${heap}`],
     say,
   });
   console.log(formatSummary(details));
-  if (!details.site.ok) console.error(details.site.error);
-  if (details.baseline && !details.baseline.ok) console.error(details.baseline.error);
+  for (const round of details.rounds) {
+    for (const build of [round.site, round.against, round.baseline, round.hugo, round.floor]) if (build && !build.ok) console.error(build.error);
+  }
   if (!keep) rmSync(workDir, { recursive: true, force: true });
   else console.log(`working folder kept: ${workDir}`);
   console.log(figuresLine(benchFigures(details)));
-  process.exitCode = details.site.ok ? 0 : 1;
+  process.exitCode = details.rounds.every((round) => round.site.ok) ? 0 : 1;
 } catch (error) {
   console.error(error);
   if (!keep) rmSync(workDir, { recursive: true, force: true });

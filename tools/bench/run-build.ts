@@ -1,7 +1,8 @@
 /**
- * Runs one `astro build` as a child process and measures it: wall time, peak RSS of its whole process tree,
- * and what its log says (pages per route, phases, the search index line). The full log goes to a file; a
- * failed build's last lines are kept for the message. Node only.
+ * Runs one build as a child process and measures it: wall time, CPU time and peak RSS of its whole process
+ * tree, and what its log says (pages per route, phases, the search index line). The full log goes to a file; a
+ * failed build's last lines are kept for the message. `runAstroBuild` is the site and the bare baseline;
+ * `runMeasured` any other command (Hugo, the markdown-it floor) measured the same way. Node only.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
@@ -10,12 +11,21 @@ import { linkNodeModules, siteBuildCommand, type SiteBuild } from '../site-build
 import { emptyBuildLog, readBuildLine, type BuildLog } from './build-log.ts';
 import { PeakRssSampler } from './process-tree.ts';
 
-export interface BuildRequest extends SiteBuild {
-  /** Where the build's full output is written. */
+export interface MeasuredRun {
+  /** Where the process's full output is written. */
   logFile: string;
-  /** Called about every `progressEverySeconds` while the build runs. */
+  /** Called about every `progressEverySeconds` while the process runs. */
   onProgress?: (state: { seconds: number; pages: number; rssBytes: number; peakBytes: number }) => void;
   progressEverySeconds?: number;
+}
+
+export interface BuildRequest extends SiteBuild, MeasuredRun {}
+
+export interface CommandRequest extends MeasuredRun {
+  command: string;
+  args: string[];
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface BuildRun {
@@ -31,14 +41,19 @@ export interface BuildRun {
 }
 
 export function runAstroBuild(request: BuildRequest): Promise<BuildRun> {
+  linkNodeModules(request.workDir);
+  const { command, args, cwd, env } = siteBuildCommand(request);
+  return runMeasured({ ...request, command, args, cwd, env });
+}
+
+export function runMeasured(request: CommandRequest): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const elapsed = () => (performance.now() - started) / 1000;
-    linkNodeModules(request.workDir);
-    const { command, args, cwd, env } = siteBuildCommand(request);
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(request.command, request.args, { cwd: request.cwd, env: request.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     if (child.pid === undefined) {
-      reject(new Error(`could not start astro build in ${request.workDir}`));
+      child.on('error', () => {});
+      reject(new Error(`could not start ${request.command} in ${request.cwd}`));
       return;
     }
     const sampler = new PeakRssSampler(child.pid).start();
@@ -59,7 +74,7 @@ export function runAstroBuild(request: BuildRequest): Promise<BuildRun> {
     child.on('error', (error) => {
       sampler.stop();
       if (progress) clearInterval(progress);
-      reject(new Error(`astro build failed to run in ${request.workDir}`, { cause: error }));
+      reject(new Error(`${request.command} failed to run in ${request.cwd}`, { cause: error }));
     });
     child.on('close', (code) => {
       const seconds = elapsed();

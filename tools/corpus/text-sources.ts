@@ -3,6 +3,7 @@
  * of the bundled documents, cut into Markdown blocks (paragraphs, headings, tables) that a generated body is
  * assembled from. Pure: the caller reads the files (write-corpus.ts).
  */
+import { textDamageIssue } from '../../src/domain/content/text-damage.ts';
 
 /** One source text as a list of Markdown blocks. */
 export interface TextSource {
@@ -36,14 +37,24 @@ export function markdownBlocks(markdown: string): string[] {
 }
 
 /**
- * Blocks of a law text: the metadata header (everything before `<!-- INFO END -->`), the title line and the
- * HTML comments are dropped; chapter headings sink one level, so they nest under a generated section heading.
+ * Whether a block holds a character content validation refuses (src/domain/content/text-damage.ts): a few law
+ * texts carry GBK private-use characters (U+E010, U+E5F9), and one such block made a 3,000-document corpus
+ * invalid, so the bench's build stopped at validation.
+ */
+function isDamaged(block: string): boolean {
+  return textDamageIssue({ path: '', text: block }) !== undefined;
+}
+
+/**
+ * Blocks of a law text: the metadata header (everything before `<!-- INFO END -->`), the title line, the
+ * HTML comments and blocks holding characters validation refuses are dropped; chapter headings sink one
+ * level, so they nest under a generated section heading.
  */
 export function lawBlocks(text: string): string[] {
   const start = text.indexOf('<!-- INFO END -->');
   const body = (start >= 0 ? text.slice(start + '<!-- INFO END -->'.length) : text).replace(/<!--[\s\S]*?-->/g, '');
   return markdownBlocks(body)
-    .filter((block) => !/^# /.test(block))
+    .filter((block) => !/^# /.test(block) && !isDamaged(block))
     .map((block) => neutraliseHtml(block.replace(/^(#{2,5}) /, '#$1 ')));
 }
 

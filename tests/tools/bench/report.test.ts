@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyBuildLog, readBuildLine, routeOf } from '../../../tools/bench/build-log.ts';
-import { benchFigures, figuresLine, formatSummary, type BenchDetails } from '../../../tools/bench/report.ts';
+import { benchFigures, figureKeys, figuresLine, formatSummary, lastRound, type BenchDetails, type BenchRound, type BuildSummary } from '../../../tools/bench/report.ts';
 
 const mib = 1024 * 1024;
 
-function details(overrides: Partial<BenchDetails> = {}): BenchDetails {
+function siteLog() {
   const log = emptyBuildLog();
   const lines = [
     '20:08:25 [content] Syncing content',
@@ -23,15 +23,32 @@ function details(overrides: Partial<BenchDetails> = {}): BenchDetails {
     '20:08:33 [build] 3 page(s) built in 10.47s',
   ];
   lines.forEach((line, i) => readBuildLine(log, line, i));
+  return log;
+}
+
+/** A round whose full site took `site` s (and `siteCpu` CPU s) and whose baseline took `baseline` s. */
+function round(site = 30, baseline = 20, siteCpu?: number, baselineCpu?: number): BenchRound {
+  return {
+    site: { seconds: site, ...(siteCpu === undefined ? {} : { cpuSeconds: siteCpu }), peakRssBytes: 1500 * mib, log: siteLog(), ok: true, distBytes: 74 * mib, indexBytes: 28.5 * mib, documentPages: 1000, missingPages: 0 },
+    baseline: { seconds: baseline, ...(baselineCpu === undefined ? {} : { cpuSeconds: baselineCpu }), peakRssBytes: 900 * mib, log: emptyBuildLog(), ok: true, distBytes: 14 * mib },
+  };
+}
+
+function details(overrides: Partial<BenchDetails> = {}): BenchDetails {
   return {
     docs: 1000,
     seed: 1,
     workDir: '/tmp/bench',
     corpus: { bytes: 14 * mib, seconds: 5, reused: false },
-    site: { seconds: 30, peakRssBytes: 1500 * mib, log, ok: true, distBytes: 74 * mib, indexBytes: 28.5 * mib, documentPages: 1000, missingPages: 0 },
-    baseline: { seconds: 20, peakRssBytes: 900 * mib, log: emptyBuildLog(), ok: true, distBytes: 14 * mib },
+    rounds: [round()],
     ...overrides,
   };
+}
+
+/** `details()` with its one round's site changed. */
+function withSite(site: Partial<BenchRound['site']>, overrides: Partial<BenchDetails> = {}): BenchDetails {
+  const only = round();
+  return details({ rounds: [{ ...only, site: { ...only.site, ...site } }], ...overrides });
 }
 
 describe('the last line', () => {
@@ -39,8 +56,11 @@ describe('the last line', () => {
     const line = figuresLine(benchFigures(details()));
     expect(line).not.toContain('\n');
     const parsed = JSON.parse(line) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(['docs', 'total_s', 'baseline_s', 'pages_s', 'index_s', 'peak_rss_mb', 'dist_mb', 'index_mb']);
-    expect(parsed).toEqual({ docs: 1000, total_s: 30, baseline_s: 20, pages_s: 7, index_s: 7.5, peak_rss_mb: 1500, dist_mb: 74, index_mb: 28.5 });
+    expect(Object.keys(parsed)).toEqual(figureKeys.filter((key) => key !== 'rebuild_s' && key !== 'against_s'));
+    expect(parsed).toEqual({
+      docs: 1000, total_s: 30, baseline_s: 20, ratio: 1.5, ratio_min: 1.5, ratio_max: 1.5, cpu_ratio: null,
+      pages_s: 7, index_s: 7.5, peak_rss_mb: 1500, dist_mb: 74, index_mb: 28.5, hugo_s: null, floor_s: null,
+    });
   });
 
   it('adds rebuild_s after an incremental rebuild', () => {
@@ -51,10 +71,11 @@ describe('the last line', () => {
   });
 
   it('gives baseline_s null when the baseline was skipped, and index_s 0 when the search printed no line', () => {
-    const site = { ...details().site, log: emptyBuildLog() };
-    const { baseline: _skipped, ...rest } = details({ site });
+    const { baseline: _skipped, ...siteOnly } = round();
+    const rest = details({ rounds: [{ ...siteOnly, site: { ...siteOnly.site, log: emptyBuildLog() } }] });
     const figures = benchFigures(rest);
     expect(figures.baseline_s).toBeNull();
+    expect(figures.ratio).toBeNull();
     expect(figures.index_s).toBe(0);
     expect(figures.pages_s).toBe(figures.total_s);
     expect(formatSummary(rest)).toContain('no "[search] indexed N documents in X s" line in the log, so index_s = 0');
@@ -64,7 +85,7 @@ describe('the last line', () => {
     expect(benchFigures(details()).pages_s).toBe(7);
     const log = emptyBuildLog();
     readBuildLine(log, '[search] indexed 1000 documents in 7.5 s', 29);
-    expect(benchFigures(details({ site: { ...details().site, log } })).pages_s).toBe(22.5);
+    expect(benchFigures(withSite({ log })).pages_s).toBe(22.5);
   });
 });
 
@@ -74,27 +95,78 @@ describe('the summary', () => {
     expect(text).toContain('content sync (load + validate)  1.0 s');
     expect(text).toContain('search index 7.5 s for 1,000 documents (all)');
     expect(text).toMatch(/\/documents\/\[\.\.\.id\]\s+1 files/);
-    expect(text).toContain('total_s ≤ 2.5 × baseline_s: 30 s vs 50 s (1.50×) met');
-    expect(text).toContain('peak_rss_mb ≤ 4096: 1500 MiB met');
+    expect(text).toContain('total_s ≤ 2.5 × baseline_s: 1.50× over 1 pair met');
+    expect(text).toContain('peak_rss_mb ≤ 4096: 1500 MiB (highest round) met');
   });
 
   it('says when a budget is missed and when pages are missing', () => {
-    const site = { ...details().site, seconds: 60, peakRssBytes: 5000 * mib, documentPages: 990, missingPages: 10 };
-    const text = formatSummary(details({ site }));
-    expect(text).toContain('(3.00×) MISSED');
-    expect(text).toContain('peak_rss_mb ≤ 4096: 5000 MiB MISSED');
+    const text = formatSummary(withSite({ seconds: 60, peakRssBytes: 5000 * mib, documentPages: 990, missingPages: 10 }));
+    expect(text).toContain('3.00× over 1 pair MISSED');
+    expect(text).toContain('peak_rss_mb ≤ 4096: 5000 MiB (highest round) MISSED');
     expect(text).toContain('document pages 990 of 1,000 (10 MISSING)');
   });
 
   it('checks memory against 16 GiB above 10,000 documents', () => {
-    const site = { ...details().site, peakRssBytes: 5000 * mib };
-    expect(formatSummary(details({ docs: 100000, site }))).toContain('peak_rss_mb ≤ 16384: 5000 MiB met');
+    expect(formatSummary(withSite({ peakRssBytes: 5000 * mib }, { docs: 100000 }))).toContain('peak_rss_mb ≤ 16384: 5000 MiB (highest round) met');
+  });
+});
+
+describe('interleaved pairs', () => {
+  const pairs = details({ rounds: [round(30, 20, 45, 25), round(40, 20, 60, 30), round(33, 30, 50, 25)] });
+
+  it('quotes the median of the pairs’ ratios with its spread, and the median times', () => {
+    const figures = benchFigures(pairs);
+    // Ratios 1.5, 2.0, 1.1 → median 1.5; CPU ratios 1.8, 2.0, 2.0 → 2.0; walls 30, 40, 33 → 33.
+    expect(figures).toMatchObject({ total_s: 33, baseline_s: 20, ratio: 1.5, ratio_min: 1.1, ratio_max: 2, cpu_ratio: 2 });
+  });
+
+  it('says the spread is too wide to conclude and withholds the budget’s verdict', () => {
+    const text = formatSummary(pairs);
+    expect(text).toContain('wall 1.50× (1.10–2.00×), CPU 2.00× (1.80–2.00×)');
+    expect(text).toContain('TOO WIDE TO CONCLUDE (spread 60 % > 25 % of the median)');
+    expect(text).toContain('total_s ≤ 2.5 × baseline_s: 1.50× (1.10–2.00×) over 3 pairs CANNOT CONCLUDE');
+  });
+
+  it('calls pairs within a quarter of the median steady, and judges the budget on every pair', () => {
+    const text = formatSummary(details({ rounds: [round(30, 20), round(32, 20)] }));
+    expect(text).toContain('steady (spread 6 % ≤ 25 %)');
+    expect(text).toContain('1.55× (1.50–1.60×) over 2 pairs met');
+  });
+
+  it('lists every round’s builds, in the order they ran, with wall, CPU and peak RSS', () => {
+    const text = formatSummary(pairs);
+    expect(text).toMatch(/^ {2}1 {6}30\.0 s, CPU 45\.0 s, 1500 MiB\s+20\.0 s, CPU 25\.0 s, 900 MiB$/m);
+    expect(text).toMatch(/^ {2}3 {6}33\.0 s, CPU 50\.0 s, 1500 MiB/m);
+  });
+
+  it('sets Hugo and the markdown-it floor beside our build, and says when one wrote fewer pages than the corpus has', () => {
+    const other = (seconds: number, pages: number): BuildSummary & { pages: number; distBytes: number } => ({ seconds, cpuSeconds: seconds, peakRssBytes: 100 * mib, log: emptyBuildLog(), ok: true, pages, distBytes: mib });
+    const rounds = [round(30, 20, 45, 25), round(40, 20, 60, 30)].map((r, i) => ({ ...r, hugo: other(i === 0 ? 3 : 4, 1000), floor: other(2, 999) }));
+    const run = details({ rounds });
+    expect(benchFigures(run)).toMatchObject({ hugo_s: 3.5, floor_s: 2 });
+    const text = formatSummary(run);
+    expect(text).toContain('full ÷ Hugo               wall 10.00× (10.00–10.00×), CPU 15.00× (15.00–15.00×); peak RSS 1500 MiB vs 100 MiB');
+    expect(text).toContain('full ÷ markdown-it floor  wall 17.50× (15.00–20.00×)');
+    expect(text).toContain('it wrote only 999 of 1,000 document pages');
+  });
+
+  it('sets another checkout’s build beside ours, for a before/after in one run', () => {
+    const before = (seconds: number): BuildSummary & { pages: number; distBytes: number } => ({ seconds, cpuSeconds: seconds, peakRssBytes: 1400 * mib, log: emptyBuildLog(), ok: true, pages: 1000, distBytes: mib });
+    const run = details({ rounds: [{ ...round(30, 20, 30), against: before(40) }, { ...round(36, 20, 36), against: before(45) }] });
+    const parsed = JSON.parse(figuresLine(benchFigures(run))) as Record<string, unknown>;
+    expect(parsed['against_s']).toBe(42.5);
+    expect(Object.keys(parsed).indexOf('against_s')).toBe(Object.keys(parsed).indexOf('floor_s') + 1);
+    expect(formatSummary(run)).toContain('full ÷ other checkout     wall 0.78× (0.75–0.80×)');
+  });
+
+  it('says one pair measures no spread', () => {
+    expect(formatSummary(details())).toContain('one pair: no spread measured, run --pairs 2 or more to conclude');
   });
 });
 
 describe('reading the build log', () => {
   it('counts written files per route, with Astro’s per-file times', () => {
-    const { site } = details();
+    const { site } = lastRound(details());
     expect(site.log.pages).toBe(4);
     expect(site.log.reused).toBe(1);
     expect(site.log.routes.get('/documents/[...id]')).toEqual({ pages: 1, ms: 12 });

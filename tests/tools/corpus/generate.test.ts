@@ -42,6 +42,13 @@ function generate(docs: number, seed: number, sources = fixtureSources): Generat
 
 const frontmatterOf = (file: GeneratedFile) => splitFrontmatter(file.text).data as DocumentFrontmatter;
 
+describe('the law texts a body is cut from', () => {
+  it('leave out a block holding a character validation refuses (a GBK private-use character), so no corpus fails validation', () => {
+    const law = `# 某条例\n\n<!-- INFO END -->\n\n第一条 完好的条文。\n\n第二条 含有\ue010字符的条文。\n`;
+    expect(lawBlocks(law)).toEqual(['第一条 完好的条文。']);
+  });
+});
+
 describe('the benchmark corpus', () => {
   const files = generate(400, 7);
   const result = validate(files);
