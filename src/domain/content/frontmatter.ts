@@ -17,8 +17,8 @@ export class FrontmatterError extends Error {
   }
 }
 
-/** Splits `---\nYAML\n---\nbody` and parses the YAML. */
-export function splitFrontmatter(text: string): SplitFile {
+/** The file with line endings normalised, and its front-matter block; throws when there is no closed block. */
+function frontmatterBlock(text: string): { source: string; match: RegExpExecArray } {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const match = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(source);
   if (!match) {
@@ -26,6 +26,12 @@ export function splitFrontmatter(text: string): SplitFile {
     if (/^---\n/.test(source)) throw new FrontmatterError('the front matter opened with `---` on line 1 is never closed: add a line `---` after its last field, before the body', 1);
     throw new FrontmatterError('the file does not start with a `---` front-matter block', 1);
   }
+  return { source, match };
+}
+
+/** Splits `---\nYAML\n---\nbody` and parses the YAML. */
+export function splitFrontmatter(text: string): SplitFile {
+  const { source, match } = frontmatterBlock(text);
   const yamlText = match[1] ?? '';
   try {
     const data = yaml.load(yamlText);
@@ -36,6 +42,15 @@ export function splitFrontmatter(text: string): SplitFile {
     }
     throw error;
   }
+}
+
+/**
+ * The body of `---\nYAML\n---\nbody` exactly as `splitFrontmatter` cuts it, without parsing the YAML: a page
+ * renders the front matter validation already parsed, and parsing it again cost a third of reading a body.
+ */
+export function frontmatterBody(text: string): string {
+  const { source, match } = frontmatterBlock(text);
+  return source.slice(match[0].length);
 }
 
 /** Parses a standalone YAML data file (a metric or topic definition). */
