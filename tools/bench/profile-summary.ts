@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `node tools/bench/profile-summary.ts <file.cpuprofile> [--top N] [--root DIR]`: where a V8 CPU profile
+ * `node tools/bench/profile-summary.ts <file.cpuprofile> [--top N] [--root DIR] [--focus NAME]`: where a V8 CPU profile
  * (the bench's `--cpu-prof`) spent its time — self time by function and by file, and total time (self plus
  * callees) by function. Self time says which code is hot; total time says which of our functions a hot
  * library call (Astro's renderer, the Markdown parser, zod) was made for, which self time alone hides.
@@ -46,9 +46,14 @@ export function fileLabel(url: string, root = ''): string {
   return path;
 }
 
-export function summariseProfile(profile: CpuProfile, options: { top?: number; root?: string } = {}): ProfileSummary {
+/**
+ * `focus` keeps only the samples taken inside a function whose `name (file:line)` contains it (e.g.
+ * `generatePathWithPrerenderer`: page rendering alone, without content sync or the search index).
+ */
+export function summariseProfile(profile: CpuProfile, options: { top?: number; root?: string; focus?: string } = {}): ProfileSummary {
   const top = options.top ?? 30;
   const root = options.root ?? '';
+  const focus = options.focus;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -59,8 +64,21 @@ export function summariseProfile(profile: CpuProfile, options: { top?: number; r
 
   // A sample's time is the delta to the next sample: the one before it is the time until this one was taken.
   const sampleMs = profile.samples.map((_, i) => (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  const inFocus = new Map<number, boolean>();
+  const focused = (id: number): boolean => {
+    if (focus === undefined) return true;
+    let known = inFocus.get(id);
+    if (known === undefined) {
+      const up = parent.get(id);
+      known = functionKey(id).includes(focus) || (up !== undefined && focused(up));
+      inFocus.set(id, known);
+    }
+    return known;
+  };
   const selfById = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfById.set(id, (selfById.get(id) ?? 0) + sampleMs[i]!));
+  profile.samples.forEach((id, i) => {
+    if (focused(id)) selfById.set(id, (selfById.get(id) ?? 0) + sampleMs[i]!);
+  });
 
   const selfFunction = new Map<string, number>();
   const selfFile = new Map<string, number>();
@@ -84,7 +102,7 @@ export function summariseProfile(profile: CpuProfile, options: { top?: number; r
     }
   }
 
-  const totalMs = sampleMs.reduce((sum, ms) => sum + ms, 0);
+  const totalMs = [...selfById.values()].reduce((sum, ms) => sum + ms, 0);
   const rows = (map: Map<string, number>) =>
     [...map]
       .sort(([ka, a], [kb, b]) => b - a || ka.localeCompare(kb))
@@ -105,8 +123,11 @@ export function formatProfileSummary(summary: ProfileSummary): string {
 }
 
 if (import.meta.main) {
-  const usage = 'usage: node tools/bench/profile-summary.ts <file.cpuprofile> [--top N] [--root DIR]';
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '30' }, root: { type: 'string', default: process.cwd() } } });
+  const usage = 'usage: node tools/bench/profile-summary.ts <file.cpuprofile> [--top N] [--root DIR] [--focus NAME]';
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { top: { type: 'string', default: '30' }, root: { type: 'string', default: process.cwd() }, focus: { type: 'string' } },
+  });
   const top = Number(values.top);
   if (positionals.length !== 1 || !Number.isInteger(top) || top < 1) {
     console.error(usage);
@@ -120,5 +141,5 @@ if (import.meta.main) {
     console.error(`${file}: not a readable CPU profile (${(error as Error).message}); pass a .cpuprofile written by node --cpu-prof`);
     process.exit(1);
   }
-  console.log(formatProfileSummary(summariseProfile(profile, { top, root: values.root })));
+  console.log(formatProfileSummary(summariseProfile(profile, { top, root: values.root, ...(values.focus !== undefined ? { focus: values.focus } : {}) })));
 }

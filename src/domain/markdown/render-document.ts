@@ -38,8 +38,10 @@ markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 };
 // Wide tables scroll inside their own box so a phone never scrolls the page sideways.
 // Each box is a keyboard-focusable region, so each needs its own name: 表格 1, 表格 2 … in document order.
-markdown.renderer.rules.table_open = (tokens, idx) => {
-  const number = tokens.slice(0, idx + 1).filter((token) => token.type === 'table_open').length;
+// The count lives in the render's env (one per body): counting the tables before each one was quadratic.
+markdown.renderer.rules.table_open = (_tokens, _idx, _options, env) => {
+  const counter = (env ?? {}) as { tables?: number };
+  const number = (counter.tables = (counter.tables ?? 0) + 1);
   return `<div class="table-scroll" tabindex="0" role="region" aria-label="表格 ${number}"><table class="card-table">\n`;
 };
 markdown.renderer.rules.table_close = () => '</table></div>\n';

@@ -45,6 +45,15 @@ describe('summariseProfile', () => {
     expect(total.get('(root)')).toBe(10);
   });
 
+  it('keeps only the samples inside a focused function, callees included', () => {
+    const parseOnly = summariseProfile(profile, { root: '/repo', focus: 'parse' });
+    expect(parseOnly.totalMs).toBe(7);
+    expect(parseOnly.selfByFunction.map((row) => [row.key, row.ms])).toEqual([
+      ['render (src/lib/page.ts:10)', 4],
+      ['parse (marked/lib/marked.js:100)', 3],
+    ]);
+  });
+
   it('keeps only the top rows', () => {
     expect(summariseProfile(profile, { top: 1 }).selfByFunction).toHaveLength(1);
   });
