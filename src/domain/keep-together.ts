@@ -34,6 +34,8 @@ const together = new RegExp(
  * on a line. A lone digit (序号 `3`, `1.`) is left as it is: it cannot break anyway.
  */
 export function keepTogetherParts(text: string): TextPart[] {
+  // Every kept part has a digit: most titles, names and quotes are settled by one quick test, not the long pattern.
+  if (!/\d/.test(text)) return text === '' ? [] : [{ text, keep: false }];
   const parts: TextPart[] = [];
   let at = 0;
   for (const match of text.matchAll(together)) {

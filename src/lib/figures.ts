@@ -3,13 +3,12 @@
  * and src/charts, and names every chart and its CSV so pages and CSV endpoints build the very same model.
  */
 import type { DocumentItem } from './documents.ts';
-import { perBuild, siteModel } from './site-model.ts';
+import { perBuild, perBuildKeyed, siteModel } from './site-model.ts';
 import { contentRoot } from './content-loaders.ts';
 import { documentBody } from '../domain/content/document-files.ts';
 import { classDefinitions, type ClassDefinition, type DibaoClass } from '../domain/dibao-classes.ts';
 import { documentCitation, figureAnswer, type FigureAnswer } from '../domain/figure-answer.ts';
 import { citationTemplate, type CitationTemplate } from '../domain/citation.ts';
-import { metricDefinitions } from './definitions.ts';
 import { regionFullName, regionTable } from './regions.ts';
 import { comparisons, trends, type MetricPoint, type Trend } from '../domain/metric-series.ts';
 import type { ListedTask, StatusRollup } from '../domain/task-status.ts';
@@ -72,16 +71,23 @@ function documentClassDefinitions(doc: DocumentItem): ReadonlyMap<DibaoClass, Cl
   return found;
 }
 
-/** Every figure of a document answered (src/domain/figure-answer.ts), in the document's order. */
-export async function documentAnswers(doc: DocumentItem): Promise<FigureAnswer[]> {
-  const metrics = await metricDefinitions();
+/**
+ * Every figure of a document answered (src/domain/figure-answer.ts), in the document's order: once per build, as
+ * its page, its region's page and the metric pages listing its figures show the same answers. Callers read them
+ * and never change them.
+ */
+export function documentAnswers(doc: DocumentItem): Promise<readonly FigureAnswer[]> {
+  return answersOf(doc);
+}
+
+const answersOf = perBuildKeyed((model, doc: DocumentItem): readonly FigureAnswer[] => {
   const context = { absolute: absoluteUrl, classDefinitions: documentClassDefinitions(doc) };
   return doc.data.metrics.map((figure) => {
-    const metric = metrics.get(figure.metric);
+    const metric = model.metrics.get(figure.metric);
     if (!metric) throw new Error(`${doc.id}: metric "${figure.metric}" has no definition`);
     return figureAnswer(doc, figure, metric, context);
   });
-}
+});
 
 /** The document's own citation, to its page on this site. */
 export function documentCitationOf(doc: DocumentItem): CitationTemplate {
@@ -114,8 +120,12 @@ export interface MetricCharts {
   points: MetricPoint[];
 }
 
-/** Every chart of a metric's page. */
-export async function metricCharts(metricId: string): Promise<MetricCharts> {
+/** Every chart of a metric's page, built once per build for the page and its CSVs. */
+export function metricCharts(metricId: string): Promise<MetricCharts> {
+  return chartsOfMetric(metricId);
+}
+
+const chartsOfMetric = perBuildKeyed(async (_, metricId: string): Promise<MetricCharts> => {
   const { byMetric, metrics, context } = await figureData();
   const metric = metrics.get(metricId);
   if (!metric) throw new Error(`no metric "${metricId}"`);
@@ -148,10 +158,17 @@ export async function metricCharts(metricId: string): Promise<MetricCharts> {
     );
   }
   return { comparisons: comparisonModels, trends: trendModels, omitted, points };
+});
+
+/**
+ * A region's own trend charts, one per metric it states (lines per class or scope), built once per build: the
+ * CSV route lists them all before the region pages render the same ones.
+ */
+export function regionCharts(slug: string): Promise<readonly ChartModel[]> {
+  return chartsOfRegion(slug);
 }
 
-/** A region's own trend charts, one per metric it states (lines per class or scope). */
-export async function regionCharts(slug: string): Promise<ChartModel[]> {
+const chartsOfRegion = perBuildKeyed(async (_, slug: string): Promise<readonly ChartModel[]> => {
   const { byRegion, metrics, context } = await figureData();
   const own = trends(byRegion.get(slug) ?? [], { region: slug });
   const byMetric = new Map<string, Trend[]>();
@@ -169,7 +186,7 @@ export async function regionCharts(slug: string): Promise<ChartModel[]> {
         lineLabel: (t) => seriesLabel(t.points[0], metric),
       });
     });
-}
+});
 
 export interface TaskOverview {
   rollups: StatusRollup[];

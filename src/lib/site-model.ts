@@ -31,3 +31,19 @@ export function perBuild<T>(compute: (model: SiteModel<DocumentItem>) => T): () 
   let value: Promise<T> | undefined;
   return () => (value ??= siteModel().then(compute));
 }
+
+/**
+ * The same for a value per key (a region's charts, a document's answers) that more than one route needs: the
+ * region page and its CSVs build the same charts, a document's answers appear on its page and its region's.
+ */
+export function perBuildKeyed<K, T>(compute: (model: SiteModel<DocumentItem>, key: K) => T | Promise<T>): (key: K) => Promise<T> {
+  const values = new Map<K, Promise<T>>();
+  return (key) => {
+    let value = values.get(key);
+    if (!value) {
+      value = siteModel().then((model) => compute(model, key));
+      values.set(key, value);
+    }
+    return value;
+  };
+}

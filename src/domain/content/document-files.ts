@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { documentFrontmatterSchema, type DocumentFrontmatter } from '../../schemas/document.ts';
 import { listContentFiles } from './content-files.ts';
 import { formatContentIssues, issuesFromZod, type ContentIssue } from './content-issue.ts';
-import { FrontmatterError, splitFrontmatter } from './frontmatter.ts';
+import { FrontmatterError, frontmatterBody, splitFrontmatter } from './frontmatter.ts';
 
 /** The documents' folder, relative to the folder holding content/. */
 export const documentsFolder = 'content/documents';
@@ -104,14 +104,14 @@ export function documentSource(contentRoot: string, id: string): SourceFile {
 
 /**
  * The body of the document `id`, read from its file: pages keep only the validated front matter in Astro's store
- * and read a body when they render it (src/lib/content-loaders.ts). The front matter is split off as validation
- * split it but not checked again — the page renders the store's copy — so a page pays for the split alone, not for
- * a second schema check of every document (which costs about as much again as the split). Node only.
+ * and read a body when they render it (src/lib/content-loaders.ts). The front matter is cut off where validation
+ * cut it but neither parsed nor checked again — the page renders the store's copy — so a page pays for reading the
+ * file, not for a second YAML parse and schema check of every document. Node only.
  */
 export function documentBody(contentRoot: string, id: string): string {
   const source = documentSource(contentRoot, id);
   try {
-    return splitFrontmatter(source.text).body;
+    return frontmatterBody(source.text);
   } catch (error) {
     if (!(error instanceof FrontmatterError)) throw error;
     throw new Error(`${source.path}: ${error.message}, though content validation passed before the build read it (was it edited during the build?)`, { cause: error });

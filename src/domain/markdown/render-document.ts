@@ -38,8 +38,10 @@ markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 };
 // Wide tables scroll inside their own box so a phone never scrolls the page sideways.
 // Each box is a keyboard-focusable region, so each needs its own name: 表格 1, 表格 2 … in document order.
-markdown.renderer.rules.table_open = (tokens, idx) => {
-  const number = tokens.slice(0, idx + 1).filter((token) => token.type === 'table_open').length;
+// The count lives in the render's env (one per body): counting the tables before each one was quadratic.
+markdown.renderer.rules.table_open = (_tokens, _idx, _options, env) => {
+  const counter = (env ?? {}) as { tables?: number };
+  const number = (counter.tables = (counter.tables ?? 0) + 1);
   return `<div class="table-scroll" tabindex="0" role="region" aria-label="表格 ${number}"><table class="card-table">\n`;
 };
 markdown.renderer.rules.table_close = () => '</table></div>\n';
@@ -198,6 +200,18 @@ export function renderDocumentBody(body: string, quotes: string[] = []): Rendere
   keepNumbersTogether(tokens, TokenClass);
   const html = markdown.renderer.render(tokens, markdown.options, env);
   return { html, headings, unmarkedQuotes: quotes.filter((quote) => !marked.has(quote)) };
+}
+
+/**
+ * The quotes `renderDocumentBody` would leave unmarked, without rendering: marking reads only the parsed tokens,
+ * so validation (content/quote-anchoring.ts), which needs no HTML, skips the no-break spans and the renderer —
+ * about half of a render's cost, paid for every document with a quote before the pages render them again.
+ */
+export function unmarkedQuotes(body: string, quotes: string[]): string[] {
+  const tokens = markdown.parse(body, {});
+  const TokenClass = (tokens[0]?.constructor ?? Object) as TokenConstructor;
+  const marked = markQuotes(tokens, quotes, TokenClass);
+  return quotes.filter((quote) => !marked.has(quote));
 }
 
 /** Plain text of a body for search and descriptions: Markdown syntax removed, one line per block. */

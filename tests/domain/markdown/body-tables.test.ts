@@ -11,6 +11,12 @@ describe('a table in a document body', () => {
     expect(html).toContain('<th>重点工作事项</th>');
   });
 
+  it('names each table’s scroll box 表格 1, 表格 2 … in document order, counting again in the next body', () => {
+    const labels = (html: string) => [...html.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]);
+    expect(labels(renderDocumentBody(`${table}\n正文\n\n${table}\n- 列表\n\n${table}`).html)).toEqual(['表格 1', '表格 2', '表格 3']);
+    expect(labels(renderDocumentBody(table).html)).toEqual(['表格 1']);
+  });
+
   it('keeps numbers with their units and periods on one line inside cells', () => {
     const { html } = renderDocumentBody(table);
     expect(html).toContain('到<span class="nobr">2023年底</span>培育社区社会组织<span class="nobr">15家</span>');

@@ -1,7 +1,7 @@
 /** Quote anchors in a rendered body: every quote a figure or a task's evidence cites gets its own <mark id>. */
 import { describe, expect, it } from 'vitest';
 import { quoteAnchor } from '../../../src/domain/anchors.ts';
-import { renderDocumentBody as renderWithSpans } from '../../../src/domain/markdown/render-document.ts';
+import { renderDocumentBody as renderWithSpans, unmarkedQuotes as unmarkedWithoutRendering } from '../../../src/domain/markdown/render-document.ts';
 
 // Numbers keep their no-break spans (tested in keep-together.test.ts and body-tables.test.ts); here only marks count.
 const renderDocumentBody = (body: string, quotes?: string[]) => {
@@ -44,5 +44,23 @@ describe('marking quotes in a document body', () => {
   it('reports a quote that spans a formatting boundary instead of marking part of it', () => {
     const { unmarkedQuotes } = renderDocumentBody('**重点任务：**推进低保提标', ['重点任务：推进']);
     expect(unmarkedQuotes).toEqual(['重点任务：推进']);
+  });
+});
+
+describe('the unmarked quotes, found without rendering (what validation asks)', () => {
+  const cases: [string, string[]][] = [
+    ['低保标准提高至780元。低保标准提高至780元。', ['提高至780元']],
+    ['新增床位500张。床位500张已投用。', ['新增床位500张', '500张。床位']],
+    ['**重点任务：**推进低保提标', ['重点任务：推进', '推进低保提标']],
+    ['| 类别 | 标准 |\n| --- | --- |\n| 城市 | 780元/月 |\n\n[链接](https://example.org)中的750元', ['780元/月', '链接](https', '中的750元', '文中没有的句子']],
+    ['第一行\n第二行', ['第一行\n第二行', '第二行']],
+  ];
+
+  it.each(cases)('names the very quotes a render leaves unmarked in %j', (body, quotes) => {
+    expect(unmarkedWithoutRendering(body, quotes)).toEqual(renderWithSpans(body, quotes).unmarkedQuotes);
+  });
+
+  it('names a quote crossing another’s edge and one crossing formatting, and keeps the order given', () => {
+    expect(unmarkedWithoutRendering('新增床位500张。床位500张已投用。**重点任务：**推进', ['重点任务：推进', '500张。床位', '新增床位500张'])).toEqual(['重点任务：推进', '500张。床位']);
   });
 });
