@@ -44,7 +44,8 @@ export function weightedDice(a: ReadonlySet<string>, b: ReadonlySet<string>, wei
   return sumA + sumB === 0 ? 0 : (2 * shared) / (sumA + sumB);
 }
 
-const sentenceEnd = /(?<=[。！？；!?;])/u;
+/** Where a sentence ends: after 。！？； (and their half-width forms); shared with src/domain/reuse/. */
+export const sentenceEnd = /(?<=[。！？；!?;])/u;
 
 /**
  * Sentences of a Markdown body, each an exact fragment of the body (so it can be pasted as an evidence quote).

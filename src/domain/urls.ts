@@ -129,6 +129,12 @@ export function taskPagePath(province: string, n: number): string {
   return pageUrl(`${tasksPath}${encodeURIComponent(province)}/`, n);
 }
 
+// Shared passages (相同段落)
+export const reusePath = '/reuse/';
+
+/** The list of a document's shared passages on its page. */
+export const sharedPassagesFragment = '#shared-passages';
+
 // Open data, feeds, sitemap, search
 export const dataPath = '/data/';
 export const openDataPaths = {
@@ -136,6 +142,8 @@ export const openDataPaths = {
   metricsJson: `${dataPath}metrics.json`,
   tasksCsv: `${dataPath}tasks.csv`,
   documentsJson: `${dataPath}documents.json`,
+  reuseCsv: `${dataPath}reuse.csv`,
+  reuseJson: `${dataPath}reuse.json`,
 } as const;
 
 export const feedPath = '/feed.xml';

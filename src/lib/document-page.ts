@@ -6,6 +6,8 @@ import { documentAnswers, documentCitationOf } from './figures.ts';
 import { documentPageView, type DocumentPageView } from '../domain/document-page.ts';
 import type { FigureAnswer } from '../domain/figure-answer.ts';
 import type { CitationTemplate } from '../domain/citation.ts';
+import type { DocumentReuseView } from '../domain/reuse/reuse-views.ts';
+import { documentReuse } from './reuse.ts';
 
 export interface DocumentPage {
   view: DocumentPageView;
@@ -14,11 +16,13 @@ export interface DocumentPage {
   /** Each figure answered, without the 编者注: the page shows it once above them. */
   figures: { answer: Omit<FigureAnswer, 'caveat'>; title: string }[];
   citation: CitationTemplate;
+  /** The passages that also stand in other documents; `undefined` when none do. */
+  reuse: DocumentReuseView | undefined;
 }
 
 export async function documentPage(doc: DocumentItem): Promise<DocumentPage> {
-  const reported = await tasksReportedIn(doc.id);
-  const { html, headings } = renderDocument(doc, reported);
+  const [reported, shared] = await Promise.all([tasksReportedIn(doc.id), documentReuse(doc.id)]);
+  const { html, headings } = renderDocument(doc, reported, shared?.reuse.marks);
   const [{ bySlug }, metrics, topics, answers] = await Promise.all([regionTable(), metricDefinitions(), topicDefinitions(), documentAnswers(doc)]);
   const figures = answers.map(({ caveat: _shownAbove, ...answer }) => ({ answer, title: [metrics.get(answer.metric)?.name ?? answer.metricName, ...answer.qualifiers].join(' ') }));
   const view = documentPageView({
@@ -31,5 +35,5 @@ export async function documentPage(doc: DocumentItem): Promise<DocumentPage> {
     reported,
     figureCount: figures.length,
   });
-  return { view, html, figures, citation: documentCitationOf(doc) };
+  return { view, html, figures, citation: documentCitationOf(doc), reuse: shared?.view };
 }

@@ -1,7 +1,7 @@
 /** The documents of the site model for pages, and a document's body read and rendered from its file. */
 import { join } from 'node:path';
 import { documentBody, documentPathOf } from '../domain/content/document-files.ts';
-import { renderDocumentBody, type RenderedDocument } from '../domain/markdown/render-document.ts';
+import { renderDocumentBody, type RenderedDocument, type SharedSentenceMark } from '../domain/markdown/render-document.ts';
 import type { ReportedTask as ModelReportedTask } from '../domain/site-model.ts';
 import { contentRoot } from './content-loaders.ts';
 import { siteModel, type DocumentItem } from './site-model.ts';
@@ -36,11 +36,15 @@ export async function tasksReportedIn(summaryId: string): Promise<readonly Repor
  * Reads and renders a document's body from its file, anchoring its own figures' quotes and the evidence
  * quotes of the tasks that other documents say it reports on.
  */
-export function renderDocument(doc: DocumentItem, reported: readonly ReportedTask[] = []): RenderedDocument & { body: string } {
+export function renderDocument(doc: DocumentItem, reported: readonly ReportedTask[] = [], shared: readonly SharedSentenceMark[] = []): RenderedDocument & { body: string } {
   const file = documentFile(doc.id);
   const body = documentBody(contentRoot(), doc.id);
   const quotes = [...doc.data.metrics.map((m) => m.quote), ...reported.map(({ task }) => task.evidence.quote)];
-  const rendered = renderDocumentBody(body, quotes);
+  const rendered = renderDocumentBody(body, quotes, shared);
+  // Other pages link to these sentences: the reuse index (src/domain/reuse/) promised each could be marked.
+  if (rendered.unmarkedShared.length > 0) {
+    throw new Error(`${file}: these shared sentences could not be marked, so links to them from other documents would not land: ${rendered.unmarkedShared.map((s) => `"${s}"`).join('; ')}. This is a bug in src/domain/reuse/shared-passages.ts (markability), not in the content.`);
+  }
   if (rendered.unmarkedQuotes.length > 0) {
     const citedBy = (quote: string) => {
       const lists = reported.filter(({ task }) => task.evidence.quote === quote).map(({ list, task }) => `task ${task.id} of ${documentFile(list.id)}`);

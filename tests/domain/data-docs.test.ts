@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { metricColumns, taskColumns } from '../../src/domain/open-data.ts';
+import { reuseColumns } from '../../src/domain/reuse/reuse-views.ts';
 import { taskStatuses } from '../../src/schemas/task.ts';
 
 const docs = readFileSync(resolve(import.meta.dirname, '../../docs/data.md'), 'utf8');
@@ -15,6 +16,10 @@ describe('docs/data.md', () => {
 
   it.each([...taskColumns])('documents the tasks.csv column %s', (column) => {
     expect(docs).toContain(`\`${column}\``);
+  });
+
+  it.each([...reuseColumns])('documents the reuse.csv column %s', (column) => {
+    expect(docs.slice(docs.indexOf('### `reuse.csv`'))).toContain(`\`${column}\``);
   });
 
   it.each([...taskStatuses])('defines the task status %s', (status) => {

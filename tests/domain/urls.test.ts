@@ -27,6 +27,8 @@ import {
   taskStatusDefinitionsUrl,
   taskStatusUrl,
   tasksOverviewUrl,
+  reusePath,
+  sharedPassagesFragment,
 } from '../../src/domain/urls.ts';
 
 const docId = 'anhui/xuancheng/xuanzhou/2023-year-task-list';
@@ -88,7 +90,12 @@ describe('region, metric and task URLs', () => {
 
 describe('open data, feeds, sitemap and search', () => {
   it('names the open-data files, the feed and the sitemap parts', () => {
-    expect(openDataPaths).toEqual({ metricsCsv: '/data/metrics.csv', metricsJson: '/data/metrics.json', tasksCsv: '/data/tasks.csv', documentsJson: '/data/documents.json' });
+    expect(openDataPaths).toEqual({ metricsCsv: '/data/metrics.csv', metricsJson: '/data/metrics.json', tasksCsv: '/data/tasks.csv', documentsJson: '/data/documents.json', reuseCsv: '/data/reuse.csv', reuseJson: '/data/reuse.json' });
+  });
+
+  it('names the shared-passages page and the list on a document page', () => {
+    expect(reusePath).toBe('/reuse/');
+    expect(`${documentPath(docId)}${sharedPassagesFragment}`).toBe(`/documents/${docId}/#shared-passages`);
     expect(feedPath).toBe('/feed.xml');
     expect(sitemapPartPath(2)).toBe('/sitemap-2.xml');
   });

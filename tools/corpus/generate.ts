@@ -22,6 +22,12 @@ export interface CorpusOptions {
   docs: number;
   /** Seed of every random choice. */
   seed: number;
+  /**
+   * Plant copies for the shared-passage check (src/domain/reuse/): every `plantCopies`-th plan or summary
+   * re-publishes a distinctive paragraph of the nearest earlier plan or summary of another region, as bureaus
+   * do. Unset: no copies, and the corpus is byte for byte what it was before the option existed.
+   */
+  plantCopies?: number;
 }
 
 /** One document of the plan: what it is and where, before any text is made. */
@@ -38,6 +44,10 @@ export interface PlannedDocument {
   reportedBy?: number;
   /** For a summary: the indexes of the task lists it reports on. */
   reportsOn: number[];
+  /** A planted copy (`plantCopies`): the document whose paragraph this one re-publishes. */
+  copiesFrom?: number;
+  /** The documents that re-publish this one's planted paragraph. */
+  copiedBy?: number[];
 }
 
 export interface CorpusPlan {
@@ -125,7 +135,45 @@ export function planCorpus(options: CorpusOptions, regions: readonly Region[]): 
       }
     }
   }
+  if (options.plantCopies !== undefined) plantCopies(documents, options.plantCopies);
   return { seed: options.seed, documents };
+}
+
+function plantCopies(documents: PlannedDocument[], every: number): void {
+  if (!Number.isInteger(every) || every < 2) throw new Error(`--plant-copies must be a whole number of at least 2 (every n-th document), got ${every}`);
+  const prose = (doc: PlannedDocument) => doc.kind !== 'task-list';
+  for (let i = every - 1; i < documents.length; i += every) {
+    const target = documents[i] as PlannedDocument;
+    if (!prose(target)) continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const source = documents[j] as PlannedDocument;
+      if (!prose(source) || source.region.slug === target.region.slug || source.copiesFrom !== undefined) continue;
+      target.copiesFrom = j;
+      (source.copiedBy ??= []).push(i);
+      break;
+    }
+  }
+}
+
+/**
+ * The paragraph a planted copy re-publishes: three sentences with the source bureau's name and figures of its
+ * own stream, so no other document says the same by chance.
+ */
+export function plantedParagraph(plan: CorpusPlan, sourceIndex: number): string[] {
+  const source = plan.documents[sourceIndex];
+  if (!source) throw new Error(`no document ${sourceIndex} in a plan of ${plan.documents.length}`);
+  const random = new Random(plan.seed, 'plant', sourceIndex);
+  const publisher = publisherOf(source.region);
+  return [
+    `截至${random.int(3, 11)}月底，${publisher}累计为${random.int(1000, 99999)}名困难群众办理救助事项，其中上门服务${random.int(100, 9999)}人次。`,
+    `${source.region.name}新建${random.pick(['社区食堂', '养老服务站', '儿童之家', '救助服务站'])}${random.int(2, 90)}个，覆盖${random.int(10, 300)}个村（社区）。`,
+    `${publisher}将${random.pick(['“一门受理、协同办理”', '“物质+服务”救助', '居家养老上门服务'])}经验总结为${random.int(3, 12)}条做法，在${periodWords(source)}全面推开。`,
+  ];
+}
+
+/** Every planted copy of a plan: which document re-publishes which one's paragraph. */
+export function plantedCopies(plan: CorpusPlan): { source: string; target: string; sentences: string[] }[] {
+  return plan.documents.flatMap((doc) => (doc.copiesFrom === undefined ? [] : [{ source: (plan.documents[doc.copiesFrom] as PlannedDocument).id, target: doc.id, sentences: plantedParagraph(plan, doc.copiesFrom) }]));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -580,6 +628,9 @@ export function generateDocument(plan: CorpusPlan, index: number, sources: Corpu
   } else {
     const intro = `${periodWords(doc)}，${publisher}${doc.kind === 'plan' ? '工作将' : ''}在上级党委、政府的正确领导下，坚持以人民为中心，${doc.kind === 'plan' ? '围绕以下重点开展工作' : '扎实推进各项民政工作，现将有关情况报告如下'}：`;
     blocks.push(intro);
+    // A planted copy stands after the introduction in both documents (own random stream: nothing else moves).
+    const planted = doc.copiesFrom ?? (doc.copiedBy ? index : undefined);
+    if (planted !== undefined) blocks.push(plantedParagraph(plan, planted).join(''));
     const target = Math.min(40000, Math.max(1200, Math.round(random.logNormal(4500, 0.55))));
     const sectionCount = Math.max(2, Math.min(ordinals.length, Math.round(target / 1200)));
     const titles = random.sample(sectionTitles, sectionCount);

@@ -7,7 +7,7 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import markdownItCjkFriendly from 'markdown-it-cjk-friendly';
-import { quoteAnchor } from '../anchors.ts';
+import { quoteAnchor, sharedSentenceAnchor } from '../anchors.ts';
 import { keepTogetherHtml } from '../keep-together.ts';
 
 export interface Heading {
@@ -21,6 +21,19 @@ export interface RenderedDocument {
   headings: Heading[];
   /** Quotes that could not be marked because they span formatting or are absent: the build reports them. */
   unmarkedQuotes: string[];
+  /** Shared sentences that could not be marked (other pages link to them): the build reports them. */
+  unmarkedShared: string[];
+}
+
+/**
+ * A sentence that also stands in another document (src/domain/reuse/shared-passages.ts), marked with
+ * `data-shared-passage` and an id other pages link to; `last` closes its passage with a label for screen readers.
+ */
+export interface SharedSentenceMark {
+  text: string;
+  /** The passage's number on this page, from 1, as in the 相同段落亦见于 list. */
+  passage: number;
+  last: boolean;
 }
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(markdownItCjkFriendly);
@@ -60,6 +73,8 @@ interface QuoteSpan {
   start: number;
   end: number;
   quote: string;
+  open: string;
+  close: string;
 }
 
 /** Two spans of one text may nest or stand apart; a span that crosses another's edge cannot be one element. */
@@ -77,13 +92,13 @@ function markedHtml(text: string, spans: QuoteSpan[]): string {
   const closeUntil = (position: number) => {
     while (open.length > 0 && open[open.length - 1]!.end <= position) {
       const span = open.pop()!;
-      html += escapeHtml(text.slice(at, span.end)) + '</mark>';
+      html += escapeHtml(text.slice(at, span.end)) + span.close;
       at = span.end;
     }
   };
   for (const span of ordered) {
     closeUntil(span.start);
-    html += escapeHtml(text.slice(at, span.start)) + `<mark class="quote" id="${quoteAnchor(span.quote)}">`;
+    html += escapeHtml(text.slice(at, span.start)) + span.open;
     at = span.start;
     open.push(span);
   }
@@ -97,22 +112,38 @@ function markedHtml(text: string, spans: QuoteSpan[]): string {
  * anchors exist. A quote found only across a formatting boundary, or crossing another quote's edge, stays
  * unmarked and is reported.
  */
-function markQuotes(tokens: Token[], quotes: string[], TokenClass: TokenConstructor): Set<string> {
-  const marked = new Set<string>();
-  // Longest first, so where two quotes cross, the longer (usually the whole sentence) is the one marked.
-  const pending = [...new Set(quotes)].sort((a, b) => b.length - a.length);
+function markQuotes(tokens: Token[], quotes: string[], shared: readonly SharedSentenceMark[], TokenClass: TokenConstructor): { quotes: Set<string>; shared: Set<string> } {
+  interface Pending {
+    text: string;
+    open: string;
+    close: string;
+    done: Set<string>;
+  }
+  const marked = { quotes: new Set<string>(), shared: new Set<string>() };
+  // Longest first, so where two quotes cross, the longer (usually the whole sentence) is the one marked. Shared
+  // sentences come after every quote: a quote must be anchored (figures cite it), and the reuse index already
+  // left out the sentences that cross a quote. A shared sentence that is also a quote gets both marks, nested.
+  const pending: Pending[] = [
+    ...[...new Set(quotes)].sort((a, b) => b.length - a.length).map((text) => ({ text, open: `<mark class="quote" id="${quoteAnchor(text)}">`, close: '</mark>', done: marked.quotes })),
+    ...shared.map((sentence) => ({
+      text: sentence.text,
+      open: `<mark class="shared-passage" data-shared-passage="${sentence.passage}" id="${sharedSentenceAnchor(sentence.text)}">`,
+      close: `</mark>${sentence.last ? '<span class="visually-hidden">（以上为相同段落，亦见于其他文件，见文末“相同段落亦见于”）</span>' : ''}`,
+      done: marked.shared,
+    })),
+  ];
   for (const block of tokens) {
     if (block.type !== 'inline' || !block.children) continue;
     block.children = block.children.map((child) => {
       if (child.type !== 'text') return child;
       const spans: QuoteSpan[] = [];
-      for (const quote of pending) {
-        if (marked.has(quote)) continue;
-        for (let start = child.content.indexOf(quote); start >= 0; start = child.content.indexOf(quote, start + 1)) {
-          const span = { start, end: start + quote.length, quote };
+      for (const entry of pending) {
+        if (entry.done.has(entry.text)) continue;
+        for (let start = child.content.indexOf(entry.text); start >= 0; start = child.content.indexOf(entry.text, start + 1)) {
+          const span = { start, end: start + entry.text.length, quote: entry.text, open: entry.open, close: entry.close };
           if (!fits(span, spans)) continue;
           spans.push(span);
-          marked.add(quote);
+          entry.done.add(entry.text);
           break;
         }
       }
@@ -189,17 +220,30 @@ function collectHeadings(tokens: Token[]): Heading[] {
   return headings;
 }
 
-export function renderDocumentBody(body: string, quotes: string[] = []): RenderedDocument {
+export function renderDocumentBody(body: string, quotes: string[] = [], shared: readonly SharedSentenceMark[] = []): RenderedDocument {
   const env = {};
   const tokens = markdown.parse(body, env);
   const headings = collectHeadings(tokens);
   // markdown-it does not export its Token class; every token instance carries it as its constructor.
   const TokenClass = (tokens[0]?.constructor ?? Object) as TokenConstructor;
-  const marked = markQuotes(tokens, quotes, TokenClass);
+  const marked = markQuotes(tokens, quotes, shared, TokenClass);
   labelTableCells(tokens);
   keepNumbersTogether(tokens, TokenClass);
   const html = markdown.renderer.render(tokens, markdown.options, env);
-  return { html, headings, unmarkedQuotes: quotes.filter((quote) => !marked.has(quote)) };
+  return { html, headings, unmarkedQuotes: quotes.filter((quote) => !marked.quotes.has(quote)), unmarkedShared: shared.map((s) => s.text).filter((text) => !marked.shared.has(text)) };
+}
+
+/**
+ * The body's runs of plain text, in document order, exactly as the quote marking sees them (one text token of
+ * a paragraph, list item, heading or table cell each): a sentence cut from one run can always be marked.
+ */
+export function bodyTextRuns(body: string): string[] {
+  const runs: string[] = [];
+  for (const token of markdown.parse(body, {})) {
+    if (token.type !== 'inline') continue;
+    for (const child of token.children ?? []) if (child.type === 'text' && child.content.trim() !== '') runs.push(child.content);
+  }
+  return runs;
 }
 
 /**

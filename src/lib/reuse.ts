@@ -1,0 +1,50 @@
+/**
+ * The shared-passage index of this build (src/domain/reuse/), computed once from every document's body at its
+ * first use and shared by the document pages, /reuse/ and the open-data files. Reading every body costs one
+ * pass over the content; the pages then only look their document up.
+ */
+import { documentBody } from '../domain/content/document-files.ts';
+import { bodyTextRuns } from '../domain/markdown/render-document.ts';
+import { findSharedPassages, type DocumentReuse, type ReuseIndex } from '../domain/reuse/shared-passages.ts';
+import { documentReuseView, reusePageView, reuseRows, type DocumentLabel, type DocumentReuseView, type ReusePageView, type ReuseRow } from '../domain/reuse/reuse-views.ts';
+import { contentRoot } from './content-loaders.ts';
+import { siteOrigin } from './figures.ts';
+import { perBuild } from './site-model.ts';
+
+const index = perBuild((model) => {
+  const started = performance.now();
+  const root = contentRoot();
+  const built: ReuseIndex = findSharedPassages(
+    model.documents.map((doc) => ({
+      id: doc.id,
+      region: doc.data.region,
+      runs: bodyTextRuns(documentBody(root, doc.id)),
+      // The page marks these quotes too (src/lib/documents.ts renderDocument): a shared sentence must not cross one.
+      quotes: [...doc.data.metrics.map((m) => m.quote), ...model.reportedIn(doc.id).map(({ task }) => task.evidence.quote)],
+    })),
+  );
+  const label = (id: string): DocumentLabel => {
+    const doc = model.documentById.get(id);
+    if (!doc) throw new Error(`shared passages: no document ${id} in the site model (src/lib/reuse.ts)`);
+    return { title: doc.data.title, region: doc.data.region, regionName: model.regions.fullName(doc.data.region) };
+  };
+  console.info(`[gongkai] shared passages: ${built.byDocument.size} of ${built.documentCount} documents share text, ${built.passages.length} passages, ${built.formulas.length} formulas left out, in ${Math.round(performance.now() - started)} ms`);
+  return { built, label };
+});
+
+/** The sentences to mark on a document's page and the 相同段落亦见于 list; `undefined` when it shares none. */
+export async function documentReuse(id: string): Promise<{ reuse: DocumentReuse; view: DocumentReuseView } | undefined> {
+  const { built, label } = await index();
+  const reuse = built.byDocument.get(id);
+  return reuse ? { reuse, view: documentReuseView(reuse, label) } : undefined;
+}
+
+export async function reusePage(): Promise<ReusePageView> {
+  const { built, label } = await index();
+  return reusePageView(built, label);
+}
+
+export async function reuseOpenData(): Promise<ReuseRow[]> {
+  const { built, label } = await index();
+  return reuseRows(built, label, siteOrigin());
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { sharedSentenceAnchor } from '../../../src/domain/anchors.ts';
+import { bodyTextRuns, renderDocumentBody } from '../../../src/domain/markdown/render-document.ts';
+import { findSharedPassages, isFormula, type ReuseDocument } from '../../../src/domain/reuse/shared-passages.ts';
+import { normaliseSentence, sentenceHash, sentencesOfRuns } from '../../../src/domain/reuse/sentences.ts';
+
+const formula = '深入学习贯彻习近平新时代中国特色社会主义思想和党的二十大精神。';
+const copied = ['全市城乡低保标准分别提高到每人每月780元和620元，惠及困难群众2.3万人。', '新建街道综合养老服务中心5个，社区养老服务站点覆盖率达到85%。'];
+
+function doc(id: string, region: string, body: string, quotes: string[] = []): ReuseDocument {
+  return { id, region, runs: bodyTextRuns(body), quotes };
+}
+
+const filler = (name: string, n: number) => Array.from({ length: n }, (_, i) => `${name}第${i + 1}项工作按照年度计划稳步推进并取得${name}特有成效。`).join('');
+
+describe('sentences', () => {
+  it('treats full-width punctuation, spaces and the closing mark as the same sentence', () => {
+    expect(normaliseSentence('城乡低保标准提高到每人每月７８０元， 惠及２万人；')).toBe(normaliseSentence('城乡低保标准提高到每人每月780元,惠及2万人。'));
+  });
+
+  it('keeps a decimal point, so 3.5万元 is not the same sentence as 35万元', () => {
+    expect(normaliseSentence('投入资金3.5万元。')).not.toBe(normaliseSentence('投入资金35万元。'));
+  });
+
+  it('cuts runs after 。！？； and records where each sentence starts in its run', () => {
+    const [first, second] = sentencesOfRuns(['一是加强领导。 二是完善制度；']);
+    expect(first).toMatchObject({ text: '一是加强领导。', run: 0, start: 0, chars: 6 });
+    expect(second).toMatchObject({ text: '二是完善制度；', run: 0, start: 8 });
+  });
+
+  it('hashes equal keys equally and different keys differently', () => {
+    expect(sentenceHash('甲乙丙')).toBe(sentenceHash('甲乙丙'));
+    expect(sentenceHash('甲乙丙')).not.toBe(sentenceHash('甲乙丁'));
+  });
+});
+
+describe('the formula rule', () => {
+  it('never calls a pair a formula, calls half of a small site one, and more than 50 documents of a large one', () => {
+    expect(isFormula(2, 2)).toBe(false);
+    expect(isFormula(3, 4)).toBe(true);
+    expect(isFormula(3, 40)).toBe(false);
+    expect(isFormula(50, 10_000)).toBe(false);
+    expect(isFormula(51, 10_000)).toBe(true);
+  });
+});
+
+describe('findSharedPassages', () => {
+  const documents = [
+    doc('a/2023-year-summary', 'hunan/chenzhou/zixing', `${formula}\n\n${filler('甲地', 4)}\n\n${copied.join('')}\n\n${filler('甲地后', 3)}`),
+    doc('b/2023-year-summary', 'hunan/chenzhou/beihu', `${formula}\n\n${filler('乙地', 5)}${copied[0]}\n\n- ${copied[1]}\n\n${filler('乙地后', 2)}`),
+    doc('c/2023-year-plan', 'anhui/xuancheng/xuanzhou', `${formula}\n\n${filler('丙地', 6)}`),
+    doc('d/2022-year-plan', 'anhui/xuancheng/jingxian', `${formula}\n\n${filler('丁地', 6)}`),
+  ];
+  const index = findSharedPassages(documents);
+
+  it('finds the planted copy in both documents as one passage, across a paragraph and a list item', () => {
+    const a = index.byDocument.get('a/2023-year-summary')!;
+    const b = index.byDocument.get('b/2023-year-summary')!;
+    expect(a.passages.map((p) => p.text)).toEqual([copied.join('')]);
+    expect(b.passages.map((p) => p.text)).toEqual([copied.join('')]);
+    expect(a.passages[0]!.alsoIn).toEqual([{ document: 'b/2023-year-summary', anchor: sharedSentenceAnchor(copied[0]!) }]);
+    expect(b.marks.map((m) => [m.text, m.passage, m.last])).toEqual([[copied[0], 1, false], [copied[1], 1, true]]);
+  });
+
+  it('leaves out the formula every document uses, and reports it as one', () => {
+    expect(index.byDocument.has('c/2023-year-plan')).toBe(false);
+    expect(index.formulas).toEqual([{ text: formula, documents: 4 }]);
+    for (const reuse of index.byDocument.values()) expect(reuse.marks.map((m) => m.text)).not.toContain(formula);
+  });
+
+  it('ranks the pair and counts each side’s share of letters, digits and ideographs', () => {
+    expect(index.pairs).toHaveLength(1);
+    const [pair] = index.pairs;
+    const chars = copied.join('').match(/[\p{L}\p{N}]/gu)!.length;
+    expect(pair!.sharedChars).toEqual([chars, chars]);
+    const share = index.shares.find((s) => s.document === 'a/2023-year-summary')!;
+    expect(share).toMatchObject({ sharedChars: chars, passages: 1, sharedWith: 1 });
+    expect(share.totalChars).toBeGreaterThan(chars);
+    expect(index.shares.find((s) => s.document === 'd/2022-year-plan')).toMatchObject({ sharedChars: 0, passages: 0 });
+  });
+
+  it('ranks a passage by the regions it stands in, linking to it in each document', () => {
+    expect(index.passages).toEqual([
+      {
+        text: copied.join(''),
+        chars: expect.any(Number),
+        regions: 2,
+        occurrences: [
+          { document: 'a/2023-year-summary', anchor: sharedSentenceAnchor(copied[0]!) },
+          { document: 'b/2023-year-summary', anchor: sharedSentenceAnchor(copied[0]!) },
+        ],
+      },
+    ]);
+  });
+
+  it('claims nothing when two sentences differ only in a digit', () => {
+    const result = findSharedPassages([doc('x', 'r1', '全市城乡低保标准提高到每人每月780元，惠及困难群众。'), doc('y', 'r2', '全市城乡低保标准提高到每人每月790元，惠及困难群众。')]);
+    expect(result.byDocument.size).toBe(0);
+    expect(result.pairs).toEqual([]);
+  });
+
+  it('does not seed on a short sentence, but carries one inside a copied passage', () => {
+    const short = '成效明显。';
+    const result = findSharedPassages([doc('x', 'r1', `${copied[0]}${short}${copied[1]}`), doc('y', 'r2', `${copied[0]}${short}${copied[1]}`), doc('z', 'r3', `${short}其他地区完全不同的内容在这里展开叙述。`)]);
+    expect(result.byDocument.get('x')!.passages.map((p) => p.text)).toEqual([copied[0] + short + copied[1]]);
+    expect(result.byDocument.get('z')).toBeUndefined();
+  });
+
+  it('leaves out a shared sentence that crosses the edge of a figure’s quote, which must keep its mark', () => {
+    const body = `${copied[0]}${copied[1]}`;
+    const quote = '惠及困难群众2.3万人。新建街道';
+    const result = findSharedPassages([doc('x', 'r1', body, [quote]), doc('y', 'r2', body)]);
+    expect(result.byDocument.get('x')?.marks ?? []).toEqual([]);
+  });
+
+  it('marks every sentence it reports on the rendered page, with the anchor the other page links to', () => {
+    const body = `${formula}\n\n${filler('乙地', 5)}${copied[0]}\n\n- ${copied[1]}\n\n${filler('乙地后', 2)}`;
+    const marks = index.byDocument.get('b/2023-year-summary')!.marks;
+    const rendered = renderDocumentBody(body, [], marks);
+    expect(rendered.unmarkedShared).toEqual([]);
+    for (const sentence of copied) expect(rendered.html).toContain(`<mark class="shared-passage" data-shared-passage="1" id="${sharedSentenceAnchor(sentence)}">`);
+    expect(rendered.html.match(/<span class="visually-hidden">/g)).toHaveLength(1);
+    expect(rendered.html).not.toContain(`data-shared-passage="2"`);
+  });
+
+  it('nests the shared mark and a quote that is the whole sentence, keeping both anchors', () => {
+    const rendered = renderDocumentBody(copied[0]!, [copied[0]!], [{ text: copied[0]!, passage: 1, last: true }]);
+    expect(rendered.unmarkedQuotes).toEqual([]);
+    expect(rendered.unmarkedShared).toEqual([]);
+    expect(rendered.html).toContain('class="quote"');
+    expect(rendered.html).toContain(`id="${sharedSentenceAnchor(copied[0]!)}"`);
+  });
+});
