@@ -5,6 +5,8 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { fileURLToPath } from 'node:url';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { siteAddressLog } from './src/integrations/site-address.ts';
+import { siteAddress } from './src/domain/site-address.ts';
 
 // Pages read document bodies from disk while rendering, where the working folder is wherever `astro` was started
 // (`astro build --root …` from elsewhere): pin the content folder to this project unless a build points it away.
@@ -20,10 +22,11 @@ if (process.env.GONGKAI_SITE && !process.env.GONGKAI_CONTACT?.trim()) {
 // 100,000 documents and raw HTML is escaped. Editorial pages (.mdx) go through unified with
 // remark-cjk-friendly, so `**重点任务：**推进` is bold in both.
 export default defineConfig({
-  site: process.env.GONGKAI_SITE ?? 'https://gongkai.example.org',
+  // GONGKAI_SITE, else the placeholder; every build logs which (src/domain/site-address.ts, docs/deploy.md).
+  site: siteAddress(process.env).url,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx({ processor: unified({ remarkPlugins: [remarkCjkFriendly] }) }), searchIndex()],
+  integrations: [siteAddressLog(), mdx({ processor: unified({ remarkPlugins: [remarkCjkFriendly] }) }), searchIndex()],
   // No code highlighting: no content has code, and Shiki's inline styles would need 'unsafe-inline' under the CSP.
   markdown: { processor: unified({ remarkPlugins: [remarkCjkFriendly] }), syntaxHighlight: false },
   devToolbar: { enabled: false },
