@@ -254,8 +254,8 @@ export function bodyTextRuns(body: string): string[] {
 export function unmarkedQuotes(body: string, quotes: string[]): string[] {
   const tokens = markdown.parse(body, {});
   const TokenClass = (tokens[0]?.constructor ?? Object) as TokenConstructor;
-  const marked = markQuotes(tokens, quotes, TokenClass);
-  return quotes.filter((quote) => !marked.has(quote));
+  const marked = markQuotes(tokens, quotes, [], TokenClass);
+  return quotes.filter((quote) => !marked.quotes.has(quote));
 }
 
 /** Plain text of a body for search and descriptions: Markdown syntax removed, one line per block. */
