@@ -10,6 +10,7 @@ import { calendarDateSchema } from '../schemas/calendar-date.ts';
 import { documentFrontmatterSchema } from '../schemas/document.ts';
 import { metricDefinitionSchema } from '../schemas/metric.ts';
 import { topicSchema } from '../schemas/topic.ts';
+import { withdrawnListSchema } from '../schemas/withdrawn.ts';
 
 /** One generated schema: the file it is written to under `schemas/`, and which content files it describes. */
 export interface EditorSchema {
@@ -71,6 +72,11 @@ export function editorSchemas(): EditorSchema[] {
       file: 'abbreviations.schema.json',
       contentGlobs: ['content/search/abbreviations.yaml'],
       schema: toEditorSchema(abbreviationsFileSchema, 'gongkai search abbreviations (content/search/abbreviations.yaml)', id('abbreviations.schema.json')),
+    },
+    {
+      file: 'withdrawn.schema.json',
+      contentGlobs: ['content/withdrawn.yaml'],
+      schema: toEditorSchema(withdrawnListSchema, 'gongkai withdrawn documents (content/withdrawn.yaml)', id('withdrawn.schema.json')),
     },
   ];
 }

@@ -91,3 +91,18 @@ describe('the document front matter schema', () => {
     expect(errorsOf(validate, { ...valid, source: { url: 'not a url' } })).toEqual(['/source/url must match format "uri" {"format":"uri"}']);
   });
 });
+
+describe('the withdrawn documents schema', () => {
+  const validate = validatorFor('withdrawn.schema.json');
+  const entry = { id: 'anhui/xuancheng/xuanzhou/2023-task-list', title: '宣州区民政局2023年重点工作任务清单', date: '2024-03-05', reason: '与发布机构核对后撤回', replaced_by: 'anhui/xuancheng/xuanzhou/2023-h2-summary' };
+
+  it('accepts a list of tombstones as content/withdrawn.yaml holds them', () => {
+    expect(errorsOf(validate, readYaml(`- id: ${entry.id}\n  title: ${entry.title}\n  date: ${entry.date}\n  reason: ${entry.reason}\n`))).toEqual([]);
+  });
+
+  it('refuses an entry without its reason and a misspelt field', () => {
+    const { reason: _reason, ...withoutReason } = entry;
+    expect(errorsOf(validate, [withoutReason])).toEqual(['/0 must have required property \'reason\' {"missingProperty":"reason"}']);
+    expect(errorsOf(validate, [{ ...entry, replaced: 'x' }])).toEqual(['/0 must NOT have additional properties {"additionalProperty":"replaced"}']);
+  });
+});
