@@ -6,6 +6,8 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import { fileURLToPath } from 'node:url';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { siteAddressLog } from './src/integrations/site-address.ts';
+import { hostHeaders } from './src/integrations/host-headers.ts';
+import { precompress } from './src/integrations/precompress.ts';
 import { siteAddress } from './src/domain/site-address.ts';
 
 // Pages read document bodies from disk while rendering, where the working folder is wherever `astro` was started
@@ -26,7 +28,8 @@ export default defineConfig({
   site: siteAddress(process.env).url,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [siteAddressLog(), mdx({ processor: unified({ remarkPlugins: [remarkCjkFriendly] }) }), searchIndex()],
+  // hostHeaders and precompress read the finished output: they come after the search index (docs/deploy.md).
+  integrations: [siteAddressLog(), mdx({ processor: unified({ remarkPlugins: [remarkCjkFriendly] }) }), searchIndex(), hostHeaders(), precompress()],
   // No code highlighting: no content has code, and Shiki's inline styles would need 'unsafe-inline' under the CSP.
   markdown: { processor: unified({ remarkPlugins: [remarkCjkFriendly] }), syntaxHighlight: false },
   devToolbar: { enabled: false },

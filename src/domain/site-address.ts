@@ -42,5 +42,10 @@ export function publishAddressProblem(env: Readonly<Record<string, string | unde
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return `GONGKAI_SITE is ${JSON.stringify(address.url)}, not an http(s) address; ${fix}`;
   if (parsed.origin === placeholderSiteAddress) return `GONGKAI_SITE is the placeholder ${placeholderSiteAddress}; ${fix}`;
+  // Every link the site writes starts at the root (/documents/…): a site served under a path (a GitHub Pages
+  // project site, https://owner.github.io/repo/) would link out of itself.
+  if (parsed.pathname !== '/' || parsed.search || parsed.hash) {
+    return `GONGKAI_SITE is ${JSON.stringify(address.url)}, which has a path; the site is built for the root of its origin, so publish it at a host name of its own (a custom domain, or https://<owner>.github.io from a repository named <owner>.github.io) and set GONGKAI_SITE to that origin`;
+  }
   return undefined;
 }

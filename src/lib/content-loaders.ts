@@ -3,10 +3,13 @@
  * runs once in src/domain/content; any error fails the build with the full report, so nothing is published
  * from invalid content. Astro's own `reference()` only logs a broken reference, which is not enough.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { formatContentIssues, formatContentWarnings, type ContentIssue } from '../domain/content/content-issue.ts';
 import { allowEmptyContent, loadContent } from '../domain/content/load-content.ts';
 import type { ValidationResult } from '../domain/content/validate-content.ts';
+import { withdrawnPath } from '../domain/content/content-files.ts';
 
 let validated: ValidationResult | undefined;
 let validationMs = 0;
@@ -90,6 +93,14 @@ export function definitionsLoader(kind: 'metrics' | 'topics'): Loader {
       for (const [id, data] of model[kind]) store.set({ id, data: { ...data } });
     },
   };
+}
+
+/**
+ * Whether the content holds content/withdrawn.yaml: most sites have no tombstones, and asking Astro for an empty
+ * collection logs a warning at every build that teaches maintainers to skip warnings.
+ */
+export function hasWithdrawnFile(): boolean {
+  return existsSync(join(contentRoot(), withdrawnPath));
 }
 
 /** Tombstones of withdrawn documents (content/withdrawn.yaml), each a page at its old address. */

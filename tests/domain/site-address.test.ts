@@ -30,8 +30,13 @@ describe('a deploy', () => {
     expect(publishAddressProblem({ GONGKAI_SITE: 'ftp://mz.example.gov.cn' })).toMatch(/not an http\(s\) address/);
   });
 
-  it('publishes at a real origin, with or without a base path', () => {
+  it('publishes at the root of a real origin', () => {
     expect(publishAddressProblem({ GONGKAI_SITE: 'https://mz.example.gov.cn' })).toBeUndefined();
+    expect(publishAddressProblem({ GONGKAI_SITE: 'https://mz.example.gov.cn/' })).toBeUndefined();
     expect(publishAddressProblem({ GONGKAI_SITE: 'https://org.github.io' })).toBeUndefined();
+  });
+
+  it('refuses an address with a path, such as a GitHub Pages project site, since every link starts at the root', () => {
+    expect(publishAddressProblem({ GONGKAI_SITE: 'https://org.github.io/gongkai/' })).toMatch(/^GONGKAI_SITE is "https:\/\/org\.github\.io\/gongkai\/", which has a path; the site is built for the root of its origin/);
   });
 });

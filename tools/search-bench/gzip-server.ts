@@ -2,11 +2,15 @@
  * A loopback static server for the search bench that sends what a static host with compression sends: a
  * file gzipped when that makes it smaller, as it is otherwise (Pagefind's index files are gzip already, and
  * gzipping them again would only add a header). It counts the bytes of every response body, per path.
+ * `encoding` sets what the host does instead: send every file as it is (`identity`, a host without compression),
+ * or send the brotli form the build writes beside the files it precompresses (`precompressed`,
+ * src/domain/precompress.ts; Caddy's `precompressed br`) and gzip the rest.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { compressedForms, isPrecompressed } from '../../src/domain/precompress.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,16 +28,32 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-export async function serveForBench(root: string): Promise<BenchServer> {
-  const bodies = new Map<string, { body: Buffer; gzip: boolean }>();
+/** What the bench's host does with a file: gzip it when smaller (default), send it as it is, or prefer the build's brotli form. */
+export type BenchEncoding = 'gzip' | 'identity' | 'precompressed';
+
+export async function serveForBench(root: string, encoding: BenchEncoding = 'gzip'): Promise<BenchServer> {
+  const bodies = new Map<string, { body: Buffer; encoding: 'gzip' | 'br' | undefined }>();
   const sentByPath = new Map<string, number>();
   let sent = 0;
+  // The brotli forms are made up front (they take a thread-pool round each), so serving stays synchronous.
+  const brotliForms = new Map<string, Buffer>();
+  if (encoding === 'precompressed') {
+    for (const name of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+      const path = name.split('\\').join('/');
+      const size = statSync(join(root, path)).size;
+      if (!statSync(join(root, path)).isFile() || !isPrecompressed(path, size)) continue;
+      const { br } = await compressedForms(readFileSync(join(root, path)));
+      if (br) brotliForms.set(path, br);
+    }
+  }
   const bodyOf = (path: string) => {
     let entry = bodies.get(path);
     if (!entry) {
       const raw = readFileSync(join(root, path));
-      const gzipped = gzipSync(raw);
-      entry = gzipped.length < raw.length ? { body: gzipped, gzip: true } : { body: raw, gzip: false };
+      const br = brotliForms.get(path);
+      const gzipped = encoding === 'identity' ? raw : gzipSync(raw);
+      if (br) entry = { body: br, encoding: 'br' };
+      else entry = gzipped.length < raw.length ? { body: gzipped, encoding: 'gzip' } : { body: raw, encoding: undefined };
       bodies.set(path, entry);
     }
     return entry;
@@ -57,7 +77,7 @@ export async function serveForBench(root: string): Promise<BenchServer> {
     response.writeHead(200, {
       'content-type': contentTypes[extname(path)] ?? 'application/octet-stream',
       'content-length': entry.body.length,
-      ...(entry.gzip ? { 'content-encoding': 'gzip' } : {}),
+      ...(entry.encoding ? { 'content-encoding': entry.encoding } : {}),
     });
     response.end(entry.body);
   });
