@@ -11,3 +11,11 @@ export function dateLabel(date: string): string {
   if (!match) return date;
   return `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日`;
 }
+
+/**
+ * The latest of ISO dates (`YYYY-MM-DD` compare as text), or undefined for none: a document's 最近修订 on its page
+ * and its feed entry's `<updated>` read the same correction, whatever order its `changes` were written in.
+ */
+export function latestDate(dates: readonly string[]): string | undefined {
+  return dates.reduce<string | undefined>((latest, date) => (latest === undefined || date > latest ? date : latest), undefined);
+}

@@ -2,6 +2,7 @@
 import { allDocuments, documentSortKey, type DocumentItem } from './documents.ts';
 import { regionFullName, regionTable } from './regions.ts';
 import { dateLabel, documentPeriodLabel, kindLabel } from './format.ts';
+import { latestDate } from '../domain/dates.ts';
 import { absoluteUrl, taskOverview } from './figures.ts';
 import { atomFeed, type AtomEntry } from '../domain/atom.ts';
 import { aboutPath, dataPath, documentPath, documentsPath, feedPath, feedStylesheetPath, homePath, metricPath, metricsPath, pageUrl, regionFeedPath, regionPath, regionsPath, reusePath, sitemapPartPath, tasksPath } from '../domain/urls.ts';
@@ -24,7 +25,7 @@ async function entryOf(doc: DocumentItem): Promise<AtomEntry> {
   // A correction updates the entry (RFC 4287 §4.2.15: a change the publisher considers significant), and the
   // summary says what changed, so a reader of the feed sees a corrected figure, not a silent one.
   const sortKey = documentSortKey(doc.data);
-  const latest = doc.data.changes.reduce<string | undefined>((max, change) => (max === undefined || change.date > max ? change.date : max), undefined);
+  const latest = latestDate(doc.data.changes.map((change) => change.date));
   const revisions = doc.data.changes.map((change) => `${dateLabel(change.date)}：${change.note}`).join('；');
   return {
     url: absoluteUrl(documentPath(doc.id)),
