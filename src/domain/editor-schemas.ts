@@ -49,35 +49,19 @@ function toEditorSchema(schema: z.ZodType, title: string, id: string): Record<st
   return { $id: id, title, ...generated };
 }
 
+/** One editor schema from its zod schema: the file it is written to, the content files it describes, its title. */
+function editorSchema(file: string, contentGlob: string, schema: z.ZodType, title: string): EditorSchema {
+  return { file, contentGlobs: [contentGlob], schema: toEditorSchema(schema, title, `https://gongkai.example.org/schemas/${file}`) };
+}
+
 /** Every editor schema, in the order they are written. */
 export function editorSchemas(): EditorSchema[] {
-  const id = (file: string) => `https://gongkai.example.org/schemas/${file}`;
   return [
-    {
-      file: 'document-frontmatter.schema.json',
-      contentGlobs: ['content/documents/**/*.md'],
-      schema: toEditorSchema(documentFrontmatterSchema, 'gongkai document front matter (content/documents/**/*.md)', id('document-frontmatter.schema.json')),
-    },
-    {
-      file: 'metric.schema.json',
-      contentGlobs: ['content/metrics/*.yaml'],
-      schema: toEditorSchema(metricDefinitionSchema, 'gongkai metric definition (content/metrics/<id>.yaml)', id('metric.schema.json')),
-    },
-    {
-      file: 'topic.schema.json',
-      contentGlobs: ['content/topics/*.yaml'],
-      schema: toEditorSchema(topicSchema, 'gongkai topic (content/topics/<id>.yaml)', id('topic.schema.json')),
-    },
-    {
-      file: 'abbreviations.schema.json',
-      contentGlobs: ['content/search/abbreviations.yaml'],
-      schema: toEditorSchema(abbreviationsFileSchema, 'gongkai search abbreviations (content/search/abbreviations.yaml)', id('abbreviations.schema.json')),
-    },
-    {
-      file: 'withdrawn.schema.json',
-      contentGlobs: ['content/withdrawn.yaml'],
-      schema: toEditorSchema(withdrawnListSchema, 'gongkai withdrawn documents (content/withdrawn.yaml)', id('withdrawn.schema.json')),
-    },
+    editorSchema('document-frontmatter.schema.json', 'content/documents/**/*.md', documentFrontmatterSchema, 'gongkai document front matter (content/documents/**/*.md)'),
+    editorSchema('metric.schema.json', 'content/metrics/*.yaml', metricDefinitionSchema, 'gongkai metric definition (content/metrics/<id>.yaml)'),
+    editorSchema('topic.schema.json', 'content/topics/*.yaml', topicSchema, 'gongkai topic (content/topics/<id>.yaml)'),
+    editorSchema('abbreviations.schema.json', 'content/search/abbreviations.yaml', abbreviationsFileSchema, 'gongkai search abbreviations (content/search/abbreviations.yaml)'),
+    editorSchema('withdrawn.schema.json', 'content/withdrawn.yaml', withdrawnListSchema, 'gongkai withdrawn documents (content/withdrawn.yaml)'),
   ];
 }
 

@@ -84,15 +84,23 @@ export function documentsLoader(): Loader {
   };
 }
 
-export function definitionsLoader(kind: 'metrics' | 'topics'): Loader {
+/**
+ * A loader that fills its collection from the validated content model: the one mechanism behind the
+ * definitions, tombstones and regions collections, which differ only in which entries of the model they take.
+ */
+function modelLoader(name: string, entries: (model: ValidationResult['model']) => Iterable<readonly [string, object]>): Loader {
   return {
-    name: `gongkai-${kind}`,
+    name,
     load: async ({ store, config }) => {
       const { model } = validatedContent(config.root);
       store.clear();
-      for (const [id, data] of model[kind]) store.set({ id, data: { ...data } });
+      for (const [id, data] of entries(model)) store.set({ id, data: { ...data } });
     },
   };
+}
+
+export function definitionsLoader(kind: 'metrics' | 'topics'): Loader {
+  return modelLoader(`gongkai-${kind}`, (model) => model[kind]);
 }
 
 /**
@@ -105,24 +113,10 @@ export function hasWithdrawnFile(): boolean {
 
 /** Tombstones of withdrawn documents (content/withdrawn.yaml), each a page at its old address. */
 export function withdrawnLoader(): Loader {
-  return {
-    name: 'gongkai-withdrawn',
-    load: async ({ store, config }) => {
-      const { model } = validatedContent(config.root);
-      store.clear();
-      for (const tombstone of model.withdrawn) store.set({ id: tombstone.id, data: { ...tombstone } });
-    },
-  };
+  return modelLoader('gongkai-withdrawn', (model) => model.withdrawn.map((tombstone) => [tombstone.id, tombstone] as const));
 }
 
 /** Regions come from the division-code package; all of them are loaded, pages are made only where content is. */
 export function regionsLoader(): Loader {
-  return {
-    name: 'gongkai-regions',
-    load: async ({ store, config }) => {
-      const { model } = validatedContent(config.root);
-      store.clear();
-      for (const region of model.regions.all) store.set({ id: region.slug, data: { ...region } });
-    },
-  };
+  return modelLoader('gongkai-regions', (model) => model.regions.all.map((region) => [region.slug, region] as const));
 }
