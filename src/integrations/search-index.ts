@@ -23,6 +23,7 @@ import { documentDate, documentPeriodLabel } from '../domain/periods.ts';
 import { documentPath } from '../domain/urls.ts';
 import { loadRegions, RegionIndex } from '../domain/regions.ts';
 import { createSearchIndexBuilder, type SearchDoc } from '../domain/search/index.ts';
+import { Precompressor, precompressDisabled, precompressSummary, type PrecompressTotals } from '../domain/precompress.ts';
 import { directorySink, fileSpillStore, loadAbbreviations, openKeptDocuments } from '../domain/search/node.ts';
 
 /** Above this many documents the builder spills its runs to disk instead of holding them in memory. */
@@ -105,6 +106,8 @@ export interface SearchIndexJob {
   cacheDir: string;
   /** The folder the index files are written into (the output's `search/`, or a staging folder). */
   indexDir: string;
+  /** Whether each index file gets its `.br`/`.gz` beside it (src/domain/precompress.ts; off with GONGKAI_PRECOMPRESS=0). */
+  precompress: boolean;
 }
 
 /** What a finished index build reports: the figures of its log lines. */
@@ -115,6 +118,8 @@ export interface SearchIndexReport {
   bytes: number;
   /** Set when the kept documents were used: how many were reused, how many dropped, the pack's size. */
   kept?: { reused: number; dropped: number; packBytes: number };
+  /** Set when the index files were precompressed as they were written. */
+  precompressed?: PrecompressTotals;
 }
 
 /**
@@ -136,8 +141,16 @@ export async function writeSearchIndex(job: SearchIndexJob, warn: (message: stri
   try {
     const version = indexingCodeVersion(job.projectRoot);
     const regions = new RegionIndex(loadRegions());
+    const writeIndexFile = directorySink(job.indexDir);
+    // Each file's .br/.gz are written as the file is, here beside the pages rather than after them.
+    const precompressor = job.precompress ? new Precompressor(writeIndexFile, { outputPrefix: 'search/' }) : undefined;
     const builder = createSearchIndexBuilder({
-      writeFile: directorySink(job.indexDir),
+      writeFile: precompressor
+        ? async (path, bytes) => {
+            writeIndexFile(path, bytes);
+            await precompressor.add(path, bytes);
+          }
+        : writeIndexFile,
       abbreviations: loadAbbreviations(abbreviationsFile),
       expectedDocs: ids.length,
       ...(spill ? { spill } : {}),
@@ -164,6 +177,7 @@ export async function writeSearchIndex(job: SearchIndexJob, warn: (message: stri
       kept.put(key, await builder.addAndKeep(searchDocument(id, source.toString('utf8'), regions)));
     }
     const stats = await builder.finish();
+    const precompressed = await precompressor?.drain();
     const pack = kept?.close();
     return {
       documents: ids.length,
@@ -171,6 +185,7 @@ export async function writeSearchIndex(job: SearchIndexJob, warn: (message: stri
       files: stats.files,
       bytes: stats.bytes,
       ...(pack ? { kept: { reused, dropped: pack.dropped, packBytes: pack.packBytes } } : {}),
+      ...(precompressed ? { precompressed } : {}),
     };
   } catch (error) {
     throw new Error(`Building the search index failed: ${(error as Error).message}`, { cause: error });
@@ -189,6 +204,7 @@ export function searchLogLines(report: SearchIndexReport): string[] {
         `${report.kept.dropped ? `, ${report.kept.dropped} no longer used dropped from it` : ''} (kept: ${(report.kept.packBytes / 1024 / 1024).toFixed(0)} MiB)`,
     );
   }
+  if (report.precompressed) lines.push(`[search] ${precompressSummary(report.precompressed)}, as they were written`);
   return lines;
 }
 
@@ -266,7 +282,7 @@ export function searchIndex(): AstroIntegration {
         const staging = mkdtempSync(join(cacheDir, 'gongkai-search-staging-'));
         // A build that fails before its pages are done never reaches build:done: the staged index goes with it.
         process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
-        const job: SearchIndexJob = { projectRoot, contentRoot: process.env.GONGKAI_CONTENT_ROOT ?? projectRoot, cacheDir, indexDir: join(staging, 'search') };
+        const job: SearchIndexJob = { projectRoot, contentRoot: process.env.GONGKAI_CONTENT_ROOT ?? projectRoot, cacheDir, indexDir: join(staging, 'search'), precompress: !precompressDisabled(process.env) };
         const report = startSearchIndexWorker(job, (message) => logger.warn(message));
         // Handled in build:done; without this a build failing earlier would also report an unhandled rejection.
         report.catch(() => {});

@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { compressedForms, isPrecompressed, precompressDisabled, precompressMinBytes } from '../../src/domain/precompress.ts';
+import { compressedForms, isPrecompressed, Precompressor, precompressDisabled, precompressMinBytes, precompressSummary } from '../../src/domain/precompress.ts';
 
 describe('which built files are precompressed', () => {
   it('takes the search index and the data files from 1 KiB up', () => {
@@ -40,5 +40,40 @@ describe('the compressed forms of a file', () => {
     let state = 20261202;
     const noise = Buffer.alloc(4096, 0).map(() => ((state = (state * 1103515245 + 12345) >>> 0) >>> 24));
     expect(await compressedForms(noise)).toEqual({});
+  });
+});
+
+describe('a precompressor', () => {
+  it('writes the kept forms of the files the rule takes, beside them, and counts them', async () => {
+    const written = new Map<string, Uint8Array>();
+    const precompressor = new Precompressor((path, bytes) => written.set(path, bytes), { outputPrefix: 'search/', limit: 2 });
+    const text = Buffer.from('城乡低保标准分别提高至每人每月780元、755元。'.repeat(200));
+    for (let n = 0; n < 5; n++) await precompressor.add(`g/${n}.bin`, text);
+    await precompressor.add('g/small.bin', Buffer.from('短'));
+    const totals = await precompressor.drain();
+    expect([...written.keys()].sort()).toEqual(['g/0.bin.br', 'g/0.bin.gz', 'g/1.bin.br', 'g/1.bin.gz', 'g/2.bin.br', 'g/2.bin.gz', 'g/3.bin.br', 'g/3.bin.gz', 'g/4.bin.br', 'g/4.bin.gz']);
+    const expected = await compressedForms(text);
+    expect(Buffer.from(written.get('g/3.bin.br')!).equals(expected.br!)).toBe(true);
+    expect(totals).toEqual({ files: 5, raw: 5 * text.length, br: 5 * expected.br!.length, gz: 5 * expected.gz!.length, brFiles: 5, gzFiles: 5 });
+    expect(precompressSummary(totals)).toMatch(/^5 files precompressed \(\d+ KB\): 5 \.br \(\d+ KB\), 5 \.gz \(\d+ KB\)$/);
+  });
+
+  it('compresses what it was handed even when the caller reuses its buffer afterwards', async () => {
+    const written = new Map<string, Uint8Array>();
+    const precompressor = new Precompressor((path, bytes) => written.set(path, bytes));
+    const buffer = Buffer.from('养老机构床位数达到1200张。'.repeat(300));
+    const original = Buffer.from(buffer);
+    await precompressor.add('data/a.csv', buffer);
+    buffer.fill(0);
+    await precompressor.drain();
+    expect(brotliDecompressSync(written.get('data/a.csv.br')!).equals(original)).toBe(true);
+  });
+
+  it('fails on drain, naming the file, when a form cannot be written', async () => {
+    const precompressor = new Precompressor(() => {
+      throw new Error('ENOSPC: no space left on device');
+    });
+    await precompressor.add('data/documents.csv', Buffer.from('区划,指标,数值\n'.repeat(500)));
+    await expect(precompressor.drain()).rejects.toThrow('precompressing data/documents.csv: ENOSPC: no space left on device');
   });
 });

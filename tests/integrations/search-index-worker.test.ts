@@ -1,11 +1,14 @@
 /**
  * The search index built beside the pages, in a worker thread: the same bytes as built in the build's own
- * thread, the kept documents still reused on the next build, and a bad document still reported with its file.
+ * thread, the kept documents still reused on the next build, each file's compressed forms written beside it when
+ * asked, and a bad document still reported with its file.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { isPrecompressed } from '../../src/domain/precompress.ts';
 import { listDocumentIds, documentPathOf } from '../../src/domain/content/document-files.ts';
 import { searchLogLines, startSearchIndexWorker, writeSearchIndex, type SearchIndexJob } from '../../src/integrations/search-index.ts';
 import { contentRootWithDefinitions, repoRoot } from '../../tools/site-build.ts';
@@ -30,7 +33,7 @@ describe('the search index in a worker thread', () => {
     mkdirSync(dirname(target), { recursive: true });
     cpSync(join(repoRoot, documentPathOf(id)), target);
   }
-  const job = (name: string): SearchIndexJob => ({ projectRoot: repoRoot, contentRoot, cacheDir: join(root, name, 'cache'), indexDir: join(root, name, 'search') });
+  const job = (name: string): SearchIndexJob => ({ projectRoot: repoRoot, contentRoot, cacheDir: join(root, name, 'cache'), indexDir: join(root, name, 'search'), precompress: false });
   const warnings: string[] = [];
 
   it('writes the very bytes the build’s own thread writes, and reports the same figures', async () => {
@@ -50,6 +53,25 @@ describe('the search index in a worker thread', () => {
     expect(report.kept?.reused).toBe(3);
     expect(filesOf(again.indexDir)).toEqual(filesOf(job('inline').indexDir));
     expect(searchLogLines(report)[1]).toMatch(/^\[search\] 3 documents reused from the cache, 0 tokenised \(kept: \d+ MiB\)$/);
+  });
+
+  it('writes each index file worth it with its .br and .gz beside it, as the data files get them, and counts them', async () => {
+    const report = await startSearchIndexWorker({ ...job('precompressed'), precompress: true }, () => {});
+    const files = filesOf(job('precompressed').indexDir);
+    const plain = filesOf(job('inline').indexDir);
+    // The index itself is unchanged; the rest are the compressed forms of its files, decompressing to them.
+    expect(new Map([...files].filter(([path]) => !/\.(br|gz)$/.test(path)))).toEqual(plain);
+    const siblings = [...files.keys()].filter((path) => /\.(br|gz)$/.test(path));
+    expect(siblings.length).toBeGreaterThan(0);
+    for (const path of siblings) {
+      const original = plain.get(path.replace(/\.(br|gz)$/, ''));
+      expect(original, path).toBeDefined();
+      expect(isPrecompressed(`search${path.replace(/\.(br|gz)$/, '')}`, original!.length), path).toBe(true);
+      const decompressed = path.endsWith('.br') ? brotliDecompressSync(files.get(path)!) : gunzipSync(files.get(path)!);
+      expect(decompressed.equals(original!), path).toBe(true);
+    }
+    expect(report.precompressed).toMatchObject({ brFiles: siblings.filter((path) => path.endsWith('.br')).length, gzFiles: siblings.filter((path) => path.endsWith('.gz')).length });
+    expect(searchLogLines(report).at(-1)).toMatch(/^\[search\] \d+ files precompressed \(\d+ KB\): \d+ \.br \(\d+ KB\), \d+ \.gz \(\d+ KB\), as they were written$/);
   });
 
   it('reports a document that turned invalid with its file and the field, as the build’s own thread does', async () => {
