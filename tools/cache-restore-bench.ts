@@ -10,8 +10,8 @@
  *
  *   npm run bench:cache -- [--rounds 3]
  *
- * --rounds N   how many rounds (default 3); the summary gives each scenario's median wall time and its ratio to
- *              the cold build of the same round, so rounds under different load stay comparable
+ * --rounds N   how many rounds (default 3); the summary gives each scenario's median wall and CPU time and their
+ *              ratios to the cold build of the same round, so rounds under different load stay comparable
  *
  * Prints one line per build, the summary, then one JSON line {"documents","rounds":[…],"median_ratio":{…}}.
  * The checkouts are made under the system's temporary folder and removed at the end.
@@ -21,7 +21,7 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSite, linkNodeModules, repoRoot } from './site-build.ts';
+import { linkNodeModules, repoRoot, siteBuildCommand } from './site-build.ts';
 
 export interface BuildLogFigures {
   /** Routes Astro lists as written (pages, feeds, CSV files). */
@@ -35,9 +35,11 @@ export interface BuildLogFigures {
 
 /** The figures of one build's log. Pure; a line the log lacks counts 0. */
 export function readBuildLog(log: string): BuildLogFigures {
-  const lines = log.split('\n');
+  // Astro colours its log even with FORCE_COLOR=0 (its colour library reads any value as "on"): read the text.
+  const text = log.replace(/\u001b\[[0-9;]*m/g, '');
+  const lines = text.split('\n');
   const routeLines = lines.filter((line) => /[├└]─ \//.test(line));
-  const search = /\[search\] (\d+) documents reused from the cache, (\d+) tokenised/.exec(log);
+  const search = /\[search\] (\d+) documents reused from the cache, (\d+) tokenised/.exec(text);
   return {
     routes: routeLines.length,
     restored: routeLines.filter((line) => line.includes('(restored)')).length,
@@ -52,6 +54,7 @@ type Scenario = (typeof scenarios)[number];
 interface Measured extends BuildLogFigures {
   scenario: Scenario;
   wall_s: number;
+  cpu_s: number;
 }
 
 function median(values: number[]): number {
@@ -71,11 +74,28 @@ function checkout(dir: string): void {
   linkNodeModules(dir);
 }
 
-/** `npm run build`'s script in `dir`, with the cache folder the workflow sets (GONGKAI_CACHE_DIR in the workspace). */
+/** CPU seconds (user + system) of a shell's children, from the second line bash's `times` prints. Pure. */
+export function childCpuSeconds(times: string): number | undefined {
+  const line = times.trim().split('\n').at(-1) ?? '';
+  const parts = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return parts.length === 2 ? parts[0]! + parts[1]! : undefined;
+}
+
+/**
+ * `npm run build`'s script in `dir`, with the cache folder the workflow sets (GONGKAI_CACHE_DIR in the
+ * workspace), timed in wall and CPU seconds: the machine is shared, and CPU time moves far less with the load.
+ */
 function build(dir: string, scenario: Scenario): Measured {
-  const result = buildSite({ workDir: dir, project: dir, contentRoot: dir, outDir: join(dir, 'dist'), cacheDir: join(dir, '.astro-cache'), viaBuildScript: true });
-  if (!result.ok) throw new Error(`the ${scenario} build in ${dir} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
-  return { scenario, wall_s: Math.round(result.seconds * 10) / 10, ...readBuildLog(result.stdout) };
+  linkNodeModules(dir);
+  const { command, args, cwd, env } = siteBuildCommand({ workDir: dir, project: dir, contentRoot: dir, outDir: join(dir, 'dist'), cacheDir: join(dir, '.astro-cache'), viaBuildScript: true });
+  const started = performance.now();
+  // bash's `times` gives the CPU time of the build and every process it started (Astro's worker threads count).
+  const result = spawnSync('bash', ['-c', '"$@"; status=$?; times >&2; exit $status', 'bash', command, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const wall = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`the ${scenario} build in ${dir} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  const cpu = childCpuSeconds(result.stderr);
+  if (cpu === undefined) throw new Error(`the ${scenario} build printed no CPU times (bash's times) at the end of its stderr:\n${result.stderr.slice(-500)}`);
+  return { scenario, wall_s: Math.round(wall * 10) / 10, cpu_s: Math.round(cpu * 10) / 10, ...readBuildLog(result.stdout) };
 }
 
 function main(): void {
@@ -93,7 +113,7 @@ function main(): void {
       const measured: Measured[] = [];
       const report = (m: Measured) => {
         measured.push(m);
-        console.log(`round ${round} ${m.scenario.padEnd(11)} ${m.wall_s.toFixed(1).padStart(6)} s  ${m.restored}/${m.routes} routes restored  search: ${m.searchReused} reused, ${m.searchTokenised} tokenised`);
+        console.log(`round ${round} ${m.scenario.padEnd(11)} wall ${m.wall_s.toFixed(1).padStart(5)} s  CPU ${m.cpu_s.toFixed(1).padStart(5)} s  ${m.restored}/${m.routes} routes restored  search: ${m.searchReused} reused, ${m.searchTokenised} tokenised`);
       };
       checkout(workspace);
       documents = (readdirSync(join(workspace, 'content/documents'), { recursive: true, encoding: 'utf8' }) as string[]).filter((path) => path.endsWith('.md')).length;
@@ -119,14 +139,15 @@ function main(): void {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  const ratios: Record<string, number> = {};
-  console.log(`\n${documents} documents, ${rounds} round(s): median wall time, and the median of each round's ratio to its cold build`);
+  const ratios: Record<string, { wall: number; cpu: number }> = {};
+  console.log(`\n${documents} documents, ${rounds} round(s): median wall and CPU time, and the median of each round's ratio to its cold build`);
   for (const scenario of scenarios) {
     const of = results.map((round) => round.find((m) => m.scenario === scenario)!);
-    const cold = results.map((round) => round.find((m) => m.scenario === 'cold')!.wall_s);
-    const ratio = median(of.map((m, i) => m.wall_s / cold[i]!));
-    ratios[scenario] = Math.round(ratio * 100) / 100;
-    console.log(`  ${scenario.padEnd(11)} ${median(of.map((m) => m.wall_s)).toFixed(1).padStart(6)} s  ×${ratio.toFixed(2)}  (${of[0]!.restored}/${of[0]!.routes} routes restored)`);
+    const cold = results.map((round) => round.find((m) => m.scenario === 'cold')!);
+    const wall = median(of.map((m, i) => m.wall_s / cold[i]!.wall_s));
+    const cpu = median(of.map((m, i) => m.cpu_s / cold[i]!.cpu_s));
+    ratios[scenario] = { wall: Math.round(wall * 100) / 100, cpu: Math.round(cpu * 100) / 100 };
+    console.log(`  ${scenario.padEnd(11)} wall ${median(of.map((m) => m.wall_s)).toFixed(1).padStart(5)} s ×${wall.toFixed(2)}  CPU ${median(of.map((m) => m.cpu_s)).toFixed(1).padStart(5)} s ×${cpu.toFixed(2)}  (${of[0]!.restored}/${of[0]!.routes} routes restored, ${of[0]!.searchReused} search documents reused)`);
   }
   console.log(JSON.stringify({ documents, rounds: results, median_ratio: ratios }));
 }
