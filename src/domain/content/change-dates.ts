@@ -29,7 +29,7 @@ export function buildDateInChina(now: Date = new Date()): string {
  * Every problem with the dates of `changes`, each at its entry's `date`. `published` (else `written`) is the
  * document's own date when the source gives one; `today` is the build's date (buildDateInChina).
  */
-export function changeDateProblems(changes: readonly DocumentChange[], dates: { published?: string; written?: string }, today: string): ChangeDateProblem[] {
+export function changeDateProblems(changes: readonly DocumentChange[], dates: { published?: string | undefined; written?: string | undefined }, today: string): ChangeDateProblem[] {
   const problems: ChangeDateProblem[] = [];
   const since = dates.published !== undefined ? { field: 'published', date: dates.published, name: 'published' } : dates.written !== undefined ? { field: 'written', date: dates.written, name: 'written' } : undefined;
   changes.forEach((change, i) => {
