@@ -89,6 +89,9 @@ function runJob(jobName: string, run: Run): Outcome[] {
     GITHUB_WORKSPACE: run.workspace,
     ...(run.event === 'pull_request' ? { GITHUB_BASE_REF: 'main', GITHUB_HEAD_REF: 'correction' } : { GITHUB_REF: 'refs/heads/main' }),
     FORCE_COLOR: '0',
+    // npm reads no user configuration and writes its logs (a failing step's debug log) into the scratch folder.
+    npm_config_userconfig: join(work, 'npmrc'),
+    npm_config_cache: join(work, 'npm-cache'),
     npm_config_update_notifier: 'false',
     ...env,
   };
