@@ -4,9 +4,11 @@
  * positions the content check uses. actionlint would also check expressions and shell, but it is neither in
  * Debian nor installable from npm here (docs/deploy.md).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { validateWorkflow, type ValidationError } from '@action-validator/core';
 import { YamlPositions } from '../src/domain/content/source-positions.ts';
+import { repoRoot } from './site-build.ts';
 
 export interface WorkflowProblem {
   file: string;
@@ -75,5 +77,20 @@ export function lintWorkflowFile(path: string, file = path): WorkflowProblem[] {
 export function formatWorkflowProblem(problem: WorkflowProblem): string {
   const place = problem.line !== undefined ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
   const field = problem.field ? `${problem.field}: ` : '';
-  return `${place}: ${field}${problem.message} (fix the field as GitHub's workflow syntax reference spells it, then run npx vitest run tests/tools/workflow-lint.test.ts)`;
+  return `${place}: ${field}${problem.message} (fix the field as GitHub's workflow syntax reference spells it, then run npm run check:workflow)`;
 }
+
+/**
+ * `npm run check:workflow [-- FILE...]`: lints the given workflows, every `.github/workflows/*.yml` by default;
+ * prints each problem and exits 1 when there is one.
+ */
+function main(): void {
+  const files = process.argv.slice(2);
+  const workflows = files.length > 0 ? files : readdirSync(join(repoRoot, '.github/workflows')).filter((name) => /\.ya?ml$/.test(name)).map((name) => join('.github/workflows', name));
+  const problems = workflows.flatMap((file) => lintWorkflowFile(resolve(repoRoot, file), file));
+  for (const problem of problems) console.error(formatWorkflowProblem(problem));
+  console.log(`check:workflow: ${workflows.length} workflow(s), ${problems.length} problem(s)`);
+  if (problems.length > 0) process.exit(1);
+}
+
+if (import.meta.main) main();

@@ -2,6 +2,7 @@
  * The repository's workflow passes action-validator (tools/workflow-lint.ts), and the lint rejects a broken copy
  * with the checker's own messages at the broken lines — so a green run here means the checker looked.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -37,7 +38,7 @@ describe('the workflow lint', () => {
     const job = lineOf('  pull-request:');
     expect(messages).toEqual(
       expect.arrayContaining([
-        `misspelt.yml:${job}:3: jobs.pull-request: Additional property 'runs-onn' is not allowed (fix the field as GitHub's workflow syntax reference spells it, then run npx vitest run tests/tools/workflow-lint.test.ts)`,
+        `misspelt.yml:${job}:3: jobs.pull-request: Additional property 'runs-onn' is not allowed (fix the field as GitHub's workflow syntax reference spells it, then run npm run check:workflow)`,
         expect.stringMatching(new RegExp(`^misspelt\\.yml:${lineOf('- uses: actions/checkout@v4')}:\\d+: jobs\\.pull-request\\.steps\\[0\\]: Additional property 'use' is not allowed`)),
         expect.stringMatching(/^misspelt\.yml:\d+:\d+: jobs\.pull-request\.runs-on: This property is required/),
       ]),
@@ -46,7 +47,7 @@ describe('the workflow lint', () => {
 
   it('rejects a deploy job that needs a job the workflow does not have', () => {
     expect(lintBrokenCopy('needs.yml', 'needs: build', 'needs: built')).toEqual([
-      `needs.yml:${lineOf('needs: build')}:12: jobs.deploy.needs: unresolved job built (fix the field as GitHub's workflow syntax reference spells it, then run npx vitest run tests/tools/workflow-lint.test.ts)`,
+      `needs.yml:${lineOf('needs: build')}:12: jobs.deploy.needs: unresolved job built (fix the field as GitHub's workflow syntax reference spells it, then run npm run check:workflow)`,
     ]);
   });
 
@@ -59,5 +60,22 @@ describe('the workflow lint', () => {
     const messages = lintBrokenCopy('syntax.yml', 'branches: [main]', 'branches: [main');
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/^syntax\.yml:\d+:\d+: did not find expected ',' or ']'/);
+  });
+});
+
+describe('npm run check:workflow', () => {
+  const cli = (...files: string[]) => spawnSync(join(repo, 'node_modules/.bin/node'), [join(repo, 'tools/workflow-lint.ts'), ...files], { cwd: repo, encoding: 'utf8' });
+
+  it('passes the repository\'s workflows, saying how many it read', () => {
+    const result = cli();
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^check:workflow: [1-9]\d* workflow\(s\), 0 problem\(s\)$/m);
+  });
+
+  it('exits 1 on a broken workflow, printing each problem at its place', () => {
+    lintBrokenCopy('cli.yml', 'needs: build', 'needs: built');
+    const result = cli(join(scratch, 'cli.yml'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${join(scratch, 'cli.yml')}:${lineOf('needs: build')}:12: jobs.deploy.needs: unresolved job built`);
   });
 });
