@@ -7,8 +7,6 @@ import { validateContent, type ValidationResult } from './validate-content.ts';
 export interface LoadOptions {
   /** Accept a content/ with no documents (`GONGKAI_ALLOW_EMPTY_CONTENT=1`): an empty site on purpose. */
   allowEmpty?: boolean;
-  /** The build's date no correction may come after (validate-content.ts ValidateOptions.today). */
-  today?: string;
 }
 
 /** The error for a content folder with no documents: a build would publish an empty site and exit 0. */
@@ -20,7 +18,7 @@ export const noDocumentsIssue: ContentIssue = {
 
 export function loadContent(root: string, options: LoadOptions = {}): ValidationResult {
   const sources = readContentSources(root);
-  const result = validateContent(sources, new RegionIndex(loadRegions()), options.today === undefined ? {} : { today: options.today });
+  const result = validateContent(sources, new RegionIndex(loadRegions()));
   // A folder whose only documents are reported (hidden, misnamed, not UTF-8) is not "empty": those errors say why.
   const documentProblems = sources.unread?.problems.some((issue) => issue.file.startsWith('content/documents/')) ?? false;
   if (sources.documents.length === 0 && !documentProblems && !options.allowEmpty) result.issues.unshift(noDocumentsIssue);
