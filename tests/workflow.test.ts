@@ -1,7 +1,8 @@
 /**
  * The repository's CI workflow (.github/workflows/site.yml, docs/deploy.md): what a reviewer relies on, read from
  * the file itself — which commands each job runs and in which order, what runs only on main, what the deploy needs.
- * It does not run GitHub Actions; the commands it names are the ones the other tests exercise.
+ * The file is linted against the workflow schema by tests/tools/workflow-lint.test.ts, and each job's commands
+ * are run in order on a fixture repository by tests/workflow-jobs.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -22,6 +22,7 @@ import { evidenceProblems } from './task-evidence.ts';
 import { quoteAnchoringIssues, type QuoteUse } from './quote-anchoring.ts';
 import { locateIssues, YamlPositions } from './source-positions.ts';
 import { textDamageIssue } from './text-damage.ts';
+import { buildDateInChina, changeDateProblems } from './change-dates.ts';
 
 export type { SourceFile };
 
@@ -97,7 +98,13 @@ function readDefinitions<T>(
   return definitions;
 }
 
-export function validateContent(sources: ContentSources, regions: RegionIndex): ValidationResult {
+export interface ValidateOptions {
+  /** The build's date, `YYYY-MM-DD`, that no correction may come after; today in China Standard Time by default. */
+  today?: string;
+}
+
+export function validateContent(sources: ContentSources, regions: RegionIndex, options: ValidateOptions = {}): ValidationResult {
+  const today = options.today ?? buildDateInChina();
   const issues: ContentIssue[] = [...(sources.unread?.problems ?? [])];
   for (const file of [...sources.metrics, ...sources.topics, ...(sources.abbreviations ? [sources.abbreviations] : []), ...sources.documents]) {
     const damage = textDamageIssue(file);
@@ -126,7 +133,7 @@ export function validateContent(sources: ContentSources, regions: RegionIndex): 
   // Every document whose front matter could be read, valid or not: a task's evidence may cite a summary that
   // has an error of its own, and that summary still exists.
   const byId = new Map(checkable.map((doc) => [doc.id, doc]));
-  for (const doc of checkable) checkReferences(doc, { metrics, invalidMetrics, topics, regions, byId }, issues);
+  for (const doc of checkable) checkReferences(doc, { metrics, invalidMetrics, topics, regions, byId, today }, issues);
   checkQuoteAnchoring(checkable, byId, issues);
   const withdrawn = sources.withdrawn ? readWithdrawn(sources.withdrawn, byId, issues) : [];
   locateIssues(issues, [...sources.metrics, ...sources.topics, ...sources.documents, ...(sources.withdrawn ? [sources.withdrawn] : [])]);
@@ -254,6 +261,8 @@ interface References {
   topics: Map<string, Topic>;
   regions: RegionIndex;
   byId: Map<string, CheckableDocument>;
+  /** The build's date (ValidateOptions.today). */
+  today: string;
 }
 
 type Report = (field: string, value: unknown, message: string, hint: string) => void;
@@ -284,6 +293,7 @@ function checkReferences(doc: CheckableDocument, refs: References, issues: Conte
     }
   }
   checkKind(data, report);
+  for (const problem of changeDateProblems(data.changes ?? [], data, refs.today)) report(problem.field, problem.value, problem.message, problem.hint);
 
   data.topics.forEach((topic, i) => {
     if (topic !== undefined && !refs.topics.has(topic)) report(`topics[${i}]`, topic, `topic "${topic}" does not exist`, `use one of: ${[...refs.topics.keys()].join(', ')}, or add content/topics/${topic}.yaml`);
