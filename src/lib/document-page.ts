@@ -8,6 +8,8 @@ import type { FigureAnswer } from '../domain/figure-answer.ts';
 import type { CitationTemplate } from '../domain/citation.ts';
 import type { DocumentReuseView } from '../domain/reuse/reuse-views.ts';
 import { documentReuse } from './reuse.ts';
+import { siteModel } from './site-model.ts';
+import { taskHistoryView, type TaskHistoryView } from '../domain/task-history.ts';
 
 export interface DocumentPage {
   view: DocumentPageView;
@@ -18,6 +20,8 @@ export interface DocumentPage {
   citation: CitationTemplate;
   /** The passages that also stand in other documents; `undefined` when none do. */
   reuse: DocumentReuseView | undefined;
+  /** The histories of this document's tasks that other years' plans or lists continue or were continued from, one per chain. */
+  histories: { taskId: string; view: TaskHistoryView }[];
 }
 
 export async function documentPage(doc: DocumentItem): Promise<DocumentPage> {
@@ -35,5 +39,14 @@ export async function documentPage(doc: DocumentItem): Promise<DocumentPage> {
     reported,
     figureCount: figures.length,
   });
-  return { view, html, figures, citation: documentCitationOf(doc), reuse: shared?.view };
+  const history = (await siteModel()).tasks.history;
+  const seen = new Set<string>();
+  const histories: DocumentPage['histories'] = [];
+  for (const task of doc.data.tasks) {
+    const found = history.of(doc.id, task.id);
+    if (!found || seen.has(found.key)) continue;
+    seen.add(found.key);
+    histories.push({ taskId: task.id, view: taskHistoryView(found, { documentId: doc.id, taskId: task.id }) });
+  }
+  return { view, html, figures, citation: documentCitationOf(doc), reuse: shared?.view, histories };
 }
