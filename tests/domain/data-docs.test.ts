@@ -33,7 +33,7 @@ describe('docs/data.md', () => {
 
   it('documents every flag tasks:suggest accepts', () => {
     const flags = [...script.matchAll(/^\s{6}(\w+): \{ type:/gm), ...script.matchAll(/(\w+): \{ type: '(?:boolean|string)'/g)].map((m) => `--${m[1]}`);
-    expect(new Set(flags)).toEqual(new Set(['--json', '--help', '--top', '--threshold']));
+    expect(new Set(flags)).toEqual(new Set(['--json', '--help', '--top', '--threshold', '--region', '--write', '--root']));
     for (const flag of flags) expect(docs).toMatch(new RegExp(`\\| \`${flag}[ \`]`));
   });
 });
