@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { checkLinks } from '../../tools/check-links.ts';
 import { buildSite, contentRootWithDefinitions, repoRoot } from '../../tools/site-build.ts';
 
@@ -73,5 +74,11 @@ describe('the open data', () => {
 
   it('has no broken internal link or #fragment', () => {
     expect(checkLinks(outDir).broken).toEqual([]);
+  });
+
+  it.each([plan2021, plan2022, 'tasks/index.html', 'data/index.html'])('%s is valid HTML by the project’s html-validate rules', async (file) => {
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    const report = await validator.validateSource({ data: read(file), filename: join(repoRoot, 'dist', file), line: 1, column: 1, offset: 0 });
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
   });
 });
