@@ -171,7 +171,7 @@ function regionDocuments(region: string, root: string): RegionDocument[] {
     }
     const data = parsed.data;
     if ((data.kind !== 'plan' && data.kind !== 'task-list') || data.period.end_year !== undefined || data.tasks.length === 0) continue;
-    out.push({ id: `${region}/${name.replace(/\.md$/, '')}`, title: data.title, year: data.period.year, body: split.body, tasks: data.tasks, file, text, data });
+    out.push({ id: `${region}/${name.replace(/\.md$/, '')}`, title: data.title, year: data.period.year, body: split.body, tasks: data.tasks, metrics: data.metrics, file, text, data });
   }
   if (issues.length > 0) failWithIssues(issues);
   const start = (d: RegionDocument) => d.data.period.year * 12 + (d.data.period.half === 'H2' ? 6 : 0);
@@ -200,6 +200,10 @@ function suggestRegionLinks(region: string, root: string, linkThreshold: number,
         if (p.earlier.goal !== p.later.goal && p.earlier.goal && p.later.goal) console.log(`      goal: “${p.earlier.goal}” → “${p.later.goal}”`);
         console.log(`      ${result.earlier.year}: ${p.earlierQuote ? `“${p.earlierQuote.sentence}” (${p.earlierQuote.score.toFixed(3)})` : 'no sentence names the task: quote it by hand'}`);
         console.log(`      ${result.later.year}: ${p.quote ? `“${p.quote.sentence}” (${p.quote.score.toFixed(3)})` : 'no sentence names the task: quote it by hand'}`);
+        for (const m of p.sameMetric) {
+          const figure = (f: { value: number; unit: string; target: boolean }) => `${f.value} ${f.unit}${f.target ? ' (target)' : ''}`;
+          console.log(`      same metric ${m.metric}: ${result.earlier.year} ${figure(m.earlier)} → ${result.later.year} ${figure(m.later)}`);
+        }
       }
       if (result.proposals.length === 0) console.log('  no task proposed as continuing an earlier one');
       if (result.notTakenUp.length > 0) {

@@ -7,6 +7,7 @@
  * first. Every proposal carries the evidence a link needs: the sentence of each document's body that best sets
  * out its task (an exact fragment, so it can be pasted as a quote).
  */
+import type { MetricValue } from '../schemas/metric.ts';
 import type { Task } from '../schemas/task.ts';
 import { unconfirmedMarker } from './content/task-continuation.ts';
 import { bigrams, splitSentences, weightedDice } from './task-matching.ts';
@@ -17,6 +18,15 @@ export interface LinkableDocument {
   year: number;
   body: string;
   tasks: readonly Pick<Task, 'id' | 'title' | 'goal' | 'continues'>[];
+  /** The document's figures; a figure whose quote lies in a proposal's sentence is that task's figure. */
+  metrics?: readonly Pick<MetricValue, 'metric' | 'value' | 'unit' | 'quote' | 'target'>[];
+}
+
+/** A metric both sentences of a proposal state a figure of (the same target, 200张 then 300张), as each states it. */
+export interface SameMetric {
+  metric: string;
+  earlier: { value: number; unit: string; target: boolean };
+  later: { value: number; unit: string; target: boolean };
 }
 
 export interface SentenceEvidence {
@@ -35,6 +45,8 @@ export interface LinkProposal {
   earlierQuote?: SentenceEvidence;
   /** The later document's sentence for the later task. */
   quote?: SentenceEvidence;
+  /** Metrics whose figures both sentences state: a second sign, beside the wording, that the task is the same. */
+  sameMetric: SameMetric[];
 }
 
 export interface DocumentPairProposals {
@@ -110,6 +122,7 @@ export function proposeLinks(earlier: LinkableDocument, later: LinkableDocument,
     const earlierQuote = bestSentence(pair.earlier, earlier.body);
     const quote = bestSentence(pair.later, later.body);
     proposals.push({
+      sameMetric: sameMetrics(earlier, earlierQuote, later, quote),
       earlierDocument: earlier.id,
       later: pick(pair.later),
       earlier: pick(pair.earlier),
@@ -127,6 +140,20 @@ export function proposeLinks(earlier: LinkableDocument, later: LinkableDocument,
     alreadyLinked: later.tasks.filter((t) => t.continues).map((t) => t.id),
     notTakenUp: earlier.tasks.filter((t) => !usedEarlier.has(t.id)).map((t) => ({ id: t.id, title: t.title })),
   };
+}
+
+function figuresIn(doc: LinkableDocument, sentence: SentenceEvidence | undefined) {
+  return sentence ? (doc.metrics ?? []).filter((m) => sentence.sentence.includes(m.quote)) : [];
+}
+
+function sameMetrics(earlier: LinkableDocument, earlierQuote: SentenceEvidence | undefined, later: LinkableDocument, quote: SentenceEvidence | undefined): SameMetric[] {
+  const before = figuresIn(earlier, earlierQuote);
+  const out: SameMetric[] = [];
+  for (const figure of figuresIn(later, quote)) {
+    const match = before.find((m) => m.metric === figure.metric);
+    if (match) out.push({ metric: figure.metric, earlier: { value: match.value, unit: match.unit, target: match.target === true }, later: { value: figure.value, unit: figure.unit, target: figure.target === true } });
+  }
+  return out;
 }
 
 function pick(task: Pick<Task, 'id' | 'title' | 'goal'>): Pick<Task, 'id' | 'title' | 'goal'> {

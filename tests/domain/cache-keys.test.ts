@@ -31,7 +31,7 @@ const regions: Region[] = [
 const topics: [string, Topic][] = [['social-assistance', { name: '社会救助', name_en: 'Social assistance', description: '低保、特困与临时救助。' } as Topic]];
 const metrics = (version: string): [string, MetricDefinition][] => [['dibao-urban', { name: `城市低保标准 ${version}`, order: 1 } as MetricDefinition]];
 
-type TaskInput = { id: string; evidence?: { document: string; quote: string } | undefined; continues?: { document: string; task: string; earlier_quote: string; quote: string } };
+type TaskInput = { id: string; evidence?: { document: string; quote: string } | undefined; continues?: { document: string; task: string; earlier_quote: string; quote: string } | undefined };
 
 function doc(id: string, region: string, year: number, kind: DocumentFrontmatter['kind'], tasks: TaskInput[] = []): Doc {
   return { id, digest: contentKey(id, 'v1'), data: frontmatter({ region, period: { year, half: null }, kind, tasks }) };

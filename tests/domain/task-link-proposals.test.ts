@@ -33,6 +33,13 @@ describe('proposeLinks', () => {
     expect(result.notTakenUp.map((t) => t.id)).toEqual(['1-2', '2-1']);
   });
 
+  it('names a metric both sentences state a figure of, as each states it', () => {
+    const withFigures = (doc: LinkableDocument, value: number): LinkableDocument => ({ ...doc, metrics: [{ metric: 'new-elderly-care-beds', value, unit: '张', target: true, quote: `全年新增养老床位${value}张` }] });
+    const [proposal] = proposeLinks(withFigures(earlier, 200), withFigures(later, 300)).proposals;
+    expect(proposal?.sameMetric).toEqual([{ metric: 'new-elderly-care-beds', earlier: { value: 200, unit: '张', target: true }, later: { value: 300, unit: '张', target: true } }]);
+    expect(proposeLinks(earlier, later).proposals[0]?.sameMetric).toEqual([]);
+  });
+
   it('leaves a task already linked alone, and does not offer its earlier task again', () => {
     const linked = { ...later, tasks: [{ ...later.tasks[0]!, continues: { document: earlier.id, task: '1-1', earlier_quote: 'x', quote: 'y' } }, { id: '1-9', title: '增加养老床位供给' }] };
     const result = proposeLinks(earlier, linked);

@@ -93,6 +93,7 @@ describe('npm run tasks:suggest -- --region', () => {
     expect(result.stdout).toMatch(/\[1-1\] 增加养老床位供给 ← \[1-1\] 增加养老床位供给 {2}\(score 1\.000\)\n {6}goal: “全年新增养老床位200张” → “全年新增养老床位300张”/);
     expect(result.stdout).toContain('2021: “（一）增加养老床位供给。全年新增养老床位200张，优先发展护理型床位。”');
     expect(result.stdout).toContain('2022: “（一）继续增加养老床位供给，全年新增养老床位300张。”');
+    expect(result.stdout).toContain('same metric new-elderly-care-beds: 2021 200 张 (target) → 2022 300 张 (target)');
     expect(result.stdout).not.toMatch(/\[2-1\] 开展困难群众冬春救助 ←/);
     expect(result.stdout).toMatch(/is proposed for[^\n]*\n {4}\[2-1\] 建设未成年人保护工作站/);
     expect(readFileSync(plan2022, 'utf8')).toBe(unlinked);
@@ -110,7 +111,7 @@ describe('npm run tasks:suggest -- --region', () => {
     for (const dir of ['metrics', 'topics', 'search']) cpSync(join(repo, 'content', dir), join(root, 'content', dir), { recursive: true });
     const check = spawnSync(node, ['scripts/check.ts', root], { cwd: repo, encoding: 'utf8' });
     expect(check.status).toBe(1);
-    expect(check.stderr).toContain('2022-year-plan.md:18:5 a proposed task link is not confirmed yet');
+    expect(check.stderr).toContain('2022-year-plan.md:24:5 a proposed task link is not confirmed yet');
     // Confirming is deleting the marker lines: then the content is valid.
     writeFileSync(plan2022, written.replace(/ {4}# tasks:suggest proposal.*\n/g, ''));
     const confirmed = spawnSync(node, ['scripts/check.ts', root], { cwd: repo, encoding: 'utf8' });
