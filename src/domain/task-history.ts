@@ -97,6 +97,11 @@ export interface TaskHistoryIndex {
   links: TaskLink[];
   /** The other documents whose tasks a document's histories show (its page's cache key reads them). */
   linkedDocuments(documentId: string): readonly string[];
+  /**
+   * The task under which a document's page shows this task's history: the first of the document's tasks, in
+   * list order, in the same chain (usually the task itself). Undefined when the task has no history.
+   */
+  shownUnder(documentId: string, taskId: string): string | undefined;
 }
 
 const reportingStatuses: ReadonlySet<TaskStatus> = new Set(['done', 'in-progress', 'not-started']);
@@ -181,8 +186,20 @@ export function buildTaskHistories(documents: readonly HistoryDocument[]): TaskH
     }
   }
 
+  const shownUnder = new Map<string, string>();
+  for (const doc of documents) {
+    const first = new Map<string, string>();
+    for (const task of doc.data.tasks) {
+      const history = historyOf.get(keyOf(doc.id, task.id));
+      if (!history) continue;
+      if (!first.has(history.key)) first.set(history.key, task.id);
+      shownUnder.set(keyOf(doc.id, task.id), first.get(history.key)!);
+    }
+  }
+
   return {
     of: (documentId, taskId) => historyOf.get(keyOf(documentId, taskId)),
+    shownUnder: (documentId, taskId) => shownUnder.get(keyOf(documentId, taskId)),
     repeated,
     dropped: droppedTasks(documents, nodes),
     links: links.sort((a, b) => a.region.localeCompare(b.region) || a.year - b.year || a.document.localeCompare(b.document) || a.task.localeCompare(b.task)),

@@ -10,6 +10,7 @@ import type { DocumentReuseView } from '../domain/reuse/reuse-views.ts';
 import { documentReuse } from './reuse.ts';
 import { siteModel } from './site-model.ts';
 import { taskHistoryView, type TaskHistoryView } from '../domain/task-history.ts';
+import { taskHistoryAnchor } from '../domain/urls.ts';
 
 export interface DocumentPage {
   view: DocumentPageView;
@@ -22,6 +23,8 @@ export interface DocumentPage {
   reuse: DocumentReuseView | undefined;
   /** The histories of this document's tasks that other years' plans or lists continue or were continued from, one per chain. */
   histories: { taskId: string; view: TaskHistoryView }[];
+  /** Task id → the anchor of the history its row links to (历年情况). */
+  historyAnchors: ReadonlyMap<string, string>;
 }
 
 export async function documentPage(doc: DocumentItem): Promise<DocumentPage> {
@@ -40,13 +43,13 @@ export async function documentPage(doc: DocumentItem): Promise<DocumentPage> {
     figureCount: figures.length,
   });
   const history = (await siteModel()).tasks.history;
-  const seen = new Set<string>();
   const histories: DocumentPage['histories'] = [];
+  const historyAnchors = new Map<string, string>();
   for (const task of doc.data.tasks) {
-    const found = history.of(doc.id, task.id);
-    if (!found || seen.has(found.key)) continue;
-    seen.add(found.key);
-    histories.push({ taskId: task.id, view: taskHistoryView(found, { documentId: doc.id, taskId: task.id }) });
+    const under = history.shownUnder(doc.id, task.id);
+    if (under === undefined) continue;
+    historyAnchors.set(task.id, taskHistoryAnchor(under));
+    if (under === task.id) histories.push({ taskId: task.id, view: taskHistoryView(history.of(doc.id, task.id)!, { documentId: doc.id, taskId: task.id }) });
   }
-  return { view, html, figures, citation: documentCitationOf(doc), reuse: shared?.view, histories };
+  return { view, html, figures, citation: documentCitationOf(doc), reuse: shared?.view, histories, historyAnchors };
 }

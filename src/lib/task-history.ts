@@ -4,6 +4,7 @@
  * list, so it does not grow with the corpus; task-links.csv has every link.
  */
 import { taskHistoryView, type DroppedTask, type TaskHistoryView } from '../domain/task-history.ts';
+import { taskHistoryUrl } from '../domain/urls.ts';
 import { perBuild } from './site-model.ts';
 
 /** Entries of each list on /tasks/: enough for a bureau's years, small enough for a phone at 100,000 documents. */
@@ -28,3 +29,9 @@ export const taskHistoryOverview = perBuild((model): TaskHistoryOverview => {
 
 /** The confirmed links between tasks and the earlier tasks they continue, for task-links.csv and /data/. */
 export const taskLinks = perBuild((model) => model.tasks.history.links);
+
+/** Where a task's history is shown on its list's page (`…/#task-history-<id>`), or undefined when it has none. */
+export const taskHistoryLink = perBuild((model) => (documentId: string, taskId: string): string | undefined => {
+  const under = model.tasks.history.shownUnder(documentId, taskId);
+  return under === undefined ? undefined : taskHistoryUrl(documentId, under);
+});

@@ -46,6 +46,10 @@ describe('a task repeated in two years’ plans', () => {
     expect(read(plan2021)).toContain('href="/documents/zhejiang/hangzhou/yuhang/2022-year-plan/#task-1-1"');
   });
 
+  it('links the task on its province’s task page to its history', () => {
+    expect(read('tasks/zhejiang/index.html')).toContain('<a href="/documents/zhejiang/hangzhou/yuhang/2022-year-plan/#task-history-1-1">历年情况</a>');
+  });
+
   it('is listed on /tasks/ under 多年提出的任务', () => {
     const shown = text('tasks/index.html');
     expect(shown).toContain('多年提出的任务（2 项）');

@@ -58,6 +58,16 @@ describe('a task repeated in two years’ plans', () => {
     expect(index.linkedDocuments(id('2021-year-plan'))).toEqual([id('2022-year-plan'), id('2022-year-summary')]);
     expect(index.of(id('2021-year-plan'), '2-1')).toBeUndefined();
   });
+
+  it('says under which task each page shows a history: the task itself, or the first of its list in the same chain', () => {
+    expect(index.shownUnder(id('2022-year-plan'), '1-2')).toBe('1-2');
+    expect(index.shownUnder(id('2021-year-plan'), '2-1')).toBeUndefined();
+    // A list that splits one earlier task into two shows the chain once, under the first.
+    const split = plan(2022, [beds2022, { ...beds2022, id: '1-5', title: '增加护理型床位供给' }]);
+    const both = buildTaskHistories([split, plan(2021, [beds2021]), summary2022]);
+    expect([both.shownUnder(split.id, '1-1'), both.shownUnder(split.id, '1-5')]).toEqual(['1-1', '1-1']);
+    expect(both.of(split.id, '1-5')?.steps.map((s) => [s.year, s.taskId])).toEqual([[2021, '1-1'], [2022, '1-1'], [2022, '1-5']]);
+  });
 });
 
 describe('a task not mentioned again', () => {
