@@ -32,7 +32,7 @@ function documentPart(doc: KeyedDocument): string {
 /**
  * A document's page shows its own file, the metric and topic definitions it names (`definitionsKey`), and —
  * on a summary — the tasks of other documents whose evidence quotes it (their titles, statuses and quotes, and
- * the anchors those quotes get in its body): `citedBy` are those documents.
+ * the anchors those quotes get in its body), and the documents its tasks' histories show: `citedBy` are those documents.
  */
 export function documentPageKey(doc: KeyedDocument, definitionsKey: string, citedBy: readonly KeyedDocument[] = []): string {
   return contentKey('document', documentPart(doc), definitionsKey, ...[...citedBy].map(documentPart).sort());
@@ -91,7 +91,11 @@ export function siteCacheKeys<D extends ModelDocument>(model: SiteModel<D>, keye
   const definitionsKey = contentKey(JSON.stringify([...model.metrics]), JSON.stringify([...model.topics]));
   const facetLinks = JSON.stringify(model.facets.links);
   return {
-    documentPage: (doc) => documentPageKey(keyed(doc), definitionsKey, model.citingDocuments(doc.id).map(keyed)),
+    documentPage: (doc) => {
+      // A task's history (提出 → 再次提出 → 总结称…) shows the titles, goals, quotes and statuses of the linked tasks.
+      const linked = model.tasks.history.linkedDocuments(doc.id).map((id) => model.documentById.get(id)).filter((d): d is D => d !== undefined);
+      return documentPageKey(keyed(doc), definitionsKey, [...new Set([...model.citingDocuments(doc.id), ...linked])].map(keyed));
+    },
     regionPage: (slug) =>
       regionPageKey(
         (model.documentsWithin.get(slug) ?? []).map(keyed),

@@ -77,7 +77,8 @@ export interface OpenDataContext {
 }
 
 
-function regionColumns(slug: string, context: OpenDataContext) {
+/** The three region columns every CSV starts with. */
+export function regionColumns(slug: string, context: OpenDataContext) {
   return { region: slug, region_name: context.regionName(slug), region_code: context.regions.get(slug)?.code ?? '' };
 }
 

@@ -17,6 +17,7 @@ import { documentDate } from './periods.ts';
 import { ancestorsAndSelf, documentsWithinRegions, regionFullName, regionLineage } from './region-tree.ts';
 import { listedTasks, statusByRegionAndYear, type ListedTask, type StatusRollup } from './task-status.ts';
 import { taskListPages, type TaskPages } from './task-pages.ts';
+import { buildTaskHistories, type TaskHistoryIndex } from './task-history.ts';
 import { facetPath } from './urls.ts';
 
 /** A document as the model needs it: its id (path under content/documents, also its URL) and front matter. */
@@ -96,6 +97,8 @@ export interface SiteModel<D extends ModelDocument = ModelDocument> {
     listed: ListedTask[];
     /** The full lists, by province and page. */
     pages: TaskPages;
+    /** Tasks followed across a bureau's years through the confirmed `continues` links: histories, repeated, dropped. */
+    history: TaskHistoryIndex;
   };
 }
 
@@ -143,7 +146,7 @@ export function buildSiteModel<D extends ModelDocument>(input: SiteModelInput<D>
     topics,
     facets: facetIndex(documents, topics),
     figures: { points, byMetric: groupBy(points, (p) => p.metric), byRegion: groupBy(points, (p) => p.region.slug) },
-    tasks: { documents: taskDocuments, rollups: statusByRegionAndYear(taskDocuments), listed, pages: taskListPages(listed) },
+    tasks: { documents: taskDocuments, rollups: statusByRegionAndYear(taskDocuments), listed, pages: taskListPages(listed), history: buildTaskHistories(documents) },
   };
 }
 

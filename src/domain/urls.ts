@@ -56,6 +56,16 @@ export function taskRowAnchor(taskId: string): string {
   return `task-${taskId}`;
 }
 
+/** The id of a task's history on its list's page (`task-history-3-8`). */
+export function taskHistoryAnchor(taskId: string): string {
+  return `task-history-${taskId}`;
+}
+
+/** A task's history (提出 → 再次提出 …) on its list's page. */
+export function taskHistoryUrl(documentId: string, taskId: string): string {
+  return documentAnchorUrl(documentId, taskHistoryAnchor(taskId));
+}
+
 /** A task's row on its task list's page. */
 export function taskRowUrl(documentId: string, taskId: string): string {
   return documentAnchorUrl(documentId, taskRowAnchor(taskId));
@@ -141,6 +151,7 @@ export const openDataPaths = {
   metricsCsv: `${dataPath}metrics.csv`,
   metricsJson: `${dataPath}metrics.json`,
   tasksCsv: `${dataPath}tasks.csv`,
+  taskLinksCsv: `${dataPath}task-links.csv`,
   documentsJson: `${dataPath}documents.json`,
   reuseCsv: `${dataPath}reuse.csv`,
   reuseJson: `${dataPath}reuse.json`,

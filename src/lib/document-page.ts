@@ -8,6 +8,9 @@ import type { FigureAnswer } from '../domain/figure-answer.ts';
 import type { CitationTemplate } from '../domain/citation.ts';
 import type { DocumentReuseView } from '../domain/reuse/reuse-views.ts';
 import { documentReuse } from './reuse.ts';
+import { siteModel } from './site-model.ts';
+import { taskHistoryView, type TaskHistoryView } from '../domain/task-history.ts';
+import { taskHistoryAnchor } from '../domain/urls.ts';
 
 export interface DocumentPage {
   view: DocumentPageView;
@@ -18,6 +21,10 @@ export interface DocumentPage {
   citation: CitationTemplate;
   /** The passages that also stand in other documents; `undefined` when none do. */
   reuse: DocumentReuseView | undefined;
+  /** The histories of this document's tasks that other years' plans or lists continue or were continued from, one per chain. */
+  histories: { taskId: string; view: TaskHistoryView }[];
+  /** Task id → the anchor of the history its row links to (历年情况). */
+  historyAnchors: ReadonlyMap<string, string>;
 }
 
 export async function documentPage(doc: DocumentItem): Promise<DocumentPage> {
@@ -35,5 +42,14 @@ export async function documentPage(doc: DocumentItem): Promise<DocumentPage> {
     reported,
     figureCount: figures.length,
   });
-  return { view, html, figures, citation: documentCitationOf(doc), reuse: shared?.view };
+  const history = (await siteModel()).tasks.history;
+  const histories: DocumentPage['histories'] = [];
+  const historyAnchors = new Map<string, string>();
+  for (const task of doc.data.tasks) {
+    const under = history.shownUnder(doc.id, task.id);
+    if (under === undefined) continue;
+    historyAnchors.set(task.id, taskHistoryAnchor(under));
+    if (under === task.id) histories.push({ taskId: task.id, view: taskHistoryView(history.of(doc.id, task.id)!, { documentId: doc.id, taskId: task.id }) });
+  }
+  return { view, html, figures, citation: documentCitationOf(doc), reuse: shared?.view, histories, historyAnchors };
 }

@@ -24,6 +24,23 @@ export const taskEvidenceSchema = z.object({
   quote: z.string().min(2),
 }).strict();
 
+/**
+ * Where a task was set out before: the same bureau's earlier plan or task list that this task continues
+ * (再次提出, the same task again or with a changed target). `npm run tasks:suggest -- --region` proposes it; a
+ * maintainer confirms it; `npm run check` checks that both documents exist, are the same region's, in that order,
+ * and that each quote stands in its document's body.
+ */
+export const taskContinuationSchema = z.object({
+  /** Id of the earlier plan or task list, its path under content/documents/ without `.md`, e.g. `zhejiang/hangzhou/yuhang/2021-year-plan`. */
+  document: z.string().min(1),
+  /** Id of the task in that document's `tasks`, e.g. `1-2`. */
+  task: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/),
+  /** Exact sentence of the earlier document's body that sets the task out, e.g. `全年新增养老床位200张。`. */
+  earlier_quote: z.string().min(2),
+  /** Exact sentence of this document's body that sets it out again, e.g. `全年新增养老床位300张。`. */
+  quote: z.string().min(2),
+}).strict();
+
 /** One row of a key-task list (重点工作任务清单) or one numbered item of a task list (民生实事). */
 export const taskSchema = z.object({
   /** Unique within the document: section number and the row's 序号, e.g. `3-8`. */
@@ -46,7 +63,10 @@ export const taskSchema = z.object({
   status: z.enum(taskStatuses),
   /** The later summary's report on the task, when there is one. */
   evidence: taskEvidenceSchema.optional(),
+  /** The earlier task this one continues (same bureau, earlier plan or task list), with both documents' words. */
+  continues: taskContinuationSchema.optional(),
 }).strict();
 
+export type TaskContinuation = z.output<typeof taskContinuationSchema>;
 export type TaskInput = z.input<typeof taskSchema>;
 export type Task = z.output<typeof taskSchema>;

@@ -31,7 +31,7 @@ const regions: Region[] = [
 const topics: [string, Topic][] = [['social-assistance', { name: '社会救助', name_en: 'Social assistance', description: '低保、特困与临时救助。' } as Topic]];
 const metrics = (version: string): [string, MetricDefinition][] => [['dibao-urban', { name: `城市低保标准 ${version}`, order: 1 } as MetricDefinition]];
 
-type TaskInput = { id: string; evidence?: { document: string; quote: string } | undefined };
+type TaskInput = { id: string; evidence?: { document: string; quote: string } | undefined; continues?: { document: string; task: string; earlier_quote: string; quote: string } | undefined };
 
 function doc(id: string, region: string, year: number, kind: DocumentFrontmatter['kind'], tasks: TaskInput[] = []): Doc {
   return { id, digest: contentKey(id, 'v1'), data: frontmatter({ region, period: { year, half: null }, kind, tasks }) };
@@ -122,6 +122,16 @@ describe('a document page’s cache key', () => {
     ]);
     const keys = changedKeys(documentKeys(corpus), documentKeys([...corpus, newList]));
     expect(keys).toEqual([summary.id, newList.id].sort());
+  });
+
+  it('of every document in a task’s history changes when one of them changes (each page shows the others’ steps)', () => {
+    const next = doc('anhui/xuancheng/xuanzhou/2024-year-task-list', 'anhui/xuancheng/xuanzhou', 2024, 'task-list', [
+      { id: '1-1', continues: { document: taskList.id, task: '1-1', earlier_quote: '提高低保标准', quote: '继续提高低保标准' } },
+    ]);
+    const withNext = [...corpus, next];
+    // The history shows the 2023 list's step, its summary's report, and the 2024 list's step.
+    expect(changedKeys(documentKeys(withNext), documentKeys(edit(withNext, next)))).toEqual([summary.id, taskList.id, next.id].sort());
+    expect(changedKeys(documentKeys(corpus), documentKeys(withNext)).sort()).toEqual([summary.id, taskList.id, next.id].sort());
   });
 
   it('stays equal when a document in the same region that cites nothing changes', () => {

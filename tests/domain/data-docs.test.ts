@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { metricColumns, taskColumns } from '../../src/domain/open-data.ts';
 import { reuseColumns } from '../../src/domain/reuse/reuse-views.ts';
 import { taskStatuses } from '../../src/schemas/task.ts';
+import { taskLinkColumns } from '../../src/domain/task-history.ts';
 
 const docs = readFileSync(resolve(import.meta.dirname, '../../docs/data.md'), 'utf8');
 const script = readFileSync(resolve(import.meta.dirname, '../../scripts/tasks-suggest.ts'), 'utf8');
@@ -22,13 +23,17 @@ describe('docs/data.md', () => {
     expect(docs.slice(docs.indexOf('### `reuse.csv`'))).toContain(`\`${column}\``);
   });
 
+  it.each([...taskLinkColumns])('documents the task-links.csv column %s', (column) => {
+    expect(docs.slice(docs.indexOf('### `task-links.csv`'), docs.indexOf('### `documents.json`'))).toContain(`\`${column}\``);
+  });
+
   it.each([...taskStatuses])('defines the task status %s', (status) => {
     expect(docs).toMatch(new RegExp(`\\| \`${status}\` \\|`));
   });
 
   it('documents every flag tasks:suggest accepts', () => {
     const flags = [...script.matchAll(/^\s{6}(\w+): \{ type:/gm), ...script.matchAll(/(\w+): \{ type: '(?:boolean|string)'/g)].map((m) => `--${m[1]}`);
-    expect(new Set(flags)).toEqual(new Set(['--json', '--help', '--top', '--threshold']));
+    expect(new Set(flags)).toEqual(new Set(['--json', '--help', '--top', '--threshold', '--region', '--write', '--root']));
     for (const flag of flags) expect(docs).toMatch(new RegExp(`\\| \`${flag}[ \`]`));
   });
 });

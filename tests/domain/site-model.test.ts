@@ -128,4 +128,20 @@ describe('the site model', () => {
     expect(model.tasks.listed.map((t) => t.task.id)).toEqual(['1-1', '1-2', '1-3']);
     expect(model.tasks.rollups.map((r) => [r.key, r.total, r.counts.done])).toEqual([['anhui/xuancheng/xuanzhou@2023', 3, 2]]);
   });
+
+  it('follows a task into the next year’s list, naming the summary that reported on it with its year (the summary lists no tasks itself)', () => {
+    const next = doc('anhui/xuancheng/xuanzhou/2024-year-task-list', {
+      kind: 'task-list',
+      region: 'anhui/xuancheng/xuanzhou',
+      period: { year: 2024, half: null },
+      tasks: [{ id: '1-1', group: '社会救助', title: '提高低保标准', status: 'awaiting-summary', continues: { document: taskList.id, task: '1-1', earlier_quote: '提高低保标准', quote: '继续提高低保标准' } }],
+    });
+    const withNext = buildSiteModel({ documents: [summary, taskList, next], regions, metrics: [['dibao-urban', metric]], topics });
+    const history = withNext.tasks.history.of(next.id, '1-1');
+    expect(history?.steps.map((s) => [s.year, s.verb, s.report?.label, s.report?.document?.year])).toEqual([
+      [2023, '提出', '总结称已完成', 2023],
+      [2024, '再次提出', undefined, undefined],
+    ]);
+    expect(withNext.tasks.history.dropped.map((d) => d.taskId)).toEqual(['1-3']);
+  });
 });

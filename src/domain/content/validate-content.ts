@@ -19,6 +19,7 @@ import { categoryProblem, metricNameProblem, unitPeriodProblem } from './figure-
 import { figureRoleProblems, readDigits } from './figure-roles.ts';
 import { conversionProblems } from './metric-conversions.ts';
 import { evidenceProblems } from './task-evidence.ts';
+import { continuationProblems, unconfirmedMarker, unconfirmedProposalLines, type ContinuationSide } from './task-continuation.ts';
 import { quoteAnchoringIssues, type QuoteUse } from './quote-anchoring.ts';
 import { locateIssues, YamlPositions } from './source-positions.ts';
 import { textDamageIssue } from './text-damage.ts';
@@ -109,6 +110,11 @@ export function validateContent(sources: ContentSources, regions: RegionIndex, o
   for (const file of [...sources.metrics, ...sources.topics, ...(sources.abbreviations ? [sources.abbreviations] : []), ...sources.documents]) {
     const damage = textDamageIssue(file);
     if (damage) issues.push(damage);
+  }
+  for (const file of sources.documents) {
+    for (const position of unconfirmedProposalLines(file.text)) {
+      issues.push({ file: file.path, message: 'a proposed task link is not confirmed yet', hint: `read both quoted sentences in their documents; if the task is the same, delete the line "${unconfirmedMarker}", otherwise delete the proposed \`continues:\` block`, ...position });
+    }
   }
   // A metric file with errors of its own is reported once, there, not again on every document that uses it.
   const invalidMetrics = new Set<string>();
@@ -346,10 +352,28 @@ function checkReferences(doc: CheckableDocument, refs: References, issues: Conte
         }
       }
     }
+    if (task.continues) {
+      const earlier = refs.byId.get(task.continues.document);
+      const earlierTask = earlier?.data.tasks.find((t) => t.id === task.continues!.task);
+      const problems = continuationProblems(task.continues, task, continuationSide(doc), earlier && continuationSide(earlier), earlierTask);
+      for (const problem of problems) report(`tasks[${i}].continues.${problem.field}`, task.continues[problem.field], problem.message, problem.hint);
+    }
     if ((task.status === 'done' || task.status === 'in-progress' || task.status === 'not-started') && !task.evidence) {
       report(`tasks[${i}].status`, task.status, `status "${task.status}" needs evidence`, 'add `evidence: { document, quote }` from the later summary, or use awaiting-summary / not-mentioned');
     }
   });
+}
+
+/** What a task link's check reads of a document. */
+function continuationSide(doc: CheckableDocument): ContinuationSide {
+  return {
+    id: doc.id,
+    kind: doc.data.kind,
+    region: doc.data.region,
+    period: doc.data.period,
+    taskIds: new Set(doc.data.tasks.map((t) => t.id).filter((id): id is string => id !== undefined)),
+    hasInBody: (quote) => inBody(doc.body, quote),
+  };
 }
 
 /**
