@@ -1,0 +1,186 @@
+/**
+ * What readers see of the publishing record (src/domain/disclosure.ts): the 公开记录 section of a region page,
+ * the national /disclosure/ drill-down and `/data/disclosure.csv`. Pure: src/lib/disclosure.ts passes the index
+ * and the region names. Every date shown is one the front matter states; a delay is the day difference of two
+ * stated dates; everything else the site does not hold is said as 本站未收录.
+ */
+import { recordsToCsv } from './csv.ts';
+import { dateLabel } from './dates.ts';
+import { periodLabel } from './periods.ts';
+import { documentKindNames } from '../schemas/document.ts';
+import type { Region } from '../schemas/region.ts';
+import { regionLevelNames } from '../schemas/region.ts';
+import { gapSlots, recordSlotNames, recordSlots, type BureauRecord, type DisclosureIndex, type DisclosureNode, type RecordDocument, type RecordSlot } from './disclosure.ts';
+import { absoluteUrl, disclosureRegionAnchor, documentPath, regionPath } from './urls.ts';
+
+export interface RecordDocumentView {
+  href: string;
+  /** e.g. `2023年上半年工作总结`. */
+  label: string;
+  /** e.g. `成文 2023年8月20日，发布 2023年8月28日，成文后 8 天发布`. */
+  dates: string;
+}
+
+export interface YearRecordView {
+  year: number;
+  label: string;
+  cells: Record<RecordSlot, RecordDocumentView[]>;
+  gaps: string[];
+}
+
+export interface BureauRecordView {
+  years: YearRecordView[];
+  multiYear: RecordDocumentView[];
+  /** e.g. `另有标准通知 2 份，不在此表。`; empty without notices. */
+  notices: string;
+  /** e.g. `本站收录 2021—2023 年的 4 份……`. */
+  summary: string;
+}
+
+/** The sentence of a document's two dates, and the delay between them where both are stated. */
+export function datesText(doc: Pick<RecordDocument, 'written' | 'published' | 'delayDays'>): string {
+  const { written, published, delayDays } = doc;
+  if (written !== undefined && published !== undefined && delayDays !== undefined) {
+    const delay = delayDays > 0 ? `成文后 ${delayDays} 天发布` : delayDays === 0 ? '成文当天发布' : `原文所注发布日期早于成文日期 ${-delayDays} 天`;
+    return `成文 ${dateLabel(written)}，发布 ${dateLabel(published)}，${delay}`;
+  }
+  if (published !== undefined) return `发布 ${dateLabel(published)}（原文未注明成文日期）`;
+  if (written !== undefined) return `成文 ${dateLabel(written)}（原文未注明发布日期）`;
+  return '原文未注明成文日期和发布日期';
+}
+
+export function recordDocumentView(doc: RecordDocument): RecordDocumentView {
+  return { href: documentPath(doc.id), label: `${periodLabel(doc.period)}${documentKindNames[doc.kind]}`, dates: datesText(doc) };
+}
+
+export function bureauRecordView(record: BureauRecord): BureauRecordView {
+  const dated = [...record.years.flatMap((y) => recordSlots.flatMap((slot) => y.slots[slot])), ...record.multiYear].filter((doc) => doc.delayDays !== undefined).length;
+  const span = record.years.length === 0 ? '' : record.years.length === 1 ? `${record.years[0]!.year}年` : `${record.years[0]!.year}—${record.years.at(-1)!.year}年`;
+  const multiYear = record.multiYear.length > 0 ? `（含多年规划 ${record.multiYear.length} 份）` : '';
+  return {
+    years: record.years.map((year) => ({
+      year: year.year,
+      label: `${year.year}年`,
+      cells: Object.fromEntries(recordSlots.map((slot) => [slot, year.slots[slot].map(recordDocumentView)])) as Record<RecordSlot, RecordDocumentView[]>,
+      gaps: year.gaps.map((gap) => gap.text),
+    })),
+    multiYear: record.multiYear.map(recordDocumentView),
+    notices: record.notices > 0 ? `另有标准通知 ${record.notices} 份，不属年度计划和总结，不在此表。` : '',
+    summary: `本站收录该部门${span}的工作计划、工作总结和任务清单共 ${record.documentCount} 份${multiYear}，其中 ${dated} 份同时注明成文日期和发布日期；对照这些文件，本站未收录 ${record.gapCount} 项。`,
+  };
+}
+
+export interface DisclosureNodeView {
+  /** The anchor of the region's entry on /disclosure/. */
+  id: string;
+  name: string;
+  href: string;
+  level: string;
+  /** e.g. `3 个民政部门 · 7 份文件 · 本站未收录 2 项`. */
+  totals: string;
+  record?: BureauRecordView;
+  children: DisclosureNodeView[];
+}
+
+export interface DisclosurePageView {
+  totals: string;
+  provinces: DisclosureNodeView[];
+  slotNames: typeof recordSlotNames;
+}
+
+function totalsText(totals: DisclosureNode['totals']): string {
+  return `${totals.bureaus} 个民政部门 · ${totals.documents} 份文件 · 本站未收录 ${totals.gaps} 项`;
+}
+
+function nodeView(node: DisclosureNode): DisclosureNodeView {
+  return {
+    id: disclosureRegionAnchor(node.region.code),
+    name: node.region.name,
+    href: regionPath(node.region.slug),
+    level: regionLevelNames[node.region.level],
+    totals: totalsText(node.totals),
+    ...(node.record ? { record: bureauRecordView(node.record) } : {}),
+    children: node.children.map(nodeView),
+  };
+}
+
+export function disclosurePageView(index: DisclosureIndex): DisclosurePageView {
+  return { totals: totalsText(index.totals), provinces: index.tree.map(nodeView), slotNames: recordSlotNames };
+}
+
+// Open data: one row per bureau, year and slot — a held document, or the slot empty (本站未收录).
+export const disclosureColumns = ['region', 'region_name', 'region_code', 'year', 'end_year', 'slot', 'held', 'document', 'title', 'written', 'published', 'delay_days', 'gap', 'url'] as const;
+export type DisclosureColumn = (typeof disclosureColumns)[number];
+export type DisclosureRow = Record<DisclosureColumn, string | number | boolean | null>;
+
+export const disclosureColumnDescriptions: Record<DisclosureColumn, string> = {
+  region: '民政部门所在地区的路径（拼音），同 metrics.csv',
+  region_name: '地区全称',
+  region_code: '六位行政区划代码（GB/T 2260）',
+  year: '年度；多年规划为其第一年',
+  end_year: '多年规划的最后一年；其他为空',
+  slot: 'plan（工作计划）、h1-summary（上半年总结）、year-end-summary（年度或下半年总结）、task-list（重点工作任务清单）、multi-year-plan（多年规划）',
+  held: 'true：本站收录了该文件；false：本站未收录（不等于该部门未公开）',
+  document: '文件标识；未收录时为空',
+  title: '文件标题，照录；未收录时为空',
+  written: '成文日期（YYYY-MM-DD），原文注明时才有',
+  published: '发布日期（YYYY-MM-DD），原文注明时才有',
+  delay_days: '发布日期减成文日期的天数；两个日期都注明时才有，负数表示原文所注发布日期在前',
+  gap: '未收录且对照同年已收录文件应有时的缺项：plan-missing、h1-summary-missing、year-end-summary-missing、year-missing；否则为空',
+  url: '文件页面；未收录时为地区页面',
+};
+
+export interface RegionLabel {
+  region: Pick<Region, 'slug' | 'code'>;
+  /** e.g. `安徽省 宣城市 宣州区`. */
+  fullName: string;
+}
+
+export function disclosureRows(index: DisclosureIndex, label: (slug: string) => RegionLabel, site: URL | string): DisclosureRow[] {
+  const rows: DisclosureRow[] = [];
+  const walk = (node: DisclosureNode) => {
+    const record = node.record;
+    if (record) {
+      const { region, fullName } = label(record.region);
+      const base = { region: region.slug, region_name: fullName, region_code: region.code };
+      const held = (doc: RecordDocument, slot: string) => ({
+        ...base,
+        year: doc.period.year,
+        end_year: doc.period.end_year ?? null,
+        slot,
+        held: true,
+        document: doc.id,
+        title: doc.title,
+        written: doc.written ?? null,
+        published: doc.published ?? null,
+        delay_days: doc.delayDays ?? null,
+        gap: null,
+        url: absoluteUrl(site, documentPath(doc.id)),
+      });
+      for (const year of record.years) {
+        for (const slot of recordSlots) {
+          const docs = year.slots[slot];
+          if (docs.length > 0) {
+            for (const doc of docs) rows.push(held(doc, slot));
+            continue;
+          }
+          const gap = year.gaps.find((g) => gapSlots[g.kind].includes(slot));
+          rows.push({ ...base, year: year.year, end_year: null, slot, held: false, document: null, title: null, written: null, published: null, delay_days: null, gap: gap?.kind ?? null, url: absoluteUrl(site, regionPath(region.slug)) });
+        }
+      }
+      for (const doc of record.multiYear) rows.push(held(doc, 'multi-year-plan'));
+    }
+    for (const child of node.children) walk(child);
+  };
+  for (const province of index.tree) walk(province);
+  return rows;
+}
+
+export function disclosureCsv(rows: readonly DisclosureRow[]): string {
+  return recordsToCsv(disclosureColumns, rows);
+}
+
+/** `disclosure.json`: the rows of the CSV, numbers and booleans as such, empty fields as null. */
+export function disclosureJson(rows: readonly DisclosureRow[]): string {
+  return `${JSON.stringify(rows, null, 1)}\n`;
+}
