@@ -22,7 +22,9 @@ export interface RecordDocumentView {
 }
 
 export interface YearRecordView {
+  /** The row's (first) year. */
   year: number;
+  /** `2023年`, or `2016—2024年` for years the site holds nothing of. */
   label: string;
   cells: Record<RecordSlot, RecordDocumentView[]>;
   gaps: string[];
@@ -41,7 +43,8 @@ export interface BureauRecordView {
 export function datesText(doc: Pick<RecordDocument, 'written' | 'published' | 'delayDays'>): string {
   const { written, published, delayDays } = doc;
   if (written !== undefined && published !== undefined && delayDays !== undefined) {
-    const delay = delayDays > 0 ? `成文后 ${delayDays} 天发布` : delayDays === 0 ? '成文当天发布' : `原文所注发布日期早于成文日期 ${-delayDays} 天`;
+    // A no-break space keeps the number with 天 in a narrow card (Chinese may otherwise break between any two characters).
+    const delay = delayDays > 0 ? `成文后 ${delayDays}\u00a0天发布` : delayDays === 0 ? '成文当天发布' : `原文所注发布日期早于成文日期 ${-delayDays}\u00a0天`;
     return `成文 ${dateLabel(written)}，发布 ${dateLabel(published)}，${delay}`;
   }
   if (published !== undefined) return `发布 ${dateLabel(published)}（原文未注明成文日期）`;
@@ -53,17 +56,39 @@ export function recordDocumentView(doc: RecordDocument): RecordDocumentView {
   return { href: documentPath(doc.id), label: `${periodLabel(doc.period)}${documentKindNames[doc.kind]}`, dates: datesText(doc) };
 }
 
+/**
+ * The table's rows: a year per row, except that consecutive years the site holds nothing of are one row
+ * (`2016—2024年`), so ten empty years do not push the years it holds off a phone's screen. The open data keeps a
+ * row per year.
+ */
+function yearRows(record: BureauRecord): YearRecordView[] {
+  const rows: (YearRecordView & { lastEmpty?: number })[] = [];
+  for (const year of record.years) {
+    const empty = year.gaps.length === 1 && year.gaps[0]!.kind === 'year-missing';
+    const previous = rows.at(-1);
+    if (empty && previous?.lastEmpty === year.year - 1) {
+      previous.lastEmpty = year.year;
+      previous.label = `${previous.year}—${year.year}年`;
+      previous.gaps = [`本站未收录${previous.label}的工作计划、工作总结或任务清单`];
+      continue;
+    }
+    rows.push({
+      year: year.year,
+      label: `${year.year}年`,
+      cells: Object.fromEntries(recordSlots.map((slot) => [slot, year.slots[slot].map(recordDocumentView)])) as Record<RecordSlot, RecordDocumentView[]>,
+      gaps: year.gaps.map((gap) => gap.text),
+      ...(empty ? { lastEmpty: year.year } : {}),
+    });
+  }
+  return rows.map(({ lastEmpty: _, ...row }) => row);
+}
+
 export function bureauRecordView(record: BureauRecord): BureauRecordView {
   const dated = [...record.years.flatMap((y) => recordSlots.flatMap((slot) => y.slots[slot])), ...record.multiYear].filter((doc) => doc.delayDays !== undefined).length;
   const span = record.years.length === 0 ? '' : record.years.length === 1 ? `${record.years[0]!.year}年` : `${record.years[0]!.year}—${record.years.at(-1)!.year}年`;
   const multiYear = record.multiYear.length > 0 ? `（含多年规划 ${record.multiYear.length} 份）` : '';
   return {
-    years: record.years.map((year) => ({
-      year: year.year,
-      label: `${year.year}年`,
-      cells: Object.fromEntries(recordSlots.map((slot) => [slot, year.slots[slot].map(recordDocumentView)])) as Record<RecordSlot, RecordDocumentView[]>,
-      gaps: year.gaps.map((gap) => gap.text),
-    })),
+    years: yearRows(record),
     multiYear: record.multiYear.map(recordDocumentView),
     notices: record.notices > 0 ? `另有标准通知 ${record.notices} 份，不属年度计划和总结，不在此表。` : '',
     summary: `本站收录该部门${span}的工作计划、工作总结和任务清单共 ${record.documentCount} 份${multiYear}，其中 ${dated} 份同时注明成文日期和发布日期；对照这些文件，本站未收录 ${record.gapCount} 项。`,

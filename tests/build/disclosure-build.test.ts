@@ -16,7 +16,7 @@ const outDir = join(work, 'dist');
 buildSiteOrThrow({ workDir: work, outDir, cacheDir: join(work, 'cache'), contentRoot: contentRootWithDefinitions(join(work, 'root'), resolve(import.meta.dirname, '../fixtures/disclosure-site')) });
 const read = (path: string) => readFileSync(join(outDir, path), 'utf8');
 /** The page's text with tags removed, so a test reads what a reader reads. */
-const text = (path: string) => read(path).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = (path: string) => read(path).replace(/<[^>]+>/g, '').replace(/&nbsp;|\u00a0/g, ' ').replace(/\s+/g, ' ');
 
 /** The CSV's rows as objects, by its header. */
 function csvRows(): Record<string, string>[] {
