@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { metricColumns, taskColumns } from '../../src/domain/open-data.ts';
 import { reuseColumns } from '../../src/domain/reuse/reuse-views.ts';
+import { disclosureColumns } from '../../src/domain/disclosure-views.ts';
 import { taskStatuses } from '../../src/schemas/task.ts';
 
 const docs = readFileSync(resolve(import.meta.dirname, '../../docs/data.md'), 'utf8');
@@ -20,6 +21,10 @@ describe('docs/data.md', () => {
 
   it.each([...reuseColumns])('documents the reuse.csv column %s', (column) => {
     expect(docs.slice(docs.indexOf('### `reuse.csv`'))).toContain(`\`${column}\``);
+  });
+
+  it.each([...disclosureColumns])('documents the disclosure.csv column %s', (column) => {
+    expect(docs.slice(docs.indexOf('### `disclosure.csv`'))).toContain(`\`${column}\``);
   });
 
   it.each([...taskStatuses])('defines the task status %s', (status) => {
