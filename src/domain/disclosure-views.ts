@@ -11,7 +11,7 @@ import { documentKindNames } from '../schemas/document.ts';
 import type { Region } from '../schemas/region.ts';
 import { regionLevelNames } from '../schemas/region.ts';
 import { gapSlots, recordSlotNames, recordSlots, type BureauRecord, type DisclosureIndex, type DisclosureNode, type RecordDocument, type RecordSlot } from './disclosure.ts';
-import { absoluteUrl, disclosureRegionAnchor, documentPath, regionPath } from './urls.ts';
+import { absoluteUrl, disclosureRegionAnchor, documentPath, publishingRecordFragment, regionPath } from './urls.ts';
 
 export interface RecordDocumentView {
   href: string;
@@ -84,7 +84,7 @@ function yearRows(record: BureauRecord): YearRecordView[] {
 }
 
 export function bureauRecordView(record: BureauRecord): BureauRecordView {
-  const dated = [...record.years.flatMap((y) => recordSlots.flatMap((slot) => y.slots[slot])), ...record.multiYear].filter((doc) => doc.delayDays !== undefined).length;
+  const dated = recordDocuments(record).filter((doc) => doc.delayDays !== undefined).length;
   const span = record.years.length === 0 ? '' : record.years.length === 1 ? `${record.years[0]!.year}年` : `${record.years[0]!.year}—${record.years.at(-1)!.year}年`;
   const multiYear = record.multiYear.length > 0 ? `（含多年规划 ${record.multiYear.length} 份）` : '';
   return {
@@ -95,21 +95,50 @@ export function bureauRecordView(record: BureauRecord): BureauRecordView {
   };
 }
 
-export interface DisclosureNodeView {
-  /** The anchor of the region's entry on /disclosure/. */
+/**
+ * One bureau's line on /disclosure/: how much of its record the site holds, in counts, with its page's
+ * 公开记录 table one link away. The year-by-year tables are on the region pages: the national page lists all
+ * 3,350 bureaus at scale, and their tables would make it tens of megabytes.
+ */
+export interface DisclosureRowView {
+  /** The anchor of the region's row on /disclosure/. */
+  id: string;
+  name: string;
+  /** The region page's 公开记录 section. */
+  href: string;
+  /** `省级`, `地级`, `县级`. */
+  level: string;
+  /** Whether the site holds any of the bureau's own plans, summaries and task lists (else only regions under it). */
+  held: boolean;
+  /** `4 份`; empty when not held. */
+  documents: string;
+  /** `2015—2025年`; empty without a one-year document. */
+  years: string;
+  /** The latest year and the kinds held of it, e.g. `2025年：工作计划、上半年总结`; empty without one. */
+  latest: string;
+  /** `3 份`: documents that state both 成文日期 and 发布日期. */
+  dated: string;
+  /** `2 项`. */
+  gaps: string;
+}
+
+export interface DisclosureProvinceView {
   id: string;
   name: string;
   href: string;
-  level: string;
   /** e.g. `3 个民政部门 · 7 份文件 · 本站未收录 2 项`. */
   totals: string;
-  record?: BureauRecordView;
-  children: DisclosureNodeView[];
+  /** The province's own bureau (民政厅), when the site holds its record. */
+  own?: DisclosureRowView;
+  /** Its cities, each with its own bureau's line. */
+  rows: DisclosureRowView[];
+  /** Each city with counties that have a record: its own row first, then its counties. */
+  cities: { id: string; name: string; totals: string; rows: DisclosureRowView[] }[];
 }
 
 export interface DisclosurePageView {
   totals: string;
-  provinces: DisclosureNodeView[];
+  provinces: DisclosureProvinceView[];
   slotNames: typeof recordSlotNames;
 }
 
@@ -117,20 +146,49 @@ function totalsText(totals: DisclosureNode['totals']): string {
   return `${totals.bureaus} 个民政部门 · ${totals.documents} 份文件 · 本站未收录 ${totals.gaps} 项`;
 }
 
-function nodeView(node: DisclosureNode): DisclosureNodeView {
+function recordDocuments(record: BureauRecord): RecordDocument[] {
+  return [...record.years.flatMap((y) => recordSlots.flatMap((slot) => y.slots[slot])), ...record.multiYear];
+}
+
+export function disclosureRowView(node: DisclosureNode): DisclosureRowView {
+  const { region, record } = node;
+  const base = { id: disclosureRegionAnchor(region.code), name: region.name, href: `${regionPath(region.slug)}${publishingRecordFragment}`, level: regionLevelNames[region.level] };
+  if (!record) return { ...base, held: false, documents: '', years: '', latest: '', dated: '', gaps: '' };
+  const first = record.years[0];
+  const last = record.years.at(-1);
+  const latestHeld = last ? recordSlots.filter((slot) => last.slots[slot].length > 0).map((slot) => recordSlotNames[slot]).join('、') : '';
   return {
-    id: disclosureRegionAnchor(node.region.code),
-    name: node.region.name,
-    href: regionPath(node.region.slug),
-    level: regionLevelNames[node.region.level],
-    totals: totalsText(node.totals),
-    ...(node.record ? { record: bureauRecordView(node.record) } : {}),
-    children: node.children.map(nodeView),
+    ...base,
+    held: true,
+    documents: `${record.documentCount} 份`,
+    years: first && last ? (first === last ? `${first.year}年` : `${first.year}—${last.year}年`) : '',
+    latest: last ? `${last.year}年：${latestHeld}` : '',
+    dated: `${recordDocuments(record).filter((doc) => doc.delayDays !== undefined).length} 份`,
+    gaps: `${record.gapCount} 项`,
+  };
+}
+
+function provinceView(province: DisclosureNode): DisclosureProvinceView {
+  return {
+    id: disclosureRegionAnchor(province.region.code),
+    name: province.region.name,
+    href: regionPath(province.region.slug),
+    totals: totalsText(province.totals),
+    ...(province.record ? { own: disclosureRowView(province) } : {}),
+    rows: province.children.map(disclosureRowView),
+    cities: province.children
+      .filter((city) => city.children.length > 0)
+      .map((city) => ({
+        id: `${disclosureRegionAnchor(city.region.code)}-counties`,
+        name: city.region.name,
+        totals: totalsText({ bureaus: city.totals.bureaus - (city.record ? 1 : 0), documents: city.totals.documents - (city.record?.documentCount ?? 0), gaps: city.totals.gaps - (city.record?.gapCount ?? 0) }),
+        rows: city.children.map(disclosureRowView),
+      })),
   };
 }
 
 export function disclosurePageView(index: DisclosureIndex): DisclosurePageView {
-  return { totals: totalsText(index.totals), provinces: index.tree.map(nodeView), slotNames: recordSlotNames };
+  return { totals: totalsText(index.totals), provinces: index.tree.map(provinceView), slotNames: recordSlotNames };
 }
 
 // Open data: one row per bureau, year and slot — a held document, or the slot empty (本站未收录).

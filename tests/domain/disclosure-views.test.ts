@@ -75,9 +75,20 @@ describe('disclosure.csv', () => {
     expect(first).toBe(`${xiaoxian},安徽省 宿州市 萧县,341322,2015,,plan,false,,,,,,,https://example.org/regions/${xiaoxian}/`);
   });
 
-  it('gives the national page the totals of each level', () => {
+  it('gives the national page a line per bureau, in counts, each linking to its region page’s record', () => {
     const page = disclosurePageView(index);
     expect(page.totals).toBe('1 个民政部门 · 3 份文件 · 本站未收录 5 项');
-    expect(page.provinces[0]!.children[0]!.children[0]).toMatchObject({ id: 'region-341322', name: '萧县', href: `/regions/${xiaoxian}/` });
+    const [anhui] = page.provinces;
+    expect(anhui).toMatchObject({ id: 'region-340000', name: '安徽省', href: '/regions/anhui/' });
+    expect(anhui!.own).toBeUndefined();
+    expect(anhui!.rows).toEqual([{ id: 'region-341300', name: '宿州市', href: '/regions/anhui/suzhou/#publishing-record', level: '地级', held: false, documents: '', years: '', latest: '', dated: '', gaps: '' }]);
+    expect(anhui!.cities).toEqual([
+      {
+        id: 'region-341300-counties',
+        name: '宿州市',
+        totals: '1 个民政部门 · 3 份文件 · 本站未收录 5 项',
+        rows: [{ id: 'region-341322', name: '萧县', href: `/regions/${xiaoxian}/#publishing-record`, level: '县级', held: true, documents: '3 份', years: '2015—2019年', latest: '2019年：工作计划、年度总结', dated: '2 份', gaps: '5 项' }],
+      },
+    ]);
   });
 });
