@@ -4,6 +4,9 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser, watchProblems } from './browser.ts';
+import { runAxe, sidewaysOverflow } from './page-checks.ts';
+import { viewports } from './site-pages.ts';
+import { readability } from './table-checks.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -36,4 +39,24 @@ describe('the publishing record', () => {
     expect(await page.locator('#region-341802').isVisible()).toBe(true);
     await page.close();
   });
+
+  // The quality tests of site-pages.ts load /disclosure/ with its folds closed, so its tables are not laid out there.
+  for (const viewport of viewports) {
+    it.each([false, true])(`reads with every fold open at ${viewport.width} px (大字模式: %s): tables readable, no sideways scroll, no axe violation`, async (elder) => {
+      const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+      if (elder) await context.addInitScript(() => localStorage.setItem('gongkai:elder-mode', 'on'));
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/disclosure/`);
+      if (elder) expect(await page.evaluate(() => document.documentElement.hasAttribute('data-elder'))).toBe(true);
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      const measured = await readability(page);
+      expect(measured.cells).toBeGreaterThan(20);
+      expect.soft(measured.narrow, 'cells narrower than four characters').toEqual([]);
+      expect.soft(measured.split, 'numbers, dates and periods split across lines').toEqual([]);
+      expect.soft(measured.clipped, 'content cut off or wider than the screen').toEqual([]);
+      expect.soft(await sidewaysOverflow(page), 'the page scrolls sideways').toBeLessThanOrEqual(0);
+      expect.soft(await runAxe(page)).toEqual([]);
+      await context.close();
+    });
+  }
 });
