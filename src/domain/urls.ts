@@ -145,6 +145,22 @@ export const reusePath = '/reuse/';
 /** The list of a document's shared passages on its page. */
 export const sharedPassagesFragment = '#shared-passages';
 
+// Publishing record (公开记录)
+export const disclosurePath = '/disclosure/';
+
+/** The id of a region's entry on /disclosure/, by its division code (slugs hold `/`, codes are unique). */
+export function disclosureRegionAnchor(code: string): string {
+  return `region-${code}`;
+}
+
+/** A region's entry on /disclosure/, e.g. `/disclosure/#region-341802`. */
+export function disclosureRegionUrl(code: string): string {
+  return `${disclosurePath}#${disclosureRegionAnchor(code)}`;
+}
+
+/** The 公开记录 section of a region page. */
+export const publishingRecordFragment = '#publishing-record';
+
 // Open data, feeds, sitemap, search
 export const dataPath = '/data/';
 export const openDataPaths = {
@@ -155,6 +171,8 @@ export const openDataPaths = {
   documentsJson: `${dataPath}documents.json`,
   reuseCsv: `${dataPath}reuse.csv`,
   reuseJson: `${dataPath}reuse.json`,
+  disclosureCsv: `${dataPath}disclosure.csv`,
+  disclosureJson: `${dataPath}disclosure.json`,
 } as const;
 
 export const feedPath = '/feed.xml';

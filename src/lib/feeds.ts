@@ -5,7 +5,7 @@ import { dateLabel, documentPeriodLabel, kindLabel } from './format.ts';
 import { latestDate } from '../domain/dates.ts';
 import { absoluteUrl, taskOverview } from './figures.ts';
 import { atomFeed, type AtomEntry } from '../domain/atom.ts';
-import { aboutPath, dataPath, documentPath, documentsPath, feedPath, feedStylesheetPath, homePath, metricPath, metricsPath, pageUrl, regionFeedPath, regionPath, regionsPath, reusePath, sitemapPartPath, tasksPath } from '../domain/urls.ts';
+import { aboutPath, dataPath, disclosurePath, documentPath, documentsPath, feedPath, feedStylesheetPath, homePath, metricPath, metricsPath, pageUrl, regionFeedPath, regionPath, regionsPath, reusePath, sitemapPartPath, tasksPath } from '../domain/urls.ts';
 import { planSitemaps, type SitemapUrl } from '../domain/sitemap.ts';
 import { paginateList } from '../domain/pagination.ts';
 import { facetHref, facetPages, pageSize } from './listing.ts';
@@ -77,7 +77,7 @@ export async function sitemapUrls(): Promise<SitemapUrl[]> {
   const docs = await allDocuments();
   const { published } = await regionTable();
   const metrics = await metricDefinitions();
-  const urls: SitemapUrl[] = [homePath, documentsPath, regionsPath, metricsPath, tasksPath, reusePath, dataPath, aboutPath].map((path) => ({ loc: absoluteUrl(path) }));
+  const urls: SitemapUrl[] = [homePath, documentsPath, regionsPath, metricsPath, tasksPath, reusePath, disclosurePath, dataPath, aboutPath].map((path) => ({ loc: absoluteUrl(path) }));
   for (const page of paginateList(docs, pageSize, documentsPath).slice(1)) urls.push({ loc: absoluteUrl(pageUrl(documentsPath, page.currentPage)) });
   for (const { current, page } of await facetPages()) urls.push({ loc: absoluteUrl(pageUrl(facetHref(current.facet, current.value), page.currentPage)) });
   for (const doc of docs) urls.push({ loc: absoluteUrl(documentPath(doc.id)), lastmod: documentSortKey(doc.data) });

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { metricColumns, taskColumns } from '../../src/domain/open-data.ts';
 import { reuseColumns } from '../../src/domain/reuse/reuse-views.ts';
+import { disclosureColumns } from '../../src/domain/disclosure-views.ts';
 import { taskStatuses } from '../../src/schemas/task.ts';
 import { taskLinkColumns } from '../../src/domain/task-history.ts';
 
@@ -25,6 +26,10 @@ describe('docs/data.md', () => {
 
   it.each([...taskLinkColumns])('documents the task-links.csv column %s', (column) => {
     expect(docs.slice(docs.indexOf('### `task-links.csv`'), docs.indexOf('### `documents.json`'))).toContain(`\`${column}\``);
+  });
+
+  it.each([...disclosureColumns])('documents the disclosure.csv column %s', (column) => {
+    expect(docs.slice(docs.indexOf('### `disclosure.csv`'))).toContain(`\`${column}\``);
   });
 
   it.each([...taskStatuses])('defines the task status %s', (status) => {

@@ -22,7 +22,7 @@ function productFiles(): string[] {
 const urlModule = 'src/domain/urls.ts';
 
 /** A quote, a backtick or a Markdown link's `](` followed by a site path or a quote anchor. */
-const siteLiteral = /(['"`]|\]\()(\/(?:documents|regions|metrics|tasks|data|search|about|reuse)(?=[/'"`?#$])|\/feed\.xs?[lm]|\/sitemap|#[qp]-)/;
+const siteLiteral = /(['"`]|\]\()(\/(?:documents|regions|metrics|tasks|data|search|about|reuse|disclosure)(?=[/'"`?#$])|\/feed\.xs?[lm]|\/sitemap|#[qp]-)/;
 
 /** Comments say which paths a module serves (`/documents/<id>/`); only code and markup count. */
 function withoutComments(source: string): string {

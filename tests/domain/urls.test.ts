@@ -29,6 +29,9 @@ import {
   tasksOverviewUrl,
   reusePath,
   sharedPassagesFragment,
+  disclosurePath,
+  disclosureRegionUrl,
+  publishingRecordFragment,
 } from '../../src/domain/urls.ts';
 
 const docId = 'anhui/xuancheng/xuanzhou/2023-year-task-list';
@@ -90,7 +93,7 @@ describe('region, metric and task URLs', () => {
 
 describe('open data, feeds, sitemap and search', () => {
   it('names the open-data files, the feed and the sitemap parts', () => {
-    expect(openDataPaths).toEqual({ metricsCsv: '/data/metrics.csv', metricsJson: '/data/metrics.json', tasksCsv: '/data/tasks.csv', taskLinksCsv: '/data/task-links.csv', documentsJson: '/data/documents.json', reuseCsv: '/data/reuse.csv', reuseJson: '/data/reuse.json' });
+    expect(openDataPaths).toEqual({ metricsCsv: '/data/metrics.csv', metricsJson: '/data/metrics.json', tasksCsv: '/data/tasks.csv', taskLinksCsv: '/data/task-links.csv', documentsJson: '/data/documents.json', reuseCsv: '/data/reuse.csv', reuseJson: '/data/reuse.json', disclosureCsv: '/data/disclosure.csv', disclosureJson: '/data/disclosure.json' });
   });
 
   it('names the shared-passages page and the list on a document page', () => {
@@ -98,6 +101,12 @@ describe('open data, feeds, sitemap and search', () => {
     expect(`${documentPath(docId)}${sharedPassagesFragment}`).toBe(`/documents/${docId}/#shared-passages`);
     expect(feedPath).toBe('/feed.xml');
     expect(sitemapPartPath(2)).toBe('/sitemap-2.xml');
+  });
+
+  it('names the publishing-record page, a region’s entry on it by division code, and the section of a region page', () => {
+    expect(disclosurePath).toBe('/disclosure/');
+    expect(disclosureRegionUrl('341802')).toBe('/disclosure/#region-341802');
+    expect(`${regionPath('anhui/xuancheng/xuanzhou')}${publishingRecordFragment}`).toBe('/regions/anhui/xuancheng/xuanzhou/#publishing-record');
   });
 
   it('builds a search address with its filters, keeping a region path readable and encoding Chinese', () => {

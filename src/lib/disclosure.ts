@@ -1,0 +1,39 @@
+/**
+ * The publishing record of this build (src/domain/disclosure.ts), computed once from the site model at its first
+ * use and shared by /disclosure/, the 公开记录 section of every region page and the open-data files.
+ */
+import { buildDisclosure } from '../domain/disclosure.ts';
+import { bureauRecordView, disclosurePageView, disclosureRows, type BureauRecordView, type DisclosurePageView, type DisclosureRow } from '../domain/disclosure-views.ts';
+import { siteOrigin } from './figures.ts';
+import { perBuild } from './site-model.ts';
+
+const index = perBuild((model) => ({ built: buildDisclosure(model.documents, model.regions), model }));
+
+export async function disclosurePage(): Promise<DisclosurePageView> {
+  return disclosurePageView((await index()).built);
+}
+
+/**
+ * The region's own bureau's record (`view` undefined when the site holds none of its plans, summaries or task
+ * lists), its notices, and whether /disclosure/ has an entry for it (it or a region under it has a record).
+ */
+export async function regionDisclosure(slug: string): Promise<{ view?: BureauRecordView; notices: number; listed: boolean }> {
+  const { built } = await index();
+  const record = built.bySlug.get(slug);
+  const listed = built.listed.has(slug);
+  if (!record) return { notices: 0, listed };
+  return { ...(record.documentCount > 0 ? { view: bureauRecordView(record) } : {}), notices: record.notices, listed };
+}
+
+export async function disclosureOpenData(): Promise<DisclosureRow[]> {
+  const { built, model } = await index();
+  return disclosureRows(
+    built,
+    (slug) => {
+      const region = model.regions.bySlug.get(slug);
+      if (!region) throw new Error(`publishing record: no region ${slug} in the site model (src/lib/disclosure.ts)`);
+      return { region, fullName: model.regions.fullName(slug) };
+    },
+    siteOrigin(),
+  );
+}
