@@ -154,6 +154,7 @@ export function createSearchIndexBuilder(options: BuildSearchIndexOptions): Sear
         gramShards: shards,
         docTableSize: DOC_TABLE_SIZE,
         dateBlockSize: DATE_BLOCK_SIZE,
+        recencyTiers: docStore.recencyTiers,
         textFiles: docStore.textFiles,
         abbreviations: options.abbreviations ?? [],
         commonBigrams: phrases.commonBigrams(),

@@ -16,7 +16,7 @@ import { createIndexFiles, type FetchFile } from './index-files.ts';
 import { queryParts } from './normalise.ts';
 import { createPostingSource, type PostingSource } from './posting-source.ts';
 import { allowedDocs, commonBigramSet, matchAll } from './query.ts';
-import { collectCandidates, docsToDate, partsWithForm, rankCandidates, type Candidate } from './ranking.ts';
+import { collectCandidates, dateNeeds, partsWithForm, rankCandidates, type Candidate } from './ranking.ts';
 
 export interface SearchClientOptions {
   fetchFile: FetchFile;
@@ -134,7 +134,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
       ]);
       const candidates = collectCandidates(parts, exact, forms, related, allowed);
       // Only the dates that can change which documents the page shows, or their order (ranking.ts).
-      const dateOf = await docs.dates(docsToDate(candidates, searchOptions.sort, offset, limit));
+      const dateOf = await docs.dates(dateNeeds(candidates, searchOptions.sort, offset, limit));
       const ranked = rankCandidates(candidates, dateOf, searchOptions.sort);
       const page = [...ranked.exact, ...ranked.related].slice(offset, offset + limit);
       const results = await Promise.all(page.map((r) => result(docs, r, searchOptions.excerpts !== false)));
