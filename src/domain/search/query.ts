@@ -146,6 +146,12 @@ export async function matchPart(source: PostingSource, part: string, common: Rea
     if (posting) return direct(posting);
     if (allCommon(part, common)) return EMPTY;
   }
+  // A part of 5–8 characters may be a long phrase gram (frequent in the build's sample): its doc section is the
+  // answer. No entry only means it was not chosen.
+  if (part.length >= 5 && part.length <= 8) {
+    const posting = await source.docPosting(part);
+    if (posting) return direct(posting);
+  }
   const cover = await coverOf(source, part, common);
   if (!cover) return EMPTY;
   const offsets = cover.map((k) => k.offset);
