@@ -31,6 +31,12 @@ export interface PhraseOptions {
   commonShare?: number;
   /** Share of the sample's documents a 3- or 4-gram must be in to be a phrase gram whatever its bigrams. Default 0.02. */
   phraseShare?: number;
+  /**
+   * Whether the 5- to 8-grams in `phraseShare` of the sample get postings too (long phrase grams). Default
+   * false; the builder turns them on for large corpora (`LONG_GRAMS_FROM_DOCS`), where the positions they
+   * spare pass 100 KB a query: at 10,000 documents they would add 60% to the gram shards every query reads.
+   */
+  longGrams?: boolean;
 }
 
 export class PhraseIndexer {
@@ -39,6 +45,7 @@ export class PhraseIndexer {
   private readonly sampleDocs: number;
   private readonly commonShare: number;
   private readonly phraseShare: number;
+  private readonly longGrams: boolean;
   /** Phrase-bigram index by bigram id, or -1; null until the sample is chosen from. */
   private phraseIndex: Int32Array | null = null;
   /** Whether a phrase bigram (by its index) is common. */
@@ -67,6 +74,7 @@ export class PhraseIndexer {
     this.sampleDocs = options.sampleDocs ?? 1000;
     this.commonShare = options.commonShare ?? 0.2;
     this.phraseShare = options.phraseShare ?? 0.02;
+    this.longGrams = options.longGrams ?? false;
     const share = (x: number) => x > 0 && x <= 1;
     if (!(this.sampleDocs >= 1) || !share(this.commonShare) || !share(this.phraseShare)) {
       throw new Error(
@@ -141,9 +149,9 @@ export class PhraseIndexer {
     const sample = this.sample;
     this.sample = [];
     // The sample's phrase grams are recorded while their document counts are taken, for the long grams.
-    this.sampleGramDf = new Int32Array(Math.max(grams.size, 1));
+    if (this.longGrams) this.sampleGramDf = new Int32Array(Math.max(grams.size, 1));
     for (const { doc, title, body } of sample) this.record(doc, title, body);
-    this.chooseLong(sample, phraseThreshold);
+    if (this.longGrams) this.chooseLong(sample, phraseThreshold);
   }
 
   /** Registers the 3- and 4-grams in `threshold` or more of the sampled documents (counted in gram-table keys). */

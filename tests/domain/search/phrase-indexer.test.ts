@@ -104,11 +104,16 @@ describe('phrase grams', () => {
     expect(frequentOnly).toBeGreaterThan(3);
   });
 
+  it('writes no long phrase grams unless asked', async () => {
+    const { source } = await build({ sampleDocs: 4, commonShare: 0.75, phraseShare: 0.5 });
+    expect(await source.docPosting('县级以上人民')).toBeNull();
+  });
+
   it('writes the 5- to 8-grams in the phrase share of the sample as long phrase grams, with what a scan finds, and no other', async () => {
     let long = 0;
     for (const [options, sampleDocs, threshold] of [
-      [{ sampleDocs: 4, commonShare: 0.75, phraseShare: 0.5 }, 4, 2],
-      [{ sampleDocs: 100, commonShare: 0.3, phraseShare: 0.3 }, 6, 2],
+      [{ sampleDocs: 4, commonShare: 0.75, phraseShare: 0.5, longGrams: true }, 4, 2],
+      [{ sampleDocs: 100, commonShare: 0.3, phraseShare: 0.3, longGrams: true }, 6, 2],
     ] as const) {
       const { source } = await build(options);
       const grams = new Set<string>();
@@ -134,13 +139,16 @@ describe('phrase grams', () => {
 
   it('gives the same exact counts with phrase grams as a plain substring scan, for every substring up to 8 characters', async () => {
     const files = new Map<string, Uint8Array>();
-    await buildSearchIndex(docs, { writeFile: (path, bytes) => void files.set(path, bytes), gramShards: 16, phrases: { sampleDocs: 3, commonShare: 0.6, phraseShare: 0.3 } });
-    const client = createSearchClient({ fetchFile: async (path) => files.get(path)! });
-    const parts = new Set<string>(['人民政府人民政府人民', '政府民政', '县级以上人民政府应当规划', '人民政府龘']);
-    for (const d of docs) for (const text of [d.title, d.text]) for (let i = 0; i < text.length; i++) for (let n = 3; n <= 8 && i + n <= text.length; n++) parts.add(text.slice(i, i + n));
-    for (const part of parts) {
-      const expected = docs.filter((d) => d.title.includes(part) || d.text.includes(part)).length;
-      expect((await client.search(part, { related: false, excerpts: false })).exactCount, part).toBe(expected);
+    for (const longGrams of [false, true]) {
+      files.clear();
+      await buildSearchIndex(docs, { writeFile: (path, bytes) => void files.set(path, bytes), gramShards: 16, phrases: { sampleDocs: 3, commonShare: 0.6, phraseShare: 0.3, longGrams } });
+      const client = createSearchClient({ fetchFile: async (path) => files.get(path)! });
+      const parts = new Set<string>(['人民政府人民政府人民', '政府民政', '县级以上人民政府应当规划', '人民政府龘']);
+      for (const d of docs) for (const text of [d.title, d.text]) for (let i = 0; i < text.length; i++) for (let n = 3; n <= 9 && i + n <= text.length; n++) parts.add(text.slice(i, i + n));
+      for (const part of parts) {
+        const expected = docs.filter((d) => d.title.includes(part) || d.text.includes(part)).length;
+        expect((await client.search(part, { related: false, excerpts: false })).exactCount, `${part} (long grams ${longGrams})`).toBe(expected);
+      }
     }
   });
 
