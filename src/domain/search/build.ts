@@ -94,7 +94,8 @@ export function createSearchIndexBuilder(options: BuildSearchIndexOptions): Sear
   const grams = new GramRegistry(shards);
   const runs = new PostingRuns(shards, options.spill ?? memorySpillStore());
   const indexer = new GramIndexer(grams, runs);
-  const phrases = new PhraseIndexer(grams, runs, { longGrams: (options.expectedDocs ?? 0) >= LONG_GRAMS_FROM_DOCS, ...options.phrases });
+  const phraseOptions = { longGrams: (options.expectedDocs ?? 0) >= LONG_GRAMS_FROM_DOCS, ...options.phrases };
+  const phrases = new PhraseIndexer(grams, runs, phraseOptions);
   const facets = new FacetRecorder(grams, runs);
   const docStore = new DocStoreWriter(sink);
   let docCount = 0;
@@ -165,6 +166,7 @@ export function createSearchIndexBuilder(options: BuildSearchIndexOptions): Sear
         textFiles: docStore.textFiles,
         abbreviations: options.abbreviations ?? [],
         commonBigrams: phrases.commonBigrams(),
+        longPhraseGrams: phraseOptions.longGrams,
       };
       await sink.writeJson('manifest.json', manifest);
       const { files, bytes, bytesByFolder } = sink.written;

@@ -128,8 +128,8 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
       if (parts.length === 0) return { query, parts, exactCount: 0, relatedCount: 0, relatedForms: forms, relatedPending, results: [] };
 
       const [exact, related, allowed] = await Promise.all([
-        matchAll(postings, parts, common),
-        Promise.all(forms.map((form) => matchAll(postings, partsWithForm(parts, form), common))),
+        matchAll(postings, parts, common, m.longPhraseGrams),
+        Promise.all(forms.map((form) => matchAll(postings, partsWithForm(parts, form), common, m.longPhraseGrams))),
         allowedDocs(postings, filterKeys(searchOptions.filters)),
       ]);
       const candidates = collectCandidates(parts, exact, forms, related, allowed);

@@ -94,6 +94,8 @@ export interface SearchManifest {
    * phrase gram with postings of its own, so a client that finds no entry for one knows no document has it.
    */
   commonBigrams: string;
+  /** Whether the index has long phrase grams (5–8 code units, frequent in the build's sample): only then does a client look a 5–8 part up whole. */
+  longPhraseGrams: boolean;
 }
 
 /** Meta of a document as the search shows and filters it. */

@@ -133,8 +133,9 @@ export function unionDocs(lists: Int32Array[]): Int32Array {
 /**
  * Documents whose normalised title or body contains `part`, with occurrence counts. `common` is the index's
  * common bigrams (`commonBigramSet`); with an empty set, phrase grams are only found by looking them up.
+ * `longGrams`: the index has long phrase grams (`SearchManifest.longPhraseGrams`), so a 5–8 part is looked up whole.
  */
-export async function matchPart(source: PostingSource, part: string, common: ReadonlySet<string> = new Set()): Promise<MatchSet> {
+export async function matchPart(source: PostingSource, part: string, common: ReadonlySet<string> = new Set(), longGrams = false): Promise<MatchSet> {
   const direct = (posting: DocPosting): MatchSet => ({ docs: posting.docs, counts: posting.tf, titleParts: posting.titleTf.map((t) => (t > 0 ? 1 : 0)) });
   if (part.length <= 2) {
     const posting = await source.docPosting(part);
@@ -148,7 +149,7 @@ export async function matchPart(source: PostingSource, part: string, common: Rea
   }
   // A part of 5–8 characters may be a long phrase gram (frequent in the build's sample): its doc section is the
   // answer. No entry only means it was not chosen.
-  if (part.length >= 5 && part.length <= 8) {
+  if (longGrams && part.length >= 5 && part.length <= 8) {
     const posting = await source.docPosting(part);
     if (posting) return direct(posting);
   }
@@ -304,8 +305,8 @@ function verifyPositions(candidates: Int32Array, offsets: readonly number[], lis
 }
 
 /** Documents that contain every part, smallest sets intersected first. */
-export async function matchAll(source: PostingSource, parts: readonly string[], common: ReadonlySet<string> = new Set()): Promise<MatchSet> {
-  const sets = await Promise.all(parts.map((part) => matchPart(source, part, common)));
+export async function matchAll(source: PostingSource, parts: readonly string[], common: ReadonlySet<string> = new Set(), longGrams = false): Promise<MatchSet> {
+  const sets = await Promise.all(parts.map((part) => matchPart(source, part, common, longGrams)));
   sets.sort((a, b) => a.docs.length - b.docs.length);
   let result = sets[0] ?? EMPTY;
   for (const set of sets.slice(1)) result = intersect(result, set);

@@ -4,6 +4,7 @@
  * from scanning the texts, independent of the builder.
  */
 import { describe, expect, it } from 'vitest';
+import { LONG_GRAMS_FROM_DOCS } from '../../../src/domain/search/build.ts';
 import { buildSearchIndex, createSearchClient, type SearchDoc } from '../../../src/domain/search/index.ts';
 import type { PhraseOptions } from '../../../src/domain/search/phrase-indexer.ts';
 import { createIndexFiles } from '../../../src/domain/search/index-files.ts';
@@ -104,9 +105,13 @@ describe('phrase grams', () => {
     expect(frequentOnly).toBeGreaterThan(3);
   });
 
-  it('writes no long phrase grams unless asked', async () => {
-    const { source } = await build({ sampleDocs: 4, commonShare: 0.75, phraseShare: 0.5 });
+  it('writes no long phrase grams unless asked or the corpus is expected to be large, and says so in the manifest', async () => {
+    const { source, manifest } = await build({ sampleDocs: 4, commonShare: 0.75, phraseShare: 0.5 });
     expect(await source.docPosting('县级以上人民')).toBeNull();
+    expect(manifest.longPhraseGrams).toBe(false);
+    expect((await build({ sampleDocs: 4, commonShare: 0.75, phraseShare: 0.5, longGrams: true })).manifest.longPhraseGrams).toBe(true);
+    const large = await buildSearchIndex(docs, { writeFile: async () => undefined, gramShards: 16, expectedDocs: LONG_GRAMS_FROM_DOCS });
+    expect(large.manifest.longPhraseGrams).toBe(true);
   });
 
   it('writes the 5- to 8-grams in the phrase share of the sample as long phrase grams, with what a scan finds, and no other', async () => {
