@@ -32,7 +32,7 @@ export const DATE_BLOCK_SIZE = 16384;
 /**
  * Documents per recency tier `r/<n>.bin` (at least; a tier ends where the date changes). A date breaks ties
  * of title parts and occurrences; when such a tie group is large and spread over the corpus (违反本条例: tens
- * of thousands of documents with the same counts), the newest few of it are found in the first tiers — ~2 KB
+ * of thousands of documents with the same counts), the newest few of it are found in the first tiers — ~3 KB
  * each — instead of in every date block (~20 KB gzip each, 7 of them at 100,000 documents).
  */
 export const RECENCY_TIER_SIZE = 1024;
