@@ -250,7 +250,12 @@ async function run(state: SearchState, offset = 0): Promise<void> {
   status.textContent = '正在搜索…';
   try {
     const filters = Object.fromEntries(Object.entries(state.filters).filter(([, v]) => v));
-    const [response, words] = await Promise.all([client.search(state.q, { filters, sort: state.sort, limit: pageSize, offset }), offset === 0 ? vocabulary() : Promise.resolve(undefined)]);
+    // A new query shows its exact results first and only then looks for the other forms of its abbreviations:
+    // their postings are the heaviest part of many first queries (五保 → 农村五保供养), and the exact results
+    // and counts do not need them. Paging asks for both at once (the files are cached by then).
+    const options = { filters, sort: state.sort, limit: pageSize, offset };
+    const [first, words] = await Promise.all([client.search(state.q, { ...options, related: offset > 0 }), offset === 0 ? vocabulary() : Promise.resolve(undefined)]);
+    let response = first;
     if (offset === 0) renderAnswers(state.q, words);
     let list = offset === 0 ? null : (current?.list ?? null);
     if (!list) {
@@ -259,6 +264,13 @@ async function run(state: SearchState, offset = 0): Promise<void> {
       container.append(list);
     }
     for (const result of response.results) list.append(resultItem(result, state.q));
+    if (response.relatedPending) {
+      if (response.exactCount > 0) status.textContent = `找到 ${response.exactCount} 份含“${state.q}”的文件，正在查找相关结果…`;
+      const exactShown = response.results.length;
+      response = await client.search(state.q, options);
+      // Exact results come first in either answer, so what the first one showed is the start of this one.
+      for (const result of response.results.slice(exactShown)) list.append(resultItem(result, state.q));
+    }
     current = { state, offset, list, response };
     const shown = list.children.length;
     const total = response.exactCount + response.relatedCount;

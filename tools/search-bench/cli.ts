@@ -9,6 +9,8 @@
  *   npm run bench:search -- --docs 2000 --pagefind [--pagefind-docs N]
  *
  * --out DIR     write the index there (kept) instead of a temporary folder
+ * --index DIR   query the index an earlier run wrote there (--out) instead of building one: a change to the
+ *               client only is measured on the very same files (build figures are then null)
  * --spill       spill postings to disk while building (automatic above 20,000 documents)
  * --keep        keep the temporary index folder
  * --verify      regenerate the corpus and check every query's exact count against plain substring search
@@ -28,7 +30,7 @@
  * Sizes of transfers are bytes on the wire (response bodies), each file gzipped when that makes it smaller, as
  * a static host serving gzip sends them (gzip-server.ts).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -49,6 +51,7 @@ const { values: args } = parseArgs({
   options: {
     docs: { type: 'string', default: '10000' },
     out: { type: 'string' },
+    index: { type: 'string' },
     spill: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     verify: { type: 'boolean', default: false },
@@ -98,7 +101,8 @@ function* generateDocs(progress = true): Generator<SearchDoc> {
 
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-async function main(): Promise<void> {
+/** Builds the index of the generated documents into --out (or a temporary folder), timed. */
+async function build() {
   const outDir = args.out ? resolve(args.out) : mkdtempSync(join(tmpdir(), 'gongkai-search-'));
   rmSync(outDir, { recursive: true, force: true });
   const spill = args.spill || docCount > 20_000 ? fileSpillStore(join(outDir, '.spill')) : undefined;
@@ -120,6 +124,16 @@ async function main(): Promise<void> {
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   log(`built in ${round(buildSeconds)} s (${round(buildCpuSeconds)} s CPU; generating the files took ${round(generateSeconds)} s more), peak RSS ${Math.round(peakRssMb)} MB, ${stats.files} files, ${round(stats.bytes / 2 ** 20)} MB, ${stats.grams} grams (${stats.externalGrams} in their own files), ${stats.spills} spill(s)`);
   log(`  by folder (MB): ${Object.entries(stats.bytesByFolder).map(([k, v]) => `${k} ${round(v / 2 ** 20)}`).join(', ')}`);
+  return { outDir, stats, buildSeconds, buildCpuSeconds, generateSeconds, peakRssMb };
+}
+
+async function main(): Promise<void> {
+  const built = args.index ? undefined : await build();
+  const outDir = built?.outDir ?? resolve(args.index as string);
+  const indexFiles = readdirRecursive(outDir).filter((file) => !relative(outDir, file).startsWith('.'));
+  const stats = built?.stats ?? { files: indexFiles.length, bytes: indexFiles.reduce((sum, file) => sum + statSync(file).size, 0) };
+  if (!built) log(`search bench: querying the index in ${outDir} (${stats.files} files, not built by this run) for ${docCount} documents from ${lawsRoot}`);
+  const { buildSeconds, buildCpuSeconds, generateSeconds, peakRssMb } = built ?? { buildSeconds: NaN, buildCpuSeconds: NaN, generateSeconds: NaN, peakRssMb: NaN };
 
   // Serve the folder over loopback with gzip, counting the bytes of each response body.
   const server = await serveForBench(outDir);
@@ -138,28 +152,36 @@ async function main(): Promise<void> {
   // cache, every file over loopback), then the same query again on that client (cached files). Each query's
   // time is the median of its three runs, so that a scheduling hiccup on a shared machine does not set p95.
   const runs = 3;
-  const samples = queries.map(() => ({ ms: [] as number[], cachedMs: [] as number[], wireKb: 0, rawKb: 0, files: 0, exact: 0 }));
+  // A first query is what the search page asks first: the exact results and counts (`related: false`); the
+  // page then asks again for the related forms, when the query has any, on the same client — timed and
+  // counted apart (relatedKb, relatedMs).
+  const samples = queries.map(() => ({ ms: [] as number[], cachedMs: [] as number[], relatedMs: [] as number[], wireKb: 0, relatedKb: 0, rawKb: 0, files: 0, exact: 0 }));
   for (let pass = 0; pass <= runs; pass++) {
     for (const [q, query] of queries.entries()) {
       const client = createSearchClient({ fetchFile });
       const wireBefore = server.sentBytes();
       const t0 = performance.now();
-      const response = await client.search(query, { limit: 10 });
+      const response = await client.search(query, { limit: 10, related: false });
       const ms = performance.now() - t0;
       const wireKb = (server.sentBytes() - wireBefore) / 1024;
+      const { files, bytes } = client.stats();
       const t1 = performance.now();
+      if (response.relatedPending) await client.search(query, { limit: 10 });
+      const relatedMs = performance.now() - t1;
+      const relatedKb = (server.sentBytes() - wireBefore) / 1024 - wireKb;
+      const t2 = performance.now();
       await client.search(query, { limit: 10 });
-      const cachedMs = performance.now() - t1;
+      const cachedMs = performance.now() - t2;
       if (pass === 0) continue;
       const sample = samples[q] as (typeof samples)[number];
       sample.ms.push(ms);
       sample.cachedMs.push(cachedMs);
-      const { files, bytes } = client.stats();
-      Object.assign(sample, { wireKb, rawKb: bytes / 1024, files, exact: response.exactCount });
+      sample.relatedMs.push(relatedMs);
+      Object.assign(sample, { wireKb, relatedKb, rawKb: bytes / 1024, files, exact: response.exactCount });
     }
   }
   const median = (values: number[]) => percentile(values, 50);
-  const measured = samples.map((s, q) => ({ ...s, query: queries[q] as string, ms: median(s.ms), cachedMs: median(s.cachedMs) }));
+  const measured = samples.map((s, q) => ({ ...s, query: queries[q] as string, ms: median(s.ms), cachedMs: median(s.cachedMs), relatedMs: median(s.relatedMs) }));
   await server.close();
 
   let gzipTotal = 0;
@@ -205,17 +227,20 @@ async function main(): Promise<void> {
   const times = measured.map((m) => m.ms);
   const cached = measured.map((m) => m.cachedMs);
   const kbs = measured.map((m) => m.wireKb);
+  const withRelatedKbs = measured.map((m) => m.wireKb + m.relatedKb);
+  const withRelatedMs = measured.map((m) => m.ms + m.relatedMs);
   log(`\n${queries.length} queries, first query on a fresh client over loopback (gzip), median of ${runs} runs each:`);
   log(`  time      p50 ${round(percentile(times, 50))} ms, p95 ${round(percentile(times, 95))} ms, max ${round(Math.max(...times))} ms`);
   log(`  cached    p50 ${round(percentile(cached, 50), 2)} ms, p95 ${round(percentile(cached, 95), 2)} ms`);
   log(`  transfer  p50 ${round(percentile(kbs, 50))} KB, p95 ${round(percentile(kbs, 95))} KB, max ${round(Math.max(...kbs))} KB (gzip on the wire)`);
+  log(`  then the related forms (the page's second search): with them, transfer p50 ${round(percentile(withRelatedKbs, 50))} KB, p95 ${round(percentile(withRelatedKbs, 95))} KB, max ${round(Math.max(...withRelatedKbs))} KB; time p50 ${round(percentile(withRelatedMs, 50))} ms, p95 ${round(percentile(withRelatedMs, 95))} ms`);
   log('  heaviest first queries:');
   for (const m of [...measured].sort((a, b) => b.wireKb - a.wireKb).slice(0, 6)) {
-    log(`    ${m.query.padEnd(12, '　')} ${round(m.wireKb)} KB gzip (${round(m.rawKb)} KB raw, ${m.files} files), ${round(m.ms)} ms, ${m.exact} exact`);
+    log(`    ${m.query.padEnd(12, '　')} ${round(m.wireKb)} KB gzip (${round(m.rawKb)} KB raw, ${m.files} files), ${round(m.ms)} ms, ${m.exact} exact; related forms after it ${round(m.relatedKb)} KB`);
   }
   log(`machine load average ${round(loadavg()[0] ?? 0, 1)} (figures are wall-clock: a busy machine inflates them; build CPU time is steadier)`);
   log(`index: ${round(stats.bytes / 2 ** 20)} MB raw, ${round(gzipTotal / 2 ** 20)} MB gzip, in ${stats.files} files`);
-  if (!args.keep && !args.out) rmSync(outDir, { recursive: true, force: true });
+  if (built && !args.keep && !args.out) rmSync(outDir, { recursive: true, force: true });
 
   console.log(
     JSON.stringify({
@@ -234,6 +259,10 @@ async function main(): Promise<void> {
       first_query_kb_p50: round(percentile(kbs, 50)),
       first_query_kb_p95: round(percentile(kbs, 95)),
       first_query_kb_max: round(Math.max(...kbs)),
+      with_related_kb_p50: round(percentile(withRelatedKbs, 50)),
+      with_related_kb_p95: round(percentile(withRelatedKbs, 95)),
+      with_related_kb_max: round(Math.max(...withRelatedKbs)),
+      with_related_p95_ms: round(percentile(withRelatedMs, 95), 2),
       queries: queries.length,
       load_avg: round(loadavg()[0] ?? 0, 1),
       ...(verified === undefined ? {} : { verified }),

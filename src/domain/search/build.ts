@@ -55,6 +55,13 @@ export interface SearchIndexStats extends WrittenFiles {
 }
 
 /**
+ * From how many expected documents the 5- to 8-grams frequent in the sample get postings of their own
+ * (phrase-indexer.ts): at 100,000 documents a first query of one (违反本条例) read ~360 KB of positions without;
+ * at 10,000 the positions are ~40 KB and the grams would only make every shard heavier.
+ */
+export const LONG_GRAMS_FROM_DOCS = 20_000;
+
+/**
  * Default shard count: about 0.8 shards per document, as a power of two within 256 … 65,536, so that a
  * shard (the small grams whose hash falls in it) stays around 4–6 KB as the corpus grows.
  */
@@ -87,7 +94,8 @@ export function createSearchIndexBuilder(options: BuildSearchIndexOptions): Sear
   const grams = new GramRegistry(shards);
   const runs = new PostingRuns(shards, options.spill ?? memorySpillStore());
   const indexer = new GramIndexer(grams, runs);
-  const phrases = new PhraseIndexer(grams, runs, options.phrases);
+  const phraseOptions = { longGrams: (options.expectedDocs ?? 0) >= LONG_GRAMS_FROM_DOCS, ...options.phrases };
+  const phrases = new PhraseIndexer(grams, runs, phraseOptions);
   const facets = new FacetRecorder(grams, runs);
   const docStore = new DocStoreWriter(sink);
   let docCount = 0;
@@ -154,9 +162,11 @@ export function createSearchIndexBuilder(options: BuildSearchIndexOptions): Sear
         gramShards: shards,
         docTableSize: DOC_TABLE_SIZE,
         dateBlockSize: DATE_BLOCK_SIZE,
+        recencyTiers: docStore.recencyTiers,
         textFiles: docStore.textFiles,
         abbreviations: options.abbreviations ?? [],
         commonBigrams: phrases.commonBigrams(),
+        longPhraseGrams: phraseOptions.longGrams,
       };
       await sink.writeJson('manifest.json', manifest);
       const { files, bytes, bytesByFolder } = sink.written;

@@ -16,7 +16,7 @@ import { createIndexFiles, type FetchFile } from './index-files.ts';
 import { queryParts } from './normalise.ts';
 import { createPostingSource, type PostingSource } from './posting-source.ts';
 import { allowedDocs, commonBigramSet, matchAll } from './query.ts';
-import { collectCandidates, docsToDate, partsWithForm, rankCandidates, type Candidate } from './ranking.ts';
+import { collectCandidates, dateNeeds, partsWithForm, rankCandidates, type Candidate } from './ranking.ts';
 
 export interface SearchClientOptions {
   fetchFile: FetchFile;
@@ -32,7 +32,11 @@ export interface SearchOptions {
   limit?: number;
   /** Results to skip (paging); default 0. */
   offset?: number;
-  /** Whether to look for related results (other forms of abbreviations); default true. */
+  /**
+   * Whether to look for related results (other forms of abbreviations); default true. The search page asks
+   * first with `false` — exact results and counts need no related form's postings — shows them, then asks
+   * again with `true` when `relatedPending` says the query has forms (the second search reuses every file).
+   */
   related?: boolean;
   /** Whether to cut excerpts (fetching the results' text); default true. Without, `excerpt` is empty. */
   excerpts?: boolean;
@@ -69,6 +73,8 @@ export interface SearchResponse {
   relatedCount: number;
   /** The related forms tried. */
   relatedForms: RelatedForm[];
+  /** Whether the query has related forms that were not tried (`related: false`). */
+  relatedPending: boolean;
   /** `results` is `[offset, offset + limit)` of exact results followed by related ones. */
   results: SearchResult[];
 }
@@ -116,21 +122,23 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
       const parts = queryParts(query);
       const limit = searchOptions.limit ?? 10;
       const offset = searchOptions.offset ?? 0;
-      const forms = searchOptions.related === false ? [] : relatedForms(parts, m.abbreviations);
-      if (parts.length === 0) return { query, parts, exactCount: 0, relatedCount: 0, relatedForms: forms, results: [] };
+      const applicable = relatedForms(parts, m.abbreviations);
+      const forms = searchOptions.related === false ? [] : applicable;
+      const relatedPending = forms.length < applicable.length;
+      if (parts.length === 0) return { query, parts, exactCount: 0, relatedCount: 0, relatedForms: forms, relatedPending, results: [] };
 
       const [exact, related, allowed] = await Promise.all([
-        matchAll(postings, parts, common),
-        Promise.all(forms.map((form) => matchAll(postings, partsWithForm(parts, form), common))),
+        matchAll(postings, parts, common, m.longPhraseGrams),
+        Promise.all(forms.map((form) => matchAll(postings, partsWithForm(parts, form), common, m.longPhraseGrams))),
         allowedDocs(postings, filterKeys(searchOptions.filters)),
       ]);
       const candidates = collectCandidates(parts, exact, forms, related, allowed);
       // Only the dates that can change which documents the page shows, or their order (ranking.ts).
-      const dateOf = await docs.dates(docsToDate(candidates, searchOptions.sort, offset, limit));
+      const dateOf = await docs.dates(dateNeeds(candidates, searchOptions.sort, offset, limit));
       const ranked = rankCandidates(candidates, dateOf, searchOptions.sort);
       const page = [...ranked.exact, ...ranked.related].slice(offset, offset + limit);
       const results = await Promise.all(page.map((r) => result(docs, r, searchOptions.excerpts !== false)));
-      return { query, parts, exactCount: ranked.exact.length, relatedCount: ranked.related.length, relatedForms: forms, results };
+      return { query, parts, exactCount: ranked.exact.length, relatedCount: ranked.related.length, relatedForms: forms, relatedPending, results };
     },
   };
 }

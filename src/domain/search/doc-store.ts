@@ -4,13 +4,17 @@
  *   d/<n>.json   doc table: id, url, title, meta and where its text is, DOC_TABLE_SIZE documents per file
  *   t/<n>.json   the body's text in chunks (for excerpts), packed into files of ~TEXT_FILE_BYTES
  *   c/<n>.bin    every document's date, uint16 little-endian days since 1950-01-01 (0 = unknown)
+ *   r/<n>.bin    the same dates as recency tiers, newest first, for the newest few of a large tie group
  *
  * A long body is cut into chunks of at most TEXT_CHUNK_LENGTH code units at a line or sentence end, each
  * overlapping the next by TEXT_CHUNK_OVERLAP, so that an excerpt fetches one piece of a long law, not all of it.
  */
+import { ByteReader, ByteWriter } from './bytes.ts';
 import type { IndexFiles } from './index-files.ts';
 import {
   DATE_BLOCK_SIZE,
+  RECENCY_TIER_SIZE,
+  recencyTierPath,
   DOC_TABLE_SIZE,
   TEXT_CHUNK_LENGTH,
   TEXT_CHUNK_OVERLAP,
@@ -80,6 +84,8 @@ export class DocStoreWriter {
   private chunkBytes = 0;
   /** Text files written so far (all of them after `finish()`). */
   textFiles = 0;
+  /** Documents per recency tier, newest first (after `finish()`). */
+  recencyTiers: number[] = [];
 
   constructor(out: IndexWriter) {
     this.out = out;
@@ -118,6 +124,11 @@ export class DocStoreWriter {
       slice.forEach((day, k) => view.setUint16(k * 2, day, true));
       await this.out.write(dateBlockPath(block), bytes);
     }
+    const dates = this.dates.subarray(0, docCount);
+    for (const tier of recencyTiers(dates)) {
+      await this.out.write(recencyTierPath(this.recencyTiers.length), encodeRecencyTier(tier, dates));
+      this.recencyTiers.push(tier.length);
+    }
   }
 
   private async flushText(): Promise<void> {
@@ -146,6 +157,59 @@ export class DocStoreWriter {
   }
 }
 
+/**
+ * The documents newest first (then in document order), cut into tiers of at least `size` where the date
+ * changes: no date is split between two tiers, so the newest members of any set of documents are all in the
+ * tiers read so far once those hold enough of them. Each tier is returned in ascending document order.
+ */
+export function recencyTiers(dates: Uint16Array, size = RECENCY_TIER_SIZE): Int32Array[] {
+  const order = Int32Array.from({ length: dates.length }, (_, i) => i).sort((a, b) => (dates[b] as number) - (dates[a] as number) || a - b);
+  const tiers: Int32Array[] = [];
+  let start = 0;
+  for (let i = 1; i <= order.length; i++) {
+    const cut = i === order.length || (i - start >= size && dates[order[i] as number] !== dates[order[i - 1] as number]);
+    if (!cut) continue;
+    tiers.push(order.slice(start, i).sort());
+    start = i;
+  }
+  return tiers;
+}
+
+/** A tier's file: varint(count), the docs (ascending) as gaps, then each one's day below the tier's newest. */
+export function encodeRecencyTier(docs: Int32Array, dates: Uint16Array): Uint8Array {
+  const out = new ByteWriter(docs.length * 3 + 8);
+  let newest = 0;
+  for (const doc of docs) newest = Math.max(newest, dates[doc] as number);
+  out.varint(docs.length);
+  out.varint(newest);
+  let previous = -1;
+  for (const doc of docs) {
+    out.varint(doc - previous - 1);
+    previous = doc;
+  }
+  for (const doc of docs) out.varint(newest - (dates[doc] as number));
+  return out.view();
+}
+
+/** Reads a tier's file: its documents (ascending) and their day numbers. */
+export function decodeRecencyTier(bytes: Uint8Array): { docs: Int32Array; days: Int32Array } {
+  const reader = new ByteReader(bytes);
+  const n = reader.varint();
+  const newest = reader.varint();
+  const docs = new Int32Array(n);
+  const days = new Int32Array(n);
+  let doc = -1;
+  for (let i = 0; i < n; i++) docs[i] = doc += reader.varint() + 1;
+  for (let i = 0; i < n; i++) days[i] = newest - reader.varint();
+  return { docs, days };
+}
+
+/** Documents of a tie group whose dates the page needs: the `need` newest of `docs` (see `dateNeeds` in ranking.ts). */
+export interface DateNeed {
+  docs: readonly number[];
+  need: number;
+}
+
 /** Reads documents' dates, doc-table entries and text through the client's file cache. */
 export class DocStoreReader {
   private readonly files: IndexFiles;
@@ -156,19 +220,61 @@ export class DocStoreReader {
     this.manifest = manifest;
   }
 
-  /** Loads the date blocks of `docs`; gives each document's day number (0 = unknown). */
-  async dates(docs: Iterable<number>): Promise<(doc: number) => number> {
+  /**
+   * The day numbers (0 = unknown) the page needs: for each tie group, the dates of at least its `need` newest
+   * documents — from the date blocks that hold the group, or, when fewer bytes are expected that way, from
+   * the recency tiers read newest first until they hold `need` of the group (a tier never splits a date, so
+   * those are its newest, dated exactly). A document neither read gives 0: it is older than every document
+   * the tiers read found, so it ranks after them, past the page.
+   */
+  async dates(groups: readonly DateNeed[]): Promise<(doc: number) => number> {
+    const known = new Map<number, number>();
     const blockSize = this.manifest.dateBlockSize;
+    const tiers = this.manifest.recencyTiers;
+    const docCount = this.manifest.docCount;
     const blocks = new Set<number>();
-    for (const doc of docs) blocks.add(Math.floor(doc / blockSize));
+    const tierWalks: DateNeed[] = [];
+    for (const group of groups) {
+      if (group.need <= 0 || group.docs.length === 0) continue;
+      const groupBlocks = new Set(group.docs.map((doc) => Math.floor(doc / blockSize)));
+      let blockDocs = 0;
+      for (const b of groupBlocks) if (!blocks.has(b)) blockDocs += Math.min(blockSize, docCount - b * blockSize);
+      // Expected tier documents to read before `need` of the group turn up, were it spread evenly (+1 tier).
+      let tierDocs = 0;
+      let expected = 0;
+      for (let t = 0; t < tiers.length && expected < group.need; t++) {
+        tierDocs += tiers[t] as number;
+        expected += (group.docs.length * (tiers[t] as number)) / docCount;
+      }
+      tierDocs += tiers[Math.min(tiers.length - 1, 1)] ?? 0;
+      // A tier costs a little more a document than a block (a doc gap beside each day), so blocks win near a tie.
+      if (tiers.length > 0 && 1.25 * tierDocs < blockDocs) tierWalks.push(group);
+      else for (const b of groupBlocks) blocks.add(b);
+    }
     const loaded = new Map<number, DataView>();
-    await Promise.all(
-      [...blocks].map(async (block) => {
+    await Promise.all([
+      ...[...blocks].map(async (block) => {
         const bytes = await this.files.file(dateBlockPath(block));
         loaded.set(block, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       }),
-    );
+      ...tierWalks.map(async (group) => {
+        const members = new Set(group.docs);
+        let found = 0;
+        // Tiers are read one after the other: each one read may be the last this group needs.
+        for (let t = 0; t < tiers.length && found < group.need; t++) {
+          const { docs, days } = decodeRecencyTier(await this.files.file(recencyTierPath(t)));
+          for (let i = 0; i < docs.length; i++) {
+            const doc = docs[i] as number;
+            if (!members.has(doc)) continue;
+            known.set(doc, days[i] as number);
+            found++;
+          }
+        }
+      }),
+    ]);
     return (doc) => {
+      const day = known.get(doc);
+      if (day !== undefined) return day;
       const view = loaded.get(Math.floor(doc / blockSize));
       const at = (doc % blockSize) * 2;
       return view && at + 2 <= view.byteLength ? view.getUint16(at, true) : 0;

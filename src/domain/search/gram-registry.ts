@@ -88,6 +88,9 @@ export class GramRegistry {
   phraseCodes: number[] = [];
   private readonly facetIds = new Map<string, number>();
   private readonly facetKeys = new Map<number, string>();
+  /** Long phrase grams (5–8 code units, phrase-indexer.ts): text by id, id by text. Their code is −1 − index. */
+  private readonly longKeys = new Map<number, string>();
+  private readonly longIds = new Map<string, number>();
 
   constructor(shards: number) {
     this.shards = shards;
@@ -135,6 +138,22 @@ export class GramRegistry {
     return made;
   }
 
+  /** Id of the long phrase gram `text` (5–8 code units), made on first use. */
+  longgram(text: string): number {
+    let id = this.longIds.get(text);
+    if (id === undefined) {
+      this.longKeys.set(this.size, text);
+      id = this.add(-1 - this.longIds.size, GRAM_PHRASE, text);
+      this.longIds.set(text, id);
+    }
+    return id;
+  }
+
+  /** Whether gram `id` is a long phrase gram. */
+  isLong(id: number): boolean {
+    return (this.code[id] as number) < 0;
+  }
+
   /** Id of a facet key (`facetKey()`), made on first use. */
   facet(key: string): number {
     let id = this.facetIds.get(key);
@@ -152,7 +171,7 @@ export class GramRegistry {
     const code = this.code[id] as number;
     if (kind === GRAM_UNIGRAM) return String.fromCharCode(code);
     if (kind === GRAM_BIGRAM) return bigramText(code);
-    if (kind === GRAM_PHRASE) return phraseText(code, this.phraseCodes);
+    if (kind === GRAM_PHRASE) return code < 0 ? (this.longKeys.get(id) ?? '') : phraseText(code, this.phraseCodes);
     return this.facetKeys.get(id) ?? '';
   }
 
@@ -170,7 +189,7 @@ export class GramRegistry {
     }
     this.code[id] = code;
     this.kind[id] = kind;
-    this.shard[id] = gramShard(kind === GRAM_PHRASE ? phraseText(code, this.phraseCodes) : key, this.shards);
+    this.shard[id] = gramShard(kind === GRAM_PHRASE && code >= 0 ? phraseText(code, this.phraseCodes) : key, this.shards);
     return id;
   }
 }

@@ -31,6 +31,12 @@ export interface PhraseOptions {
   commonShare?: number;
   /** Share of the sample's documents a 3- or 4-gram must be in to be a phrase gram whatever its bigrams. Default 0.02. */
   phraseShare?: number;
+  /**
+   * Whether the 5- to 8-grams in `phraseShare` of the sample get postings too (long phrase grams). Default
+   * false; the builder turns them on for large corpora (`LONG_GRAMS_FROM_DOCS`), where the positions they
+   * spare pass 100 KB a query: at 10,000 documents they would add 60% to the gram shards every query reads.
+   */
+  longGrams?: boolean;
 }
 
 export class PhraseIndexer {
@@ -39,6 +45,7 @@ export class PhraseIndexer {
   private readonly sampleDocs: number;
   private readonly commonShare: number;
   private readonly phraseShare: number;
+  private readonly longGrams: boolean;
   /** Phrase-bigram index by bigram id, or -1; null until the sample is chosen from. */
   private phraseIndex: Int32Array | null = null;
   /** Whether a phrase bigram (by its index) is common. */
@@ -55,6 +62,11 @@ export class PhraseIndexer {
   private common = new Int32Array(4096);
   private slots = new Int32Array(8192);
   private grouped = new Int32Array(8192);
+  /** Documents of the sample holding each phrase gram (by gram id), while the sample is recorded; else null. */
+  private sampleGramDf: Int32Array<ArrayBuffer> | null = null;
+  /** Long grams by `longKey`, and by 4-gram id the lengths (bit n − 5) of the long grams it starts. */
+  private readonly longTable = new Map<number, number>();
+  private longStarts = new Uint8Array(0);
 
   constructor(grams: GramRegistry, runs: PostingRuns, options: PhraseOptions = {}) {
     this.grams = grams;
@@ -62,6 +74,7 @@ export class PhraseIndexer {
     this.sampleDocs = options.sampleDocs ?? 1000;
     this.commonShare = options.commonShare ?? 0.2;
     this.phraseShare = options.phraseShare ?? 0.02;
+    this.longGrams = options.longGrams ?? false;
     const share = (x: number) => x > 0 && x <= 1;
     if (!(this.sampleDocs >= 1) || !share(this.commonShare) || !share(this.phraseShare)) {
       throw new Error(
@@ -135,7 +148,10 @@ export class PhraseIndexer {
     this.choosePhrases(phraseThreshold);
     const sample = this.sample;
     this.sample = [];
+    // The sample's phrase grams are recorded while their document counts are taken, for the long grams.
+    if (this.longGrams) this.sampleGramDf = new Int32Array(Math.max(grams.size, 1));
     for (const { doc, title, body } of sample) this.record(doc, title, body);
+    if (this.longGrams) this.chooseLong(sample, phraseThreshold);
   }
 
   /** Registers the 3- and 4-grams in `threshold` or more of the sampled documents (counted in gram-table keys). */
@@ -194,20 +210,42 @@ export class PhraseIndexer {
 
   /**
    * Records the document's phrase grams: a trigram where the bigrams at i and i + 1 are common, a 4-gram where
-   * those at i, i + 1 and i + 2 are (made on first sight), and the frequent ones chosen from the sample. Positions are in "title ␟ body" like a bigram's, and a phrase never
-   * spans the join, so the first titleTf positions are the title's.
+   * those at i, i + 1 and i + 2 are (made on first sight), the frequent ones chosen from the sample, and the
+   * long ones (5–8, chosen from the sample). Positions are in "title ␟ body" like a bigram's, and a phrase
+   * never spans the join, so the first titleTf positions are the title's.
    */
   private record(doc: number, title: string, body: string): void {
+    const total = this.fill(title, body, true);
+    this.write(doc, total, false);
+  }
+
+  /**
+   * Fills `slots` with the document's phrase grams — slot SLOTS·p: the trigram starting at position p, + 1:
+   * the 4-gram, + 2 … + 5: the long grams of 5 … 8 (with `long`) — and counts each gram's occurrences.
+   * Returns the slot positions used ("title ␟ body").
+   */
+  private fill(title: string, body: string, long: boolean): number {
     const grams = this.grams;
     const total = title.length + body.length + 1;
-    // Slot 2p: the trigram starting at position p, slot 2p + 1: the 4-gram; -1 where there is none.
-    this.slots = grownInt32(this.slots, 2 * total);
-    this.grouped = grownInt32(this.grouped, 2 * total);
+    this.slots = grownInt32(this.slots, SLOTS * total);
+    this.grouped = grownInt32(this.grouped, SLOTS * total);
     this.common = grownInt32(this.common, Math.max(title.length, body.length));
     const slots = this.slots;
-    slots.fill(-1, 0, 2 * total);
+    slots.fill(-1, 0, SLOTS * total);
     const docGrams = this.docGrams;
-    let sized = false;
+    // Each position starts at most SLOTS new phrase grams: room for all of them up front.
+    const need = grams.size + SLOTS * total;
+    this.docTf = grownInt32(this.docTf, need);
+    this.docTitleTf = grownInt32(this.docTitleTf, need);
+    this.docStart = grownInt32(this.docStart, need);
+    const docTf = this.docTf;
+    const docTitleTf = this.docTitleTf;
+    const count = (id: number, slot: number, inTitle: boolean) => {
+      slots[slot] = id;
+      if (docTf[id] === 0) docGrams.push(id);
+      docTf[id] = (docTf[id] as number) + 1;
+      if (inTitle) docTitleTf[id] = (docTitleTf[id] as number) + 1;
+    };
     for (const [segment, base] of [
       [title, 0],
       [body, title.length + 1],
@@ -215,16 +253,6 @@ export class PhraseIndexer {
       const common = this.common;
       const pairs = segment.length - 1;
       for (let i = 0; i < pairs; i++) common[i] = this.phraseBigramAt(segment, i);
-      if (!sized) {
-        // Each position starts at most two new phrase grams: room for all of them up front.
-        const need = grams.size + 2 * total;
-        this.docTf = grownInt32(this.docTf, need);
-        this.docTitleTf = grownInt32(this.docTitleTf, need);
-        this.docStart = grownInt32(this.docStart, need);
-        sized = true;
-      }
-      const docTf = this.docTf;
-      const docTitleTf = this.docTitleTf;
       const isCommon = this.isCommon;
       for (let i = 0; i + 1 < pairs; i++) {
         const first = common[i] as number;
@@ -232,49 +260,134 @@ export class PhraseIndexer {
         if (first < 0 || second < 0) continue;
         const bothCommon = isCommon[first] === 1 && isCommon[second] === 1;
         const tri = grams.trigram(first, second, bothCommon);
-        if (tri >= 0) {
-          slots[2 * (base + i)] = tri;
-          if (docTf[tri] === 0) docGrams.push(tri);
-          docTf[tri] = (docTf[tri] as number) + 1;
-          if (base === 0) docTitleTf[tri] = (docTitleTf[tri] as number) + 1;
-        }
+        if (tri >= 0) count(tri, SLOTS * (base + i), base === 0);
         const third = i + 2 < pairs ? (common[i + 2] as number) : -1;
         if (third < 0) continue;
         const quad = grams.quadgram(first, third, bothCommon && isCommon[third] === 1);
-        if (quad >= 0) {
-          slots[2 * (base + i) + 1] = quad;
-          if (docTf[quad] === 0) docGrams.push(quad);
-          docTf[quad] = (docTf[quad] as number) + 1;
-          if (base === 0) docTitleTf[quad] = (docTitleTf[quad] as number) + 1;
+        if (quad >= 0) count(quad, SLOTS * (base + i) + 1, base === 0);
+      }
+      if (!long || this.longTable.size === 0) continue;
+      // A long gram of n is the 4-gram at i and the one at i + n − 4 (together they spell it), both in the segment.
+      const starts = this.longStarts;
+      for (let i = 0; i + 5 <= segment.length; i++) {
+        const qa = slots[SLOTS * (base + i) + 1] as number;
+        if (qa < 0 || qa >= starts.length || starts[qa] === 0) continue;
+        for (let n = 5; n <= 8 && i + n <= segment.length; n++) {
+          if (((starts[qa] as number) & (1 << (n - 5))) === 0) continue;
+          const qb = slots[SLOTS * (base + i + n - 4) + 1] as number;
+          if (qb < 0) continue;
+          const id = this.longTable.get(longKey(qa, n, qb));
+          if (id !== undefined) count(id, SLOTS * (base + i) + 2 + (n - 5), base === 0);
         }
       }
     }
+    return total;
+  }
+
+  /** Writes the grams `fill` counted as records of `doc` (only the long ones with `onlyLong`), and clears the counts. */
+  private write(doc: number, total: number, onlyLong: boolean): void {
+    const docGrams = this.docGrams;
     if (docGrams.length === 0) return;
+    const grams = this.grams;
     // Counting sort: each gram's positions together, ascending.
     const docTf = this.docTf;
     const docTitleTf = this.docTitleTf;
     const docStart = this.docStart;
     const grouped = this.grouped;
+    const slots = this.slots;
     let offset = 0;
     for (const id of docGrams) {
       docStart[id] = offset;
       offset += docTf[id] as number;
     }
-    for (let slot = 0; slot < 2 * total; slot++) {
+    for (let slot = 0; slot < SLOTS * total; slot++) {
       const id = slots[slot] as number;
       if (id < 0) continue;
-      grouped[docStart[id] as number] = slot >>> 1;
+      grouped[docStart[id] as number] = Math.floor(slot / SLOTS);
       docStart[id] = (docStart[id] as number) + 1;
     }
     for (const id of docGrams) {
       const tf = docTf[id] as number;
-      const log = this.runs.record(id, grams.shard[id] as number, doc);
-      writeCounts(log, tf, docTitleTf[id] as number);
-      const end = docStart[id] as number;
-      writePositions(log, grouped, end - tf, end);
+      if (this.sampleGramDf) {
+        const df = (this.sampleGramDf = grownInt32(this.sampleGramDf, id + 1));
+        df[id] = (df[id] as number) + 1;
+      }
+      if (!onlyLong || grams.isLong(id)) {
+        const log = this.runs.record(id, grams.shard[id] as number, doc);
+        writeCounts(log, tf, docTitleTf[id] as number);
+        const end = docStart[id] as number;
+        writePositions(log, grouped, end - tf, end);
+      }
       docTf[id] = 0;
       docTitleTf[id] = 0;
     }
     docGrams.length = 0;
   }
+
+  /**
+   * Chooses the long grams: the 5- to 8-grams in `threshold` or more of the sampled documents (each spelt by
+   * two 4-gram phrase grams, which are then in as many), and records the sample's. A part of 5–8 characters
+   * that is one of them reads its doc list, not the positions of its windows (违反本条例: a doc list of ~2
+   * bytes a document instead of the positions of 违反本条 and 反本条例, ~180 KB each at 100,000 documents).
+   */
+  private chooseLong(sample: ReadonlyArray<{ doc: number; title: string; body: string }>, threshold: number): void {
+    const df = this.sampleGramDf ?? new Int32Array(0);
+    const frequent = (id: number) => id >= 0 && id < df.length && (df[id] as number) >= threshold;
+    const counts = new Map<number, { df: number; last: number; text: string }>();
+    for (const { doc, title, body } of sample) {
+      this.fill(title, body, false);
+      for (const [segment, base] of [
+        [title, 0],
+        [body, title.length + 1],
+      ] as const) {
+        for (let i = 0; i + 5 <= segment.length; i++) {
+          const qa = this.slots[SLOTS * (base + i) + 1] as number;
+          if (!frequent(qa)) continue;
+          for (let n = 5; n <= 8 && i + n <= segment.length; n++) {
+            const qb = this.slots[SLOTS * (base + i + n - 4) + 1] as number;
+            if (!frequent(qb)) continue;
+            const key = longKey(qa, n, qb);
+            let c = counts.get(key);
+            if (!c) counts.set(key, (c = { df: 0, last: -1, text: segment.slice(i, i + n) }));
+            if (c.last === doc) continue;
+            c.last = doc;
+            c.df++;
+          }
+        }
+      }
+      this.clearCounts();
+    }
+    this.sampleGramDf = null;
+    const chosen = [...counts].filter(([, c]) => c.df >= threshold).sort((a, b) => (a[1].text < b[1].text ? -1 : a[1].text > b[1].text ? 1 : 0));
+    for (const [key, c] of chosen) {
+      const id = this.grams.longgram(c.text);
+      this.longTable.set(key, id);
+      const qa = Math.floor(key / 2 ** 28);
+      if (qa >= this.longStarts.length) {
+        const grown = new Uint8Array(Math.max(qa + 1, this.longStarts.length * 2));
+        grown.set(this.longStarts);
+        this.longStarts = grown;
+      }
+      this.longStarts[qa] = (this.longStarts[qa] as number) | (1 << (c.text.length - 5));
+    }
+    if (this.longTable.size === 0) return;
+    for (const { doc, title, body } of sample) this.write(doc, this.fill(title, body, true), true);
+  }
+
+  private clearCounts(): void {
+    for (const id of this.docGrams) {
+      this.docTf[id] = 0;
+      this.docTitleTf[id] = 0;
+    }
+    this.docGrams.length = 0;
+  }
 }
+
+/** Phrase-gram slots per position: trigram, 4-gram, long grams of 5, 6, 7 and 8. */
+const SLOTS = 6;
+
+/** Table key of a long gram of `n` made of the 4-grams `qa` (at its start) and `qb` (at n − 4): gram ids below 2^26. */
+function longKey(qa: number, n: number, qb: number): number {
+  return qa * 2 ** 28 + (n - 5) * 2 ** 26 + qb;
+}
+

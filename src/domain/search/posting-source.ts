@@ -15,10 +15,20 @@ export interface PostingSource {
   docPosting(key: string): Promise<DocPosting | null>;
   /** The positions of a bigram whose doc section is `docs`. */
   positionPosting(key: string, docs: DocPosting): Promise<PositionPosting>;
+  /**
+   * What reading a gram's doc and position sections would add to the transfer, in bytes (0 when they sit
+   * inline in the shard just read to find them), or null when no document has it. Optional: without it a
+   * long part is covered at fixed offsets (`coverKeys`) instead of by the cheapest cover (`cheapestCover`).
+   */
+  sectionCost?(key: string): Promise<number | null>;
+  /** What looking `keys` up would fetch, in bytes: their shards not fetched yet, at the mean size of those that were. */
+  lookupCost?(keys: readonly string[]): number;
 }
 
 export function createPostingSource(files: IndexFiles, gramShards: number, postingCacheSize = 512): PostingSource {
   const shardDirs = new Map<number, Promise<Map<string, ShardEntryRef>>>();
+  /** Shard files fetched and their bytes, for `lookupCost`'s estimate. */
+  const shardBytes = { files: 0, bytes: 0 };
   const docPostings = new Lru<string, Promise<DocPosting | null>>(postingCacheSize);
   const positionPostings = new Lru<string, Promise<PositionPosting>>(Math.max(16, postingCacheSize >> 3));
 
@@ -26,7 +36,11 @@ export function createPostingSource(files: IndexFiles, gramShards: number, posti
     const shard = gramShard(key, gramShards);
     let dir = shardDirs.get(shard);
     if (!dir) {
-      dir = files.file(gramShardPath(shard)).then(decodeShard);
+      dir = files.file(gramShardPath(shard)).then((bytes) => {
+        shardBytes.files++;
+        shardBytes.bytes += bytes.length;
+        return decodeShard(bytes);
+      });
       dir.catch(() => shardDirs.delete(shard));
       shardDirs.set(shard, dir);
     }
@@ -46,6 +60,16 @@ export function createPostingSource(files: IndexFiles, gramShards: number, posti
         if (!found) return null;
         return decodeDocPosting(await section(found.shard, found.ref, 'd'), found.ref.docCount, found.ref.kind);
       });
+    },
+    lookupCost(keys) {
+      const unfetched = new Set(keys.map((key) => gramShard(key, gramShards)).filter((shard) => !shardDirs.has(shard)));
+      return unfetched.size * (shardBytes.files > 0 ? shardBytes.bytes / shardBytes.files : 0);
+    },
+    async sectionCost(key) {
+      const found = await locate(key);
+      if (!found) return null;
+      // Inline sections came with the shard; an external gram costs its x/ file(s).
+      return found.ref.external >= 0 ? found.ref.dLength + found.ref.pLength : 0;
     },
     positionPosting(key, docs) {
       return positionPostings.getOrMake(key, async () => {

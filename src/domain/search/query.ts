@@ -133,8 +133,9 @@ export function unionDocs(lists: Int32Array[]): Int32Array {
 /**
  * Documents whose normalised title or body contains `part`, with occurrence counts. `common` is the index's
  * common bigrams (`commonBigramSet`); with an empty set, phrase grams are only found by looking them up.
+ * `longGrams`: the index has long phrase grams (`SearchManifest.longPhraseGrams`), so a 5–8 part is looked up whole.
  */
-export async function matchPart(source: PostingSource, part: string, common: ReadonlySet<string> = new Set()): Promise<MatchSet> {
+export async function matchPart(source: PostingSource, part: string, common: ReadonlySet<string> = new Set(), longGrams = false): Promise<MatchSet> {
   const direct = (posting: DocPosting): MatchSet => ({ docs: posting.docs, counts: posting.tf, titleParts: posting.titleTf.map((t) => (t > 0 ? 1 : 0)) });
   if (part.length <= 2) {
     const posting = await source.docPosting(part);
@@ -146,13 +147,14 @@ export async function matchPart(source: PostingSource, part: string, common: Rea
     if (posting) return direct(posting);
     if (allCommon(part, common)) return EMPTY;
   }
-  // Windows of common bigrams are phrase grams or in no document; others may be frequent phrase grams.
-  const windows = part.length > 4 ? coverWindows(part.length).map((o) => part.slice(o, o + 4)) : [];
-  const found = new Map<string, boolean>();
-  const probes = await Promise.all(windows.map((w) => source.docPosting(w)));
-  windows.forEach((w, i) => found.set(w, probes[i] !== null));
-  if (windows.some((w) => !found.get(w) && allCommon(w, common))) return EMPTY;
-  const cover = coverKeys(part, (gram) => found.get(gram) === true);
+  // A part of 5–8 characters may be a long phrase gram (frequent in the build's sample): its doc section is the
+  // answer. No entry only means it was not chosen.
+  if (longGrams && part.length >= 5 && part.length <= 8) {
+    const posting = await source.docPosting(part);
+    if (posting) return direct(posting);
+  }
+  const cover = await coverOf(source, part, common);
+  if (!cover) return EMPTY;
   const offsets = cover.map((k) => k.offset);
   const keys = cover.map((k) => k.key);
   const postings = await Promise.all(keys.map((key) => source.docPosting(key)));
@@ -164,6 +166,87 @@ export async function matchPart(source: PostingSource, part: string, common: Rea
   if (candidates.length === 0) return EMPTY;
   const positions = await Promise.all(keys.map((key, j) => source.positionPosting(key, lists[j] as DocPosting)));
   return verifyPositions(candidates, offsets, lists, positions);
+}
+
+/** The cover of `coverKeys` (windows at fixed offsets), or null when a window of common bigrams is in no document. */
+async function fixedCoverOf(source: PostingSource, part: string, common: ReadonlySet<string>): Promise<CoverKey[] | null> {
+  // Windows of common bigrams are phrase grams or in no document; others may be frequent phrase grams.
+  const windows = part.length > 4 ? coverWindows(part.length).map((o) => part.slice(o, o + 4)) : [];
+  const found = new Map<string, boolean>();
+  const probes = await Promise.all(windows.map((w) => source.docPosting(w)));
+  windows.forEach((w, i) => found.set(w, probes[i] !== null));
+  if (windows.some((w) => !found.get(w) && allCommon(w, common))) return null;
+  return coverKeys(part, (gram) => found.get(gram) === true);
+}
+
+/**
+ * The grams to verify a part of 3+ characters with: those of `coverKeys` (windows at fixed offsets), unless
+ * their sections are heavy enough that looking up every other gram of the part may find a lighter cover.
+ * Which grams are light is a property of the corpus (违反本条例: the positions of 违反本条 and 反本条例, or of
+ * 违反本条 and 条例 …), so it is read from the sizes the shard directories state, not guessed. Null when some
+ * piece of the part is in no document: a covering gram without an entry, or a 3–4 string of common bigrams
+ * without one (rule 1 of phrase-indexer.ts makes every one that occurs).
+ */
+async function coverOf(source: PostingSource, part: string, common: ReadonlySet<string>): Promise<CoverKey[] | null> {
+  const fixed = await fixedCoverOf(source, part, common);
+  if (!fixed || !source.sectionCost || !source.lookupCost) return fixed;
+  const sectionCost = source.sectionCost.bind(source);
+  const fixedCosts = await Promise.all(fixed.map((k) => sectionCost(k.key)));
+  if (fixedCosts.some((cost) => cost === null)) return null;
+  const fixedBytes = (fixedCosts as number[]).reduce((a, b) => a + b, 0);
+  // Every bigram, 3- and 4-gram of the part (the part itself, 3–4 characters, was looked up already).
+  const grams: CoverKey[] = [];
+  for (let n = 2; n <= Math.min(4, part.length - 1); n++) for (let o = 0; o + n <= part.length; o++) grams.push({ offset: o, key: part.slice(o, o + n) });
+  const keys = [...new Set(grams.map((g) => g.key))];
+  // Looking the others up costs their shards: worth it only when the fixed cover is heavier than twice that.
+  if (fixedBytes <= 2 * source.lookupCost(keys)) return fixed;
+  const costs = new Map<string, number | null>();
+  (await Promise.all(keys.map((key) => sectionCost(key)))).forEach((cost, i) => costs.set(keys[i] as string, cost));
+  const priced: Array<CoverKey & { bytes: number }> = [];
+  for (const gram of grams) {
+    const bytes = costs.get(gram.key) ?? null;
+    if (bytes === null) {
+      if (gram.key.length === 2 || allCommon(gram.key, common)) return null;
+      continue;
+    }
+    priced.push({ ...gram, bytes });
+  }
+  return cheapestCover(part.length, priced) ?? fixed;
+}
+
+/**
+ * The set of grams covering every character of a part of `length` with the least total `bytes` (a gram is
+ * `[offset, offset + key.length)`), ties going to fewer grams; sorted by offset, so the first is at 0. Null if
+ * the grams leave a character uncovered. A shortest path over covered prefixes: from a prefix of c characters,
+ * a gram starting at or before c extends it to its end.
+ */
+export function cheapestCover(length: number, grams: ReadonlyArray<CoverKey & { bytes: number }>): CoverKey[] | null {
+  const best = new Float64Array(length + 1).fill(Infinity);
+  const via = new Int32Array(length + 1).fill(-1);
+  const from = new Int32Array(length + 1).fill(-1);
+  best[0] = 0;
+  for (let c = 0; c < length; c++) {
+    const here = best[c] as number;
+    if (here === Infinity) continue;
+    grams.forEach((g, i) => {
+      const end = g.offset + g.key.length;
+      if (g.offset > c || end <= c) return;
+      // One byte per gram breaks ties towards fewer grams (fewer files, fewer position lists to walk).
+      const cost = here + g.bytes + 1;
+      if (cost < (best[end] as number)) {
+        best[end] = cost;
+        via[end] = i;
+        from[end] = c;
+      }
+    });
+  }
+  if (best[length] === Infinity) return null;
+  const cover: CoverKey[] = [];
+  for (let c = length; c > 0; c = from[c] as number) {
+    const g = grams[via[c] as number] as CoverKey;
+    cover.push({ offset: g.offset, key: g.key });
+  }
+  return cover.sort((a, b) => a.offset - b.offset);
 }
 
 /**
@@ -222,8 +305,8 @@ function verifyPositions(candidates: Int32Array, offsets: readonly number[], lis
 }
 
 /** Documents that contain every part, smallest sets intersected first. */
-export async function matchAll(source: PostingSource, parts: readonly string[], common: ReadonlySet<string> = new Set()): Promise<MatchSet> {
-  const sets = await Promise.all(parts.map((part) => matchPart(source, part, common)));
+export async function matchAll(source: PostingSource, parts: readonly string[], common: ReadonlySet<string> = new Set(), longGrams = false): Promise<MatchSet> {
+  const sets = await Promise.all(parts.map((part) => matchPart(source, part, common, longGrams)));
   sets.sort((a, b) => a.docs.length - b.docs.length);
   let result = sets[0] ?? EMPTY;
   for (const set of sets.slice(1)) result = intersect(result, set);

@@ -5,6 +5,7 @@
  * form in the order the forms were tried, each group ranked the same way; a document is listed once.
  */
 import type { RelatedForm } from './abbreviations.ts';
+import type { DateNeed } from './doc-store.ts';
 import { keepOnly, type MatchSet } from './query.ts';
 
 /** A document on its way to the results. */
@@ -71,22 +72,33 @@ export function collectCandidates(
 const tied = (a: Candidate, b: Candidate): boolean => a.titleParts === b.titleParts && a.count === b.count;
 
 /**
- * The documents whose dates the page `[offset, offset + limit)` of the ranked results depends on. With `sort:
- * 'date'`, all of them. By relevance a date only breaks ties of title parts and occurrences, so only the
- * candidates tied with one that lands on the page are needed: every other tie group lies wholly before or
- * after the page whatever its dates. At 100,000 documents this spares a common query the date blocks of
- * tens of thousands of results.
+ * The tie groups whose dates the page `[offset, offset + limit)` of the ranked results depends on, each with
+ * how many of its newest members the page reaches (`need`). With `sort: 'date'`, every candidate is one group
+ * and the page needs its `offset + limit` newest. By relevance a date only breaks ties of title parts and
+ * occurrences, so only the groups with a member on the page count: every other group lies wholly before or
+ * after the page whatever its dates; and of a group that starts at rank s the page needs the newest
+ * `offset + limit − s`. At 100,000 documents this spares a common query the dates of tens of thousands of
+ * results (doc-store.ts reads the newest of a large group from the recency tiers).
  */
-export function docsToDate(
+export function dateNeeds(
   candidates: { exact: readonly Candidate[]; related: readonly (readonly Candidate[])[] },
   sort: SortOrder = 'relevance',
   offset: number,
   limit: number,
-): number[] {
+): DateNeed[] {
   const lists = [candidates.exact, ...candidates.related];
-  if (sort === 'date') return lists.flat().map((c) => c.doc);
-  const needed: number[] = [];
   const end = offset + limit;
+  if (sort === 'date') {
+    // Related groups follow the exact ones whatever their dates: each list is its own group.
+    const groups: DateNeed[] = [];
+    let start = 0;
+    for (const list of lists) {
+      if (start < end && list.length > 0) groups.push({ docs: list.map((c) => c.doc), need: Math.min(list.length, end - start) });
+      start += list.length;
+    }
+    return groups;
+  }
+  const needs: DateNeed[] = [];
   let start = 0;
   for (const list of lists) {
     if (start >= end) break;
@@ -95,13 +107,23 @@ export function docsToDate(
       for (let i = 0; i < sorted.length; ) {
         let j = i + 1;
         while (j < sorted.length && tied(sorted[i] as Candidate, sorted[j] as Candidate)) j++;
-        if (start + j > offset && start + i < end) for (let k = i; k < j; k++) needed.push((sorted[k] as Candidate).doc);
+        if (start + j > offset && start + i < end) needs.push({ docs: sorted.slice(i, j).map((c) => c.doc), need: Math.min(j - i, end - start - i) });
         i = j;
       }
     }
     start += list.length;
   }
-  return needed;
+  return needs;
+}
+
+/** Every document `dateNeeds` names (all of each group). */
+export function docsToDate(
+  candidates: { exact: readonly Candidate[]; related: readonly (readonly Candidate[])[] },
+  sort: SortOrder = 'relevance',
+  offset: number,
+  limit: number,
+): number[] {
+  return dateNeeds(candidates, sort, offset, limit).flatMap((group) => [...group.docs]);
 }
 
 /**

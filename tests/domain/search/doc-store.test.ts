@@ -3,7 +3,7 @@
  * text — and a long body is cut where a reader would cut it.
  */
 import { describe, expect, it } from 'vitest';
-import { DocStoreReader, DocStoreWriter, chunkStarts, utf8Length } from '../../../src/domain/search/doc-store.ts';
+import { DocStoreReader, DocStoreWriter, chunkStarts, decodeRecencyTier, encodeRecencyTier, recencyTiers, utf8Length } from '../../../src/domain/search/doc-store.ts';
 import { DATE_BLOCK_SIZE, DOC_TABLE_SIZE, TEXT_CHUNK_LENGTH, TEXT_CHUNK_OVERLAP, type SearchDoc, type SearchManifest } from '../../../src/domain/search/format.ts';
 import { createIndexFiles } from '../../../src/domain/search/index-files.ts';
 
@@ -18,7 +18,7 @@ function doc(i: number, text: string, date = `2023-01-${String((i % 28) + 1).pad
 }
 
 /** Writes `docs` into memory and opens them with the client's reader. */
-async function store(docs: SearchDoc[]) {
+async function store(docs: SearchDoc[], fetched: string[] = []) {
   const files = new Map<string, Uint8Array>();
   const encoder = new TextEncoder();
   const out = {
@@ -28,8 +28,12 @@ async function store(docs: SearchDoc[]) {
   const writer = new DocStoreWriter(out);
   for (const [i, d] of docs.entries()) await writer.add(i, d);
   await writer.finish();
-  const manifest = { docTableSize: DOC_TABLE_SIZE, dateBlockSize: DATE_BLOCK_SIZE } as SearchManifest;
-  const reader = new DocStoreReader(createIndexFiles(async (path) => files.get(path) ?? Promise.reject(new Error(`no ${path}`))), manifest);
+  const manifest = { docCount: docs.length, docTableSize: DOC_TABLE_SIZE, dateBlockSize: DATE_BLOCK_SIZE, recencyTiers: writer.recencyTiers } as SearchManifest;
+  const fetchFile = async (path: string) => {
+    fetched.push(path);
+    return files.get(path) ?? Promise.reject(new Error(`no ${path}`));
+  };
+  const reader = new DocStoreReader(createIndexFiles(fetchFile), manifest);
   return { files, reader, textFiles: writer.textFiles };
 }
 
@@ -40,11 +44,44 @@ describe('doc store', () => {
     expect([...files.keys()].filter((p) => p.startsWith('d/'))).toEqual(['d/0.json', 'd/1.json']);
     const entry = await reader.entry(DOC_TABLE_SIZE + 1);
     expect(entry).toMatchObject({ id: `d${DOC_TABLE_SIZE + 1}`, title: `第${DOC_TABLE_SIZE + 1}号文件`, meta: docs[DOC_TABLE_SIZE + 1]!.meta });
-    const dateOf = await reader.dates([0, 4, DOC_TABLE_SIZE + 2]);
+    const dateOf = await reader.dates([{ docs: [0, 1, 4, DOC_TABLE_SIZE + 2], need: 4 }]);
     expect(dateOf(0)).toBe(Date.UTC(2023, 0, 1) / 86_400_000 - Date.UTC(1950, 0, 1) / 86_400_000 + 1);
     expect(dateOf(4)).toBe(0); // no date
     expect(dateOf(1)).toBe(dateOf(0) + 1);
     await expect(reader.entry(DOC_TABLE_SIZE + 3)).rejects.toThrow('missing');
+  });
+
+  it('cuts the documents newest first into tiers that never split a date, each in document order', () => {
+    const dates = Uint16Array.from([5, 9, 9, 1, 9, 0, 5, 7, 7, 7]);
+    expect(recencyTiers(dates, 2).map((t) => [...t])).toEqual([[1, 2, 4], [7, 8, 9], [0, 6], [3, 5]]);
+    expect(recencyTiers(dates, 100).map((t) => t.length)).toEqual([10]);
+    const tier = recencyTiers(dates, 2)[2]!;
+    const decoded = decodeRecencyTier(encodeRecencyTier(tier, dates));
+    expect([...decoded.docs]).toEqual([0, 6]);
+    expect([...decoded.days]).toEqual([5, 5]);
+  });
+
+  it('dates the newest members of a large tie group from the first recency tiers, not from every date block', async () => {
+    // Three date blocks' worth of documents, newest last: the newest of every third are in the first tier.
+    const count = 2 * DATE_BLOCK_SIZE + 10;
+    const docs = Array.from({ length: count }, (_, i) => doc(i, '', `2${String(10 + Math.floor((i * 17) / count)).padStart(3, '0')}-01-01`));
+    const fetched: string[] = [];
+    const { reader } = await store(docs, fetched);
+    const group = Array.from({ length: Math.floor(count / 3) }, (_, k) => 3 * k);
+    const dateOf = await reader.dates([{ docs: group, need: 10 }]);
+    expect(fetched.filter((p) => p.startsWith('c/'))).toEqual([]);
+    expect(fetched.filter((p) => p.startsWith('r/'))).toEqual(['r/0.bin']);
+    // The ten newest of the group, as a plain sort of their true dates ranks them.
+    const truthDay = (i: number) => Math.round((Date.parse(docs[i]!.meta.date) - Date.UTC(1950, 0, 1)) / 86_400_000) + 1;
+    const byTruth = [...group].sort((a, b) => truthDay(b) - truthDay(a) || a - b).slice(0, 10);
+    const byTiers = [...group].sort((a, b) => dateOf(b) - dateOf(a) || a - b).slice(0, 10);
+    expect(byTiers).toEqual(byTruth);
+    for (const d of byTiers) expect(dateOf(d)).toBe(truthDay(d));
+    // A small group's dates come from its block.
+    fetched.length = 0;
+    const few = await reader.dates([{ docs: [1, 2], need: 2 }]);
+    expect(fetched).toEqual(['c/0.bin']);
+    expect(few(2)).toBe(truthDay(2));
   });
 
   it('cuts an excerpt from the chunk where the match is, with its offset in the whole body', async () => {

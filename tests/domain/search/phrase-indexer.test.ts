@@ -4,6 +4,7 @@
  * from scanning the texts, independent of the builder.
  */
 import { describe, expect, it } from 'vitest';
+import { LONG_GRAMS_FROM_DOCS } from '../../../src/domain/search/build.ts';
 import { buildSearchIndex, createSearchClient, type SearchDoc } from '../../../src/domain/search/index.ts';
 import type { PhraseOptions } from '../../../src/domain/search/phrase-indexer.ts';
 import { createIndexFiles } from '../../../src/domain/search/index-files.ts';
@@ -104,15 +105,55 @@ describe('phrase grams', () => {
     expect(frequentOnly).toBeGreaterThan(3);
   });
 
+  it('writes no long phrase grams unless asked or the corpus is expected to be large, and says so in the manifest', async () => {
+    const { source, manifest } = await build({ sampleDocs: 4, commonShare: 0.75, phraseShare: 0.5 });
+    expect(await source.docPosting('县级以上人民')).toBeNull();
+    expect(manifest.longPhraseGrams).toBe(false);
+    expect((await build({ sampleDocs: 4, commonShare: 0.75, phraseShare: 0.5, longGrams: true })).manifest.longPhraseGrams).toBe(true);
+    const large = await buildSearchIndex(docs, { writeFile: async () => undefined, gramShards: 16, expectedDocs: LONG_GRAMS_FROM_DOCS });
+    expect(large.manifest.longPhraseGrams).toBe(true);
+  });
+
+  it('writes the 5- to 8-grams in the phrase share of the sample as long phrase grams, with what a scan finds, and no other', async () => {
+    let long = 0;
+    for (const [options, sampleDocs, threshold] of [
+      [{ sampleDocs: 4, commonShare: 0.75, phraseShare: 0.5, longGrams: true }, 4, 2],
+      [{ sampleDocs: 100, commonShare: 0.3, phraseShare: 0.3, longGrams: true }, 6, 2],
+    ] as const) {
+      const { source } = await build(options);
+      const grams = new Set<string>();
+      for (const d of docs) for (const text of [d.title, d.text]) for (let n = 5; n <= 8; n++) for (let i = 0; i + n <= text.length; i++) grams.add(text.slice(i, i + n));
+      for (const gram of grams) {
+        const posting = await source.docPosting(gram);
+        const inSample = docs.slice(0, sampleDocs).filter((d) => d.title.includes(gram) || d.text.includes(gram)).length;
+        if (inSample < threshold) {
+          expect(posting, gram).toBeNull();
+          continue;
+        }
+        long++;
+        const truth = scan(gram);
+        expect([...(posting?.docs ?? [])], gram).toEqual(truth.map((t) => t.doc));
+        expect([...(posting?.tf ?? [])], gram).toEqual(truth.map((t) => t.positions.length));
+        expect([...(posting?.titleTf ?? [])], gram).toEqual(truth.map((t) => t.titleTf));
+        expect([...(await source.positionPosting(gram, posting!)).pos], gram).toEqual(truth.flatMap((t) => t.positions));
+      }
+    }
+    // 县级以上人民政府, 人民政府应当 … are in two of the sampled documents.
+    expect(long).toBeGreaterThan(5);
+  });
+
   it('gives the same exact counts with phrase grams as a plain substring scan, for every substring up to 8 characters', async () => {
     const files = new Map<string, Uint8Array>();
-    await buildSearchIndex(docs, { writeFile: (path, bytes) => void files.set(path, bytes), gramShards: 16, phrases: { sampleDocs: 3, commonShare: 0.6, phraseShare: 0.3 } });
-    const client = createSearchClient({ fetchFile: async (path) => files.get(path)! });
-    const parts = new Set<string>(['人民政府人民政府人民', '政府民政', '县级以上人民政府应当规划', '人民政府龘']);
-    for (const d of docs) for (const text of [d.title, d.text]) for (let i = 0; i < text.length; i++) for (let n = 3; n <= 8 && i + n <= text.length; n++) parts.add(text.slice(i, i + n));
-    for (const part of parts) {
-      const expected = docs.filter((d) => d.title.includes(part) || d.text.includes(part)).length;
-      expect((await client.search(part, { related: false, excerpts: false })).exactCount, part).toBe(expected);
+    for (const longGrams of [false, true]) {
+      files.clear();
+      await buildSearchIndex(docs, { writeFile: (path, bytes) => void files.set(path, bytes), gramShards: 16, phrases: { sampleDocs: 3, commonShare: 0.6, phraseShare: 0.3, longGrams } });
+      const client = createSearchClient({ fetchFile: async (path) => files.get(path)! });
+      const parts = new Set<string>(['人民政府人民政府人民', '政府民政', '县级以上人民政府应当规划', '人民政府龘']);
+      for (const d of docs) for (const text of [d.title, d.text]) for (let i = 0; i < text.length; i++) for (let n = 3; n <= 9 && i + n <= text.length; n++) parts.add(text.slice(i, i + n));
+      for (const part of parts) {
+        const expected = docs.filter((d) => d.title.includes(part) || d.text.includes(part)).length;
+        expect((await client.search(part, { related: false, excerpts: false })).exactCount, `${part} (long grams ${longGrams})`).toBe(expected);
+      }
     }
   });
 

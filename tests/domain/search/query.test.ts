@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { facetKey } from '../../../src/domain/search/format.ts';
 import type { PostingSource } from '../../../src/domain/search/posting-source.ts';
 import type { DocPosting, PositionPosting } from '../../../src/domain/search/postings.ts';
-import { allCommon, allowedDocs, coverKeys, intersect, matchAll, matchPart, unionDocs, type MatchSet } from '../../../src/domain/search/query.ts';
+import { allCommon, allowedDocs, cheapestCover, coverKeys, intersect, matchAll, matchPart, unionDocs, type MatchSet } from '../../../src/domain/search/query.ts';
 
 interface Text {
   title: string;
@@ -22,6 +22,7 @@ function scannedSource(
   facets: Record<string, number[]> = {},
   common: ReadonlySet<string> = new Set(),
   frequent: ReadonlySet<string> = new Set(),
+  priced = false,
 ): PostingSource & { positionFetches: string[]; docFetches: string[] } {
   const table = new Map<string, { docs: number[]; tf: number[]; titleTf: number[]; pos: number[][] }>();
   const add = (key: string, doc: number, position: number, inTitle: boolean) => {
@@ -50,9 +51,14 @@ function scannedSource(
   for (const [key, docs] of Object.entries(facets)) table.set(key, { docs, tf: docs.map(() => 0), titleTf: docs.map(() => 0), pos: [] });
   const positionFetches: string[] = [];
   const docFetches: string[] = [];
+  // Priced like an index whose every gram is external: a section costs its positions, a lookup nothing.
+  const pricing: Pick<PostingSource, 'sectionCost' | 'lookupCost'> = priced
+    ? { sectionCost: async (key) => { const t = table.get(key); return t ? t.docs.length + t.pos.flat().length : null; }, lookupCost: () => 0 }
+    : {};
   return {
     positionFetches,
     docFetches,
+    ...pricing,
     async docPosting(key) {
       docFetches.push(key);
       const t = table.get(key);
@@ -173,8 +179,16 @@ describe('query evaluation', () => {
     const everyBigram = new Set(Array.from({ length: all.length - 1 }, (_, i) => all.slice(i, i + 2)));
     const some = new Set(['低保', '保标', '标准', '哈哈', '生活', '活保', '保障']);
     const frequent = new Set(['低保标准', '提高城乡', '城乡低保', '最低生活', '低保边缘', '边缘家庭', '审核确认', '准同步提']);
-    for (const [common, extra] of [[some, new Set<string>()], [everyBigram, new Set<string>()], [some, frequent], [new Set<string>(), frequent]] as const) {
-      const source = scannedSource(texts, {}, common, extra);
+    for (const [common, extra, priced] of [
+      [some, new Set<string>(), false],
+      [everyBigram, new Set<string>(), false],
+      [some, frequent, false],
+      [new Set<string>(), frequent, false],
+      [some, frequent, true],
+      [new Set<string>(), frequent, true],
+      [everyBigram, new Set<string>(), true],
+    ] as const) {
+      const source = scannedSource(texts, {}, common, extra, priced);
       const parts = new Set<string>(['低保标准低保', '哈哈哈哈哈哈哈', '低保低保低保低', '保障标准提高到每月', '低保标准同步提高龘']);
       for (const { title, body } of texts) {
         for (const text of [title, body]) for (let i = 0; i < text.length; i++) for (let n = 3; n <= 9 && i + n <= text.length; n++) parts.add(text.slice(i, i + n));
@@ -196,6 +210,31 @@ describe('query evaluation', () => {
     const source = scannedSource(texts, {}, new Set(), new Set(['低保边缘', '边缘家庭']));
     expect(rows(await matchPart(source, '低保边缘家庭'))).toEqual(truth(texts, '低保边缘家庭'));
     expect(source.positionFetches.sort()).toEqual(['低保边缘', '边缘家庭']);
+  });
+
+  it('chooses the cover with the fewest bytes of sections, ties to fewer grams, and none that leaves a character out', () => {
+    const gram = (offset: number, key: string, bytes: number) => ({ offset, key, bytes });
+    // 违反本条例: two heavy 4-grams, or one of them and a light bigram at the end.
+    const grams = [gram(0, '违反', 900), gram(1, '反本', 50), gram(3, '条例', 5), gram(0, '违反本条', 40), gram(1, '反本条例', 40)];
+    expect(cheapestCover(5, grams)).toEqual([{ offset: 0, key: '违反本条' }, { offset: 3, key: '条例' }]);
+    expect(cheapestCover(4, [gram(0, 'ab', 0), gram(1, 'bc', 0), gram(2, 'cd', 0)])).toEqual([{ offset: 0, key: 'ab' }, { offset: 2, key: 'cd' }]);
+    expect(cheapestCover(5, [gram(0, 'ab', 1), gram(3, 'de', 1)])).toBeNull();
+  });
+
+  it('verifies a part with the lightest grams the index prices, and still counts exactly', async () => {
+    const heavy: Text[] = [
+      { title: '违反本条例', body: '违反本条例规定的，违反本条例第二条。条例条例条例条例条例。' },
+      { title: '条例', body: '违反本条款的；本条例自公布之日起施行。条例条例条例。' },
+      { title: '其他', body: '违反本条例。条例条例条例条例。违反规定，违反规定，违反规定。' },
+    ];
+    const source = scannedSource(heavy, {}, new Set(), new Set(['违反本条', '反本条例']), true);
+    expect(rows(await matchPart(source, '违反本条例'))).toEqual(truth(heavy, '违反本条例'));
+    // Priced at docs + positions: 违反本条 8 + 反本条例 6 is lighter than 违反 11 + 反本条例 6, or anything with 条例 (21).
+    expect(source.positionFetches.sort()).toEqual(['反本条例', '违反本条']);
+    const light = scannedSource(heavy, {}, new Set(), new Set(['违反本条', '本条例']), true);
+    expect(rows(await matchPart(light, '违反本条例'))).toEqual(truth(heavy, '违反本条例'));
+    // 违反本条 8 + 本条例 8 against 违反 11 + 本条例 8, or 违反本条 8 + 条例 21.
+    expect(light.positionFetches.sort()).toEqual(['本条例', '违反本条']);
   });
 
   it('lets filters through as the union within a facet and the intersection across facets', async () => {

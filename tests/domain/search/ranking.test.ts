@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RelatedForm } from '../../../src/domain/search/abbreviations.ts';
 import type { MatchSet } from '../../../src/domain/search/query.ts';
-import { collectCandidates, docsToDate, rankCandidates } from '../../../src/domain/search/ranking.ts';
+import { collectCandidates, dateNeeds, docsToDate, rankCandidates } from '../../../src/domain/search/ranking.ts';
 
 /** A match set from rows [doc, count, titleParts]. */
 const set = (...rows: Array<[number, number, number]>): MatchSet => ({
@@ -59,6 +59,40 @@ describe('ranking', () => {
     expect(candidates.related.map((list) => list.map((c) => c.doc))).toEqual([[6]]);
   });
 
+  it('ranks every page the same, by relevance or by date, knowing only the newest `need` of each group dateNeeds names', () => {
+    let seed = 0x1b873593;
+    const random = (n: number) => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) % n;
+    };
+    for (let round = 0; round < 300; round++) {
+      const rowsOf = (n: number) => Array.from({ length: n }, (_, i): [number, number, number] => [i * 3 + random(3), 1 + random(3), random(2)]);
+      const exactRows = rowsOf(random(60));
+      const relatedRows = rowsOf(random(30));
+      // Few distinct days, so dates tie too (0 is unknown).
+      const dateOf = (doc: number) => (doc * 7919) % 7;
+      const forms = [form('最低生活保障')];
+      const fresh = () => collectCandidates(['低保'], set(...exactRows), forms, [set(...relatedRows)], null);
+      const sort = random(2) === 0 ? 'relevance' : 'date';
+      const full = rankCandidates(fresh(), dateOf, sort);
+      const offset = random(30);
+      const limit = 1 + random(12);
+      const lazy = fresh();
+      // What the recency tiers give: per group, every member at least as new as its need-th newest; others 0.
+      const known = new Map<number, number>();
+      for (const { docs, need } of dateNeeds(lazy, sort, offset, limit)) {
+        const days = docs.map(dateOf).sort((a, b) => b - a);
+        const cut = days[need - 1] as number;
+        for (const doc of docs) if (dateOf(doc) >= cut) known.set(doc, dateOf(doc));
+      }
+      const ranked = rankCandidates(lazy, (doc) => known.get(doc) ?? 0, sort);
+      const page = (r: typeof full) => [...r.exact, ...r.related].slice(offset, offset + limit).map((c) => c.doc);
+      expect(page(ranked), `round ${round} (${sort})`).toEqual(page(full));
+    }
+  });
+
   it('ranks every page the same with only the dates docsToDate asks for as with every date', () => {
     // A fixed-seed generator (xorshift), so a failure is reproducible.
     let seed = 0x2545f491;
@@ -87,6 +121,7 @@ describe('ranking', () => {
     }
     const all = collectCandidates(['低保'], set([0, 1, 0], [1, 2, 0]), [], [], null);
     expect(docsToDate(all, 'date', 0, 1).sort()).toEqual([0, 1]);
+    expect(dateNeeds(all, 'date', 0, 1)).toEqual([{ docs: [0, 1], need: 1 }]);
     expect(docsToDate(all, 'relevance', 0, 1)).toEqual([1]);
   });
 });

@@ -185,9 +185,16 @@ describe('search: related results from abbreviations', () => {
     expect(response.results.map((r) => [r.id, r.exact])).toEqual([['both', true]]);
   });
 
-  it('leaves related results out when asked', async () => {
+  it('leaves related results out when asked, says they are pending, and the second search starts with the same exact results', async () => {
     const { client } = await indexOf(dibao, { abbreviations: [['低保', '最低生活保障']] });
-    expect((await client.search('低保标准', { related: false })).results.map((r) => r.id)).toEqual(['a']);
+    const first = await client.search('低保标准', { related: false });
+    expect(first.results.map((r) => r.id)).toEqual(['a']);
+    expect([first.exactCount, first.relatedCount, first.relatedPending]).toEqual([1, 0, true]);
+    const then = await client.search('低保标准');
+    expect(then.relatedPending).toBe(false);
+    expect(then.results.slice(0, first.results.length)).toEqual(first.results);
+    expect(then.results.map((r) => r.id)).toEqual(['a', 'b']);
+    expect((await client.search('标准', { related: false })).relatedPending).toBe(false);
   });
 });
 

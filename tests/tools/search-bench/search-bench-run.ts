@@ -17,7 +17,7 @@ export function runSearchBench(env: NodeJS.ProcessEnv): void {
   expect(Object.keys(result)).toEqual([
     'docs', 'build_s', 'build_cpu_s', 'generate_s', 'peak_rss_mb', 'index_mb', 'index_gzip_mb', 'index_files', 'query_p50_ms',
     'query_p95_ms', 'cached_p50_ms', 'cached_p95_ms', 'first_query_kb_p50', 'first_query_kb_p95',
-    'first_query_kb_max', 'queries', 'load_avg', 'verified',
+    'first_query_kb_max', 'with_related_kb_p50', 'with_related_kb_p95', 'with_related_kb_max', 'with_related_p95_ms', 'queries', 'load_avg', 'verified',
   ]);
   expect(result.docs).toBe(60);
   expect(result.verified).toBe(true);

@@ -23,6 +23,6 @@ describe('the search bench (tools/search-bench/cli.ts)', () => {
 
   it('is documented with every flag in docs/search.md', () => {
     const docs = readFileSync(join(repoRoot, 'docs/search.md'), 'utf8');
-    for (const flag of ['--docs', '--out', '--spill', '--keep', '--verify', '--queries', '--pagefind', '--pagefind-docs']) expect(docs, flag).toContain(flag);
+    for (const flag of ['--docs', '--out', '--index', '--spill', '--keep', '--verify', '--queries', '--pagefind', '--pagefind-docs']) expect(docs, flag).toContain(flag);
   });
 });
