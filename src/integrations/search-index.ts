@@ -77,6 +77,7 @@ export const indexingCode = [
   'src/domain/region-tree.ts', // (regions.ts) a region's lineage
   'src/domain/urls.ts', // the document's page URL
   'src/schemas/', // the document's fields and their names
+  'src/domain/precompress.ts', // the .br/.gz written beside each index file: not in a kept document, but this file imports it
 ] as const;
 
 /** A digest of `indexingCode` (with each file's path) and the lockfile under `projectRoot`. */
