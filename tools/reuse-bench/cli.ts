@@ -12,8 +12,8 @@
  * The law texts come from $GONGKAI_LAWS_DIR (default ../shared/corpus/laws). Prints a summary, then one JSON
  * line: {"docs","planted","found","recall","claims","false_claims","runs_s","detect_s","detect_cpu_s",
  * "heap_mb","retained_mb","pages_cpu_s","peak_rss_mb","documents_sharing","passages","pairs","formulas","load_avg"}. runs_s is the Markdown
- * parse into text runs (the build does it once per document); detect_s the detection alone; heap_mb the heap
- * it added, garbage included, retained_mb what it keeps after a collection (the index the build holds);
+ * parse into text runs (the build does it once per document); detect_s the detection alone; heap_mb the heap and
+ * typed-array buffers it added, garbage included, retained_mb what it keeps after a collection (the index the build holds);
  * pages_cpu_s reading every document's marks and links once, which the index builds when a page asks.
  */
 import { loadavg } from 'node:os';
@@ -57,15 +57,17 @@ const documents: ReuseDocument[] = plan.documents.map((planned, i) => {
 });
 
 global.gc?.();
-const heapBefore = process.memoryUsage().heapUsed;
+// Typed arrays live outside the JavaScript heap: their buffers count as much as the objects they replace.
+const heldBytes = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+const heapBefore = heldBytes();
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const index = findSharedPassages(documents);
 const detectMs = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
-const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+const heapMb = (heldBytes() - heapBefore) / 2 ** 20;
 global.gc?.();
-const retainedMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+const retainedMb = (heldBytes() - heapBefore) / 2 ** 20;
 
 // What the document pages then ask of the index: each document's marks and links, built when read.
 const pagesCpu0 = process.cpuUsage();
