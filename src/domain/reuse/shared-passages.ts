@@ -14,9 +14,16 @@
  *    are equal too (short ones included, formulas not), and the runs become passages.
  * The cost is one pass over the sentences plus, per shared text, the pairs of its documents — at most
  * `formulaMaxDocuments`² / 2, since a text in more documents than that is a formula.
+ *
+ * Memory is what limits it at 100,000 documents, so the index holds numbers, not objects: every sentence is a
+ * row of integer columns (where it stands in its run, its weight, its hash), seeds and passages are rows of
+ * (pair, sentence, sentence), and a sentence's text is cut from the runs again when it is needed — to verify two
+ * equal hashes by the exact normalised text, or to show it. What pages read is built when they ask: a document's
+ * marks and links (`byDocument`), and of the ranked passages and pairs only the slice /reuse/ shows. The results
+ * are the same as building every object up front (tests/domain/reuse/; docs/scale.md has the figures).
  */
 import { sharedSentenceAnchor } from '../anchors.ts';
-import { sentenceHash, sentencesOfRuns, type Sentence } from './sentences.ts';
+import { normaliseSentence, sentenceHash, sentencesOfRuns } from './sentences.ts';
 
 export interface ReuseDocument {
   /** Document id (its path under content/documents, also its URL). */
@@ -116,115 +123,277 @@ export interface ReuseIndex {
   /** Every document's share, shared or not, in the order of the input. */
   shares: { document: string; sharedChars: number; totalChars: number; passages: number; sharedWith: number }[];
   /** Passages by the regions they stand in, then documents, then length. */
-  passages: ReusedPassage[];
+  passages: RankedList<ReusedPassage>;
   /** Pairs by the larger of their two shares, then shared characters. */
-  pairs: DocumentPair[];
+  pairs: RankedList<DocumentPair>;
   /** Texts left out as formulas, by documents. */
   formulas: Formula[];
 }
 
-interface PairPassage {
-  fromA: number;
-  fromB: number;
-  length: number;
+/**
+ * A ranked list the index sorts only as far as it is read: /reuse/ shows the first 50 of hundreds of thousands
+ * of passages and pairs, so the rest are kept as numbers and never become objects. `slice` gives exactly what
+ * slicing the fully sorted list would.
+ */
+export interface RankedList<T> {
+  readonly length: number;
+  slice(start?: number, end?: number): T[];
 }
 
-const slots = 2 ** 20; // sentences per document in a packed posting: a 40,000-character body has ~1,500
+/** A growable column of 32-bit integers: the index keeps its sentences, seeds and links as these, not objects. */
+class IntColumn {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  /** The filled part, trimmed so the spare capacity is freed. */
+  done(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/** Fibonacci-style mix of two 32-bit integers into a table slot. */
+const mix = (x: number, y: number) => Math.imul(x ^ Math.imul(y, 0x85ebca6b), 0x9e3779b1) ^ (y >>> 15);
+
+/** Pairs of documents (a < b) numbered in the order they are first seen: an open-addressing table over Int32Arrays. */
+class PairNumbers {
+  private slotsA = new Int32Array(1 << 16).fill(-1);
+  private slotsB = new Int32Array(1 << 16);
+  private slotsN = new Int32Array(1 << 16);
+  readonly a = new IntColumn();
+  readonly b = new IntColumn();
+  get count(): number {
+    return this.a.length;
+  }
+  number(a: number, b: number): number {
+    let mask = this.slotsA.length - 1;
+    for (let slot = mix(a, b) & mask; ; slot = (slot + 1) & mask) {
+      const at = this.slotsA[slot]!;
+      if (at === a && this.slotsB[slot] === b) return this.slotsN[slot]!;
+      if (at !== -1) continue;
+      const n = this.count;
+      this.a.push(a);
+      this.b.push(b);
+      this.slotsA[slot] = a;
+      this.slotsB[slot] = b;
+      this.slotsN[slot] = n;
+      if (2 * this.count > this.slotsA.length) {
+        const size = this.slotsA.length * 2;
+        [this.slotsA, this.slotsB, this.slotsN] = [new Int32Array(size).fill(-1), new Int32Array(size), new Int32Array(size)];
+        mask = size - 1;
+        for (let k = 0; k < this.count; k++) {
+          const [x, y] = [this.a.data[k]!, this.b.data[k]!];
+          let s = mix(x, y) & mask;
+          while (this.slotsA[s] !== -1) s = (s + 1) & mask;
+          this.slotsA[s] = x;
+          this.slotsB[s] = y;
+          this.slotsN[s] = k;
+        }
+      }
+      return n;
+    }
+  }
+}
+
+const slots = 2 ** 20; // sentences per document that can seed: a 40,000-character body has ~1,500
+
+/**
+ * Every sentence of every body as columns of integers (global index s): where its text stands in its run, its
+ * length, weight and the two halves of its hash. The text is cut from the runs again when needed and its
+ * normalised key recomputed only to verify two equal hashes, so no key string outlives the sentence pass.
+ */
+class SentenceTable {
+  readonly first: Int32Array; // first sentence of document d; first[d + 1] ends it
+  readonly doc: Int32Array;
+  readonly run: Int32Array;
+  readonly start: Int32Array;
+  readonly size: Int32Array;
+  readonly chars: Int32Array;
+  readonly hashHigh: Int32Array;
+  readonly hashLow: Int32Array;
+  /** Letters, digits and ideographs of each whole body. */
+  readonly docChars: Int32Array;
+
+  private readonly documents: readonly ReuseDocument[];
+
+  constructor(documents: readonly ReuseDocument[]) {
+    this.documents = documents;
+    const columns = Array.from({ length: 7 }, () => new IntColumn(1 << 16));
+    const [doc, run, start, size, chars, high, low] = columns as [IntColumn, IntColumn, IntColumn, IntColumn, IntColumn, IntColumn, IntColumn];
+    this.first = new Int32Array(documents.length + 1);
+    this.docChars = new Int32Array(documents.length);
+    documents.forEach((document, d) => {
+      this.first[d] = doc.length;
+      let sum = 0;
+      for (const sentence of sentencesOfRuns(document.runs)) {
+        const hash = sentenceHash(sentence.key);
+        doc.push(d);
+        run.push(sentence.run);
+        start.push(sentence.start);
+        size.push(sentence.text.length);
+        chars.push(sentence.chars);
+        high.push(Math.floor(hash / 4294967296));
+        low.push(hash % 4294967296 | 0);
+        sum += sentence.chars;
+      }
+      this.docChars[d] = sum;
+    });
+    this.first[documents.length] = doc.length;
+    [this.doc, this.run, this.start, this.size, this.chars, this.hashHigh, this.hashLow] = columns.map((c) => c.done()) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  }
+
+  get count(): number {
+    return this.doc.length;
+  }
+
+  text(s: number): string {
+    const start = this.start[s]!;
+    return this.documents[this.doc[s]!]!.runs[this.run[s]!]!.slice(start, start + this.size[s]!);
+  }
+
+  hash(s: number): number {
+    return this.hashHigh[s]! * 4294967296 + (this.hashLow[s]! >>> 0);
+  }
+
+  /** Whether two sentences have the same normalised key: hashes first, then the exact text (never a hash alone). */
+  sameKey(s: number, t: number): boolean {
+    if (this.hashHigh[s] !== this.hashHigh[t] || this.hashLow[s] !== this.hashLow[t]) return false;
+    const [x, y] = [this.text(s), this.text(t)];
+    return x === y || normaliseSentence(x) === normaliseSentence(y);
+  }
+}
 
 /** Finds the shared passages of `documents` (see the module comment). */
 export function findSharedPassages(documents: readonly ReuseDocument[], rule: ReuseRule = defaultReuseRule): ReuseIndex {
   const total = documents.length;
-  const sentences = documents.map((doc) => sentencesOfRuns(doc.runs));
+  const table = new SentenceTable(documents);
+  const n = table.count;
+  const seedable = (s: number) => table.chars[s]! >= rule.minChars && s - table.first[table.doc[s]!]! < slots;
 
-  // 1. Postings: hash → packed (document, sentence).
-  const postings = new Map<number, number[]>();
-  sentences.forEach((list, d) => {
-    list.forEach((sentence, i) => {
-      if (sentence.chars < rule.minChars || i >= slots) return;
-      const hash = sentenceHash(sentence.key);
-      const bucket = postings.get(hash);
-      if (bucket) bucket.push(d * slots + i);
-      else postings.set(hash, [d * slots + i]);
-    });
-  });
+  // 1. Postings: sentences of one 53-bit hash chained in body order (head per hash in an open-addressing table).
+  let seeds = 0;
+  for (let s = 0; s < n; s++) if (seedable(s)) seeds++;
+  const capacity = 2 ** Math.ceil(Math.log2(2 * seeds + 2));
+  const mask = capacity - 1;
+  const head = new Int32Array(capacity).fill(-1);
+  const tail = new Int32Array(capacity);
+  const next = new Int32Array(n).fill(-1);
+  const isHead = new Uint8Array(n);
+  for (let s = 0; s < n; s++) {
+    if (!seedable(s)) continue;
+    const [high, low] = [table.hashHigh[s]!, table.hashLow[s]!];
+    let slot = mix(low, high) & mask;
+    while (head[slot] !== -1 && (table.hashHigh[head[slot]!] !== high || table.hashLow[head[slot]!] !== low)) slot = (slot + 1) & mask;
+    if (head[slot] === -1) {
+      head[slot] = s;
+      isHead[s] = 1;
+    } else next[tail[slot]!] = s;
+    tail[slot] = s;
+  }
 
-  const markable = markability(documents, sentences);
+  const markable = markability(documents, table);
+  const formulaHashes = new Set<number>();
   const formulaKeys = new Set<string>();
+  const isFormulaSentence = (s: number) => formulaHashes.has(table.hash(s)) && formulaKeys.has(normaliseSentence(table.text(s)));
   const formulas: Formula[] = [];
-  // 2–3. Split each bucket by exact text; formulas out; seeds per pair of documents.
-  const seeds = new Map<number, number[]>();
-  for (const bucket of postings.values()) {
-    if (bucket.length < 2) continue;
-    const byKey = new Map<string, number[]>();
-    for (const packed of bucket) {
-      const key = sentences[Math.floor(packed / slots)]![packed % slots]!.key;
-      const same = byKey.get(key);
-      if (same) same.push(packed);
-      else byKey.set(key, [packed]);
+  // 2–3. Split each chain by exact text; formulas out; seeds per pair of documents (pair number, sentence in a, in b).
+  const pairs = new PairNumbers();
+  const seedPair = new IntColumn();
+  const seedA = new IntColumn();
+  const seedB = new IntColumn();
+  for (let s = 0; s < n; s++) {
+    if (isHead[s] === 0 || next[s] === -1) continue;
+    const chain: number[] = [];
+    for (let t = s; t !== -1; t = next[t]!) chain.push(t);
+    // Equal hashes are almost always equal texts; the groups are kept in the order of their first sentence.
+    const groups: number[][] = [];
+    for (const t of chain) {
+      const group = groups.find((g) => table.sameKey(g[0]!, t));
+      if (group) group.push(t);
+      else groups.push([t]);
     }
-    for (const [key, occurrences] of byKey) {
-      const firstPerDocument = new Map<number, number>();
-      for (const packed of occurrences) {
-        const d = Math.floor(packed / slots);
-        if (!firstPerDocument.has(d)) firstPerDocument.set(d, packed % slots);
-      }
-      if (firstPerDocument.size < 2) continue;
-      if (isFormula(firstPerDocument.size, total, rule)) {
-        formulaKeys.add(key);
-        const [d, i] = firstPerDocument.entries().next().value!;
-        formulas.push({ text: sentences[d]![i]!.text, documents: firstPerDocument.size });
+    for (const group of groups) {
+      const firstPerDocument: number[] = [];
+      for (const t of group) if (firstPerDocument.length === 0 || table.doc[firstPerDocument.at(-1)!] !== table.doc[t]) firstPerDocument.push(t);
+      if (firstPerDocument.length < 2) continue;
+      if (isFormula(firstPerDocument.length, total, rule)) {
+        const text = table.text(firstPerDocument[0]!);
+        formulaHashes.add(table.hash(firstPerDocument[0]!));
+        formulaKeys.add(normaliseSentence(text));
+        formulas.push({ text, documents: firstPerDocument.length });
         continue;
       }
-      const usable = [...firstPerDocument].filter(([d, i]) => markable(d, i));
+      const usable = firstPerDocument.filter(markable);
       for (let x = 0; x < usable.length; x++) {
         for (let y = x + 1; y < usable.length; y++) {
-          const [dx, ix] = usable[x]!;
-          const [dy, iy] = usable[y]!;
-          const [a, ia, b, ib] = dx < dy ? [dx, ix, dy, iy] : [dy, iy, dx, ix];
-          const pair = a * total + b;
-          const list = seeds.get(pair);
-          if (list) list.push(ia, ib);
-          else seeds.set(pair, [ia, ib]);
+          const [sx, sy] = [usable[x]!, usable[y]!];
+          seedPair.push(pairs.number(table.doc[sx]!, table.doc[sy]!));
+          seedA.push(sx);
+          seedB.push(sy);
         }
       }
     }
   }
+  const pairCount = pairs.count;
+  const pairA = pairs.a.done();
+  const pairB = pairs.b.done();
 
-  // 4. Extend each pair's seeds into passages.
-  const pairPassages = new Map<number, PairPassage[]>();
-  for (const [pair, flat] of seeds) {
-    const a = Math.floor(pair / total);
-    const b = pair % total;
-    const [A, B] = [sentences[a]!, sentences[b]!];
-    const joinable = (i: number, j: number) => i >= 0 && j >= 0 && i < A.length && j < B.length && A[i]!.key === B[j]!.key && !formulaKeys.has(A[i]!.key) && markable(a, i) && markable(b, j);
-    const order = Array.from({ length: flat.length / 2 }, (_, k) => k).sort((p, q) => flat[2 * p]! - flat[2 * q]! || flat[2 * p + 1]! - flat[2 * q + 1]!);
-    const found: PairPassage[] = [];
+  // Seeds grouped by pair (a stable counting sort), pairs in the order they were first seen.
+  const seedStart = new Int32Array(pairCount + 1);
+  for (let k = 0; k < seedPair.length; k++) seedStart[seedPair.data[k]! + 1]!++;
+  for (let p = 0; p < pairCount; p++) seedStart[p + 1]! += seedStart[p]!;
+  const seedOrder = new Int32Array(seedPair.length);
+  {
+    const at = seedStart.slice(0, pairCount);
+    for (let k = 0; k < seedPair.length; k++) seedOrder[at[seedPair.data[k]!]!++] = k;
+  }
+
+  // 4. Extend each pair's seeds into passages: (pair, first sentence in a, first in b, length).
+  const passagePair = new IntColumn();
+  const passageA = new IntColumn();
+  const passageB = new IntColumn();
+  const passageLength = new IntColumn();
+  for (let p = 0; p < pairCount; p++) {
+    const [a, b] = [pairA[p]!, pairB[p]!];
+    const [a0, a1, b0, b1] = [table.first[a]!, table.first[a + 1]!, table.first[b]!, table.first[b + 1]!];
+    const joinable = (i: number, j: number) => i >= a0 && j >= b0 && i < a1 && j < b1 && table.sameKey(i, j) && !isFormulaSentence(i) && markable(i) && markable(j);
+    const order = Array.from(seedOrder.subarray(seedStart[p]!, seedStart[p + 1]!)).sort((x, y) => seedA.data[x]! - seedA.data[y]! || seedB.data[x]! - seedB.data[y]!);
     const covered = new Set<number>();
     for (const k of order) {
-      const [ia, ib] = [flat[2 * k]!, flat[2 * k + 1]!];
-      if (covered.has(ia * slots + ib)) continue;
+      const [ia, ib] = [seedA.data[k]!, seedB.data[k]!];
+      if (covered.has(ia * n + ib)) continue;
       let back = 0;
       while (joinable(ia - back - 1, ib - back - 1)) back++;
       let length = back + 1;
       while (joinable(ia - back + length, ib - back + length)) length++;
-      const passage = { fromA: ia - back, fromB: ib - back, length };
-      for (let n = 0; n < length; n++) covered.add((passage.fromA + n) * slots + passage.fromB + n);
-      found.push(passage);
+      for (let m = 0; m < length; m++) covered.add((ia - back + m) * n + ib - back + m);
+      passagePair.push(p);
+      passageA.push(ia - back);
+      passageB.push(ib - back);
+      passageLength.push(length);
     }
-    pairPassages.set(pair, found);
   }
 
-  return assemble(documents, sentences, pairPassages, formulas, rule);
+  return assemble(documents, table, { pair: passagePair.done(), fromA: passageA.done(), fromB: passageB.done(), length: passageLength.done() }, { a: pairA, b: pairB }, formulas, rule);
 }
 
 /**
- * Whether sentence `i` of document `d` can carry a mark: it is the first place its text occurs in the body (the
- * renderer marks the first occurrence, and an anchor must be unique) and it does not cross the edge of a quote
- * (marks nest or stand apart). Computed only for the sentences that are shared, and memoised.
+ * Whether sentence s can carry a mark: it is the first place its text occurs in the body (the renderer marks the
+ * first occurrence, and an anchor must be unique) and it does not cross the edge of a quote (marks nest or stand
+ * apart). Computed only for the sentences that are shared, and memoised in one byte per sentence.
  */
-function markability(documents: readonly ReuseDocument[], sentences: readonly Sentence[][]): (d: number, i: number) => boolean {
+function markability(documents: readonly ReuseDocument[], table: SentenceTable): (s: number) => boolean {
   const quoteSpans = new Map<number, { run: number; start: number; end: number }[]>();
-  const memo = new Map<number, boolean>();
+  const memo = new Uint8Array(table.count); // 0 not yet known, 1 markable, 2 not
   const spansOf = (d: number) => {
     let spans = quoteSpans.get(d);
     if (!spans) {
@@ -238,121 +407,283 @@ function markability(documents: readonly ReuseDocument[], sentences: readonly Se
     }
     return spans;
   };
-  return (d, i) => {
-    const packed = d * slots + i;
-    let ok = memo.get(packed);
-    if (ok === undefined) {
-      const sentence = sentences[d]![i]!;
+  return (s) => {
+    if (memo[s] === 0) {
+      const d = table.doc[s]!;
+      const [text, run, start] = [table.text(s), table.run[s]!, table.start[s]!];
       const runs = documents[d]!.runs;
-      const end = sentence.start + sentence.text.length;
-      const firstRun = runs.findIndex((text) => text.includes(sentence.text));
-      const first = firstRun === sentence.run && runs[firstRun]!.indexOf(sentence.text) === sentence.start;
-      const crosses = spansOf(d).some((q) => q.run === sentence.run && q.start < end && sentence.start < q.end && !(q.start <= sentence.start && end <= q.end) && !(sentence.start <= q.start && q.end <= end));
-      ok = first && !crosses;
-      memo.set(packed, ok);
+      const end = start + text.length;
+      const firstRun = runs.findIndex((t) => t.includes(text));
+      const first = firstRun === run && runs[firstRun]!.indexOf(text) === start;
+      const crosses = spansOf(d).some((q) => q.run === run && q.start < end && start < q.end && !(q.start <= start && end <= q.end) && !(start <= q.start && q.end <= end));
+      memo[s] = first && !crosses ? 1 : 2;
     }
-    return ok;
+    return memo[s] === 1;
   };
 }
 
-function assemble(documents: readonly ReuseDocument[], sentences: readonly Sentence[][], pairPassages: ReadonlyMap<number, PairPassage[]>, formulas: Formula[], rule: ReuseRule): ReuseIndex {
-  const total = documents.length;
-  const anchorOf = (d: number, i: number) => sharedSentenceAnchor(sentences[d]![i]!.text);
-  const charsOf = (d: number, from: number, length: number) => {
-    let sum = 0;
-    for (let n = 0; n < length; n++) sum += sentences[d]![from + n]!.chars;
-    return sum;
-  };
+interface PassageColumns {
+  pair: Int32Array;
+  fromA: Int32Array;
+  fromB: Int32Array;
+  length: Int32Array;
+}
 
-  // Per document: which sentences are shared, and with whom (other document, its sentence) per sentence.
-  const partners = new Map<number, Map<number, { other: number; at: number }[]>>();
-  const addPartner = (d: number, i: number, other: number, at: number) => {
-    let bySentence = partners.get(d);
-    if (!bySentence) partners.set(d, (bySentence = new Map()));
-    const list = bySentence.get(i);
-    if (list) list.push({ other, at });
-    else bySentence.set(i, [{ other, at }]);
+/** Mixes a passage's sentence hashes (and its length) into one number: passages are keyed by it, then verified. */
+function passageHash(table: SentenceTable, from: number, length: number): number {
+  let h1 = 0x9e3779b9 ^ length;
+  let h2 = 0x7f4a7c15;
+  for (let m = 0; m < length; m++) {
+    h1 = Math.imul(h1 ^ table.hashLow[from + m]!, 2654435761);
+    h2 = Math.imul(h2 ^ table.hashHigh[from + m]!, 1597334677);
+    h1 ^= h2 >>> 15;
+  }
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+function assemble(documents: readonly ReuseDocument[], table: SentenceTable, found: PassageColumns, pairDocuments: { a: Int32Array; b: Int32Array }, formulas: Formula[], rule: ReuseRule): ReuseIndex {
+  const total = documents.length;
+  const anchorOf = (s: number) => sharedSentenceAnchor(table.text(s));
+  const passageCount = found.pair.length;
+  const pairCount = pairDocuments.a.length;
+  const sharedA = new Int32Array(pairCount);
+  const sharedB = new Int32Array(pairCount);
+
+  // Passages as they stand in several documents: one entry per exact sequence of keys, in the order first met.
+  const entryByHash = new Map<number, number>();
+  const entryNext = new IntColumn();
+  const entryFrom = new IntColumn(); // the first occurrence's sentences: its text and weight
+  const entryLength = new IntColumn();
+  const entryChars = new IntColumn();
+  const entryOccurrences: number[][] = []; // [document, first sentence there, …], first per document
+  const sameSequence = (x: number, y: number, length: number) => {
+    for (let m = 0; m < length; m++) if (!table.sameKey(x + m, y + m)) return false;
+    return true;
   };
-  const pairs: DocumentPair[] = [];
-  const reused = new Map<string, { text: string; chars: number; occurrences: Map<number, string> }>();
-  for (const [pair, found] of pairPassages) {
-    const a = Math.floor(pair / total);
-    const b = pair % total;
-    const sharedA = new Set<number>();
-    const sharedB = new Set<number>();
-    for (const passage of found) {
-      for (let n = 0; n < passage.length; n++) {
-        addPartner(a, passage.fromA + n, b, passage.fromB + n);
-        addPartner(b, passage.fromB + n, a, passage.fromA + n);
-        sharedA.add(passage.fromA + n);
-        sharedB.add(passage.fromB + n);
+  for (let start = 0; start < passageCount; ) {
+    const p = found.pair[start]!;
+    let end = start;
+    while (end < passageCount && found.pair[end] === p) end++;
+    const inA = new Set<number>();
+    const inB = new Set<number>();
+    for (let k = start; k < end; k++) {
+      const [fromA, fromB, length] = [found.fromA[k]!, found.fromB[k]!, found.length[k]!];
+      for (let m = 0; m < length; m++) {
+        inA.add(fromA + m);
+        inB.add(fromB + m);
       }
-      const key = sentences[a]!.slice(passage.fromA, passage.fromA + passage.length).map((s) => s.key).join('\n');
-      let entry = reused.get(key);
-      if (!entry) {
-        const text = sentences[a]!.slice(passage.fromA, passage.fromA + passage.length).map((s) => s.text).join('');
-        reused.set(key, (entry = { text, chars: charsOf(a, passage.fromA, passage.length), occurrences: new Map() }));
+      const hash = passageHash(table, fromA, length);
+      let entry = entryByHash.get(hash) ?? -1;
+      let last = -1;
+      while (entry !== -1 && !(entryLength.data[entry] === length && sameSequence(entryFrom.data[entry]!, fromA, length))) [last, entry] = [entry, entryNext.data[entry]!];
+      if (entry === -1) {
+        entry = entryFrom.length;
+        let chars = 0;
+        for (let m = 0; m < length; m++) chars += table.chars[fromA + m]!;
+        entryFrom.push(fromA);
+        entryLength.push(length);
+        entryChars.push(chars);
+        entryNext.push(-1);
+        entryOccurrences.push([]);
+        if (last === -1) entryByHash.set(hash, entry);
+        else entryNext.data[last] = entry;
       }
-      if (!entry.occurrences.has(a)) entry.occurrences.set(a, anchorOf(a, passage.fromA));
-      if (!entry.occurrences.has(b)) entry.occurrences.set(b, anchorOf(b, passage.fromB));
+      const occurrences = entryOccurrences[entry]!;
+      for (const [d, s] of [[pairDocuments.a[p]!, fromA], [pairDocuments.b[p]!, fromB]] as const) {
+        let has = false;
+        for (let o = 0; o < occurrences.length && !has; o += 2) has = occurrences[o] === d;
+        if (!has) occurrences.push(d, s);
+      }
     }
-    const sum = (d: number, set: Set<number>) => [...set].reduce((s, i) => s + sentences[d]![i]!.chars, 0);
-    pairs.push({ documents: [documents[a]!.id, documents[b]!.id], sharedChars: [sum(a, sharedA), sum(b, sharedB)], totalChars: [totalChars(sentences[a]!), totalChars(sentences[b]!)] });
+    for (const s of inA) sharedA[p]! += table.chars[s]!;
+    for (const s of inB) sharedB[p]! += table.chars[s]!;
+    start = end;
+  }
+  entryByHash.clear();
+
+  // The passages each document stands in, in the order found (side 0: as a, 1: as b): a stable counting sort.
+  const linkStart = new Int32Array(total + 1);
+  for (let k = 0; k < passageCount; k++) {
+    linkStart[pairDocuments.a[found.pair[k]!]! + 1]!++;
+    linkStart[pairDocuments.b[found.pair[k]!]! + 1]!++;
+  }
+  for (let d = 0; d < total; d++) linkStart[d + 1]! += linkStart[d]!;
+  const links = new Int32Array(2 * passageCount);
+  {
+    const at = linkStart.slice(0, total);
+    for (let k = 0; k < passageCount; k++) {
+      links[at[pairDocuments.a[found.pair[k]!]!]!++] = 2 * k;
+      links[at[pairDocuments.b[found.pair[k]!]!]!++] = 2 * k + 1;
+    }
   }
 
-  const byDocument = new Map<string, DocumentReuse>();
-  const shares: ReuseIndex['shares'] = [];
-  documents.forEach((doc, d) => {
-    const bySentence = partners.get(d);
-    const all = totalChars(sentences[d]!);
-    if (!bySentence) {
-      shares.push({ document: doc.id, sharedChars: 0, totalChars: all, passages: 0, sharedWith: 0 });
-      return;
+  /** Document d's shared sentences in body order, each with its partners (other document, its sentence) in the order found. */
+  const partnersOf = (d: number) => {
+    const triples: { sentence: number; other: number; at: number }[] = [];
+    for (let l = linkStart[d]!; l < linkStart[d + 1]!; l++) {
+      const k = links[l]! >> 1;
+      const asB = (links[l]! & 1) === 1;
+      const p = found.pair[k]!;
+      const [other, from, at] = asB ? [pairDocuments.a[p]!, found.fromB[k]!, found.fromA[k]!] : [pairDocuments.b[p]!, found.fromA[k]!, found.fromB[k]!];
+      for (let m = 0; m < found.length[k]!; m++) triples.push({ sentence: from + m, other, at: at + m });
     }
-    const indexes = [...bySentence.keys()].sort((x, y) => x - y);
+    return triples.sort((x, y) => x.sentence - y.sentence);
+  };
+
+  const reuseOf = (d: number): DocumentReuse => {
+    const triples = partnersOf(d);
     const passages: DocumentPassage[] = [];
     const marks: SentenceMark[] = [];
     let sharedChars = 0;
-    const others = new Set<number>();
-    for (let k = 0; k < indexes.length; ) {
-      let end = k;
-      while (end + 1 < indexes.length && indexes[end + 1] === indexes[end]! + 1) end++;
+    for (let t = 0; t < triples.length; ) {
+      // One passage: a run of consecutive shared sentences, each with all its partners.
       const number = passages.length + 1;
-      const links = new Map<number, string>();
+      const first = triples[t]!.sentence;
+      const alsoIn = new Map<number, string>();
       let text = '';
       let chars = 0;
-      for (let n = k; n <= end; n++) {
-        const i = indexes[n]!;
-        const sentence = sentences[d]![i]!;
-        text += sentence.text;
-        chars += sentence.chars;
-        marks.push({ text: sentence.text, passage: number, last: n === end });
-        for (const { other, at } of bySentence.get(i)!) {
-          if (!links.has(other)) links.set(other, anchorOf(other, at));
-          others.add(other);
+      for (let sentence = first; ; sentence++) {
+        const sentenceText = table.text(sentence);
+        text += sentenceText;
+        chars += table.chars[sentence]!;
+        for (; t < triples.length && triples[t]!.sentence === sentence; t++) {
+          const { other, at } = triples[t]!;
+          if (!alsoIn.has(other)) alsoIn.set(other, anchorOf(at));
         }
+        const last = t === triples.length || triples[t]!.sentence !== sentence + 1;
+        marks.push({ text: sentenceText, passage: number, last });
+        if (last) break;
       }
       sharedChars += chars;
-      const alsoIn = [...links].sort(([x], [y]) => x - y).map(([other, anchor]) => ({ document: documents[other]!.id, anchor }));
-      passages.push({ number, text, chars, anchor: anchorOf(d, indexes[k]!), alsoIn });
-      k = end + 1;
+      const linked = [...alsoIn].sort(([x], [y]) => x - y).map(([other, anchor]) => ({ document: documents[other]!.id, anchor }));
+      passages.push({ number, text, chars, anchor: anchorOf(first), alsoIn: linked });
     }
-    byDocument.set(doc.id, { passages, marks, sharedChars, totalChars: all });
-    shares.push({ document: doc.id, sharedChars, totalChars: all, passages: passages.length, sharedWith: others.size });
-  });
+    return { passages, marks, sharedChars, totalChars: table.docChars[d]! };
+  };
 
-  const passages = [...reused.values()]
-    .map(({ text, chars, occurrences }) => {
-      const ordered = [...occurrences].sort(([x], [y]) => x - y);
-      return { text, chars, occurrences: ordered.map(([d, anchor]) => ({ document: documents[d]!.id, anchor })), regions: new Set(ordered.map(([d]) => documents[d]!.region)).size };
-    })
-    .sort((x, y) => y.regions - x.regions || y.occurrences.length - x.occurrences.length || y.chars - x.chars || x.text.localeCompare(y.text));
-  const larger = (p: DocumentPair) => Math.max(p.sharedChars[0] / Math.max(1, p.totalChars[0]), p.sharedChars[1] / Math.max(1, p.totalChars[1]));
-  pairs.sort((x, y) => larger(y) - larger(x) || y.sharedChars[0] - x.sharedChars[0] || x.documents.join().localeCompare(y.documents.join()));
+  const idToIndex = new Map<string, number>();
+  const shares: ReuseIndex['shares'] = documents.map((doc, d) => {
+    idToIndex.set(doc.id, d);
+    const all = table.docChars[d]!;
+    if (linkStart[d] === linkStart[d + 1]) return { document: doc.id, sharedChars: 0, totalChars: all, passages: 0, sharedWith: 0 };
+    const triples = partnersOf(d);
+    let sharedChars = 0;
+    let passages = 0;
+    const others = new Set<number>();
+    for (let t = 0; t < triples.length; t++) {
+      const sentence = triples[t]!.sentence;
+      others.add(triples[t]!.other);
+      if (t > 0 && triples[t - 1]!.sentence === sentence) continue;
+      sharedChars += table.chars[sentence]!;
+      if (t === 0 || triples[t - 1]!.sentence !== sentence - 1) passages++;
+    }
+    return { document: doc.id, sharedChars, totalChars: all, passages, sharedWith: others.size };
+  });
+  const sharing = documents.map((_, d) => d).filter((d) => linkStart[d] !== linkStart[d + 1]);
+  const byDocument: ReadonlyMap<string, DocumentReuse> = new LazyMap(
+    sharing.map((d) => documents[d]!.id),
+    (id) => {
+      const d = idToIndex.get(id);
+      return d === undefined || linkStart[d] === linkStart[d + 1] ? undefined : reuseOf(d);
+    },
+  );
+
+  const entryCount = entryFrom.length;
+  const entryRegions = new Int32Array(entryCount);
+  for (let e = 0; e < entryCount; e++) {
+    const occurrences = entryOccurrences[e]!;
+    const regions = new Set<string>();
+    for (let o = 0; o < occurrences.length; o += 2) regions.add(documents[occurrences[o]!]!.region);
+    entryRegions[e] = regions.size;
+  }
+  const entryText = (e: number) => {
+    let text = '';
+    for (let m = 0; m < entryLength.data[e]!; m++) text += table.text(entryFrom.data[e]! + m);
+    return text;
+  };
+  const passages = rankedList<ReusedPassage, string>(
+    entryCount,
+    (x, y) => entryRegions[y]! - entryRegions[x]! || entryOccurrences[y]!.length - entryOccurrences[x]!.length || entryChars.data[y]! - entryChars.data[x]!,
+    entryText,
+    (x, y) => x.localeCompare(y),
+    (e) => {
+      const occurrences: [number, number][] = [];
+      for (let o = 0; o < entryOccurrences[e]!.length; o += 2) occurrences.push([entryOccurrences[e]![o]!, entryOccurrences[e]![o + 1]!]);
+      occurrences.sort(([x], [y]) => x - y);
+      return { text: entryText(e), chars: entryChars.data[e]!, occurrences: occurrences.map(([d, s]) => ({ document: documents[d]!.id, anchor: anchorOf(s) })), regions: entryRegions[e]! };
+    },
+  );
+
+  const larger = (p: number) => Math.max(sharedA[p]! / Math.max(1, table.docChars[pairDocuments.a[p]!]!), sharedB[p]! / Math.max(1, table.docChars[pairDocuments.b[p]!]!));
+  const pairShares = Float64Array.from({ length: pairCount }, (_, p) => larger(p));
+  const pairList = rankedList<DocumentPair, string>(
+    pairCount,
+    (x, y) => pairShares[y]! - pairShares[x]! || sharedA[y]! - sharedA[x]!,
+    (p) => [documents[pairDocuments.a[p]!]!.id, documents[pairDocuments.b[p]!]!.id].join(),
+    (x, y) => x.localeCompare(y),
+    (p) => {
+      const [a, b] = [pairDocuments.a[p]!, pairDocuments.b[p]!];
+      return { documents: [documents[a]!.id, documents[b]!.id], sharedChars: [sharedA[p]!, sharedB[p]!], totalChars: [table.docChars[a]!, table.docChars[b]!] };
+    },
+  );
   formulas.sort((x, y) => y.documents - x.documents || x.text.localeCompare(y.text));
-  return { rule, documentCount: total, byDocument, shares, passages, pairs, formulas };
+  return { rule, documentCount: total, byDocument, shares, passages, pairs: pairList, formulas };
 }
 
-function totalChars(list: readonly Sentence[]): number {
-  return list.reduce((sum, sentence) => sum + sentence.chars, 0);
+/**
+ * A list of `count` items ranked by `byNumbers`, then `byText` of `textOf`, then the order they were found —
+ * the order `Array.prototype.sort` (stable) gives the built list. Only the items up to the end of a slice, and
+ * those tied with the last of them, have their text made and their object built.
+ */
+function rankedList<T, K>(count: number, byNumbers: (x: number, y: number) => number, textOf: (i: number) => K, byText: (x: K, y: K) => number, build: (i: number) => T): RankedList<T> {
+  let order: Int32Array | undefined;
+  return {
+    length: count,
+    slice(start = 0, end = count) {
+      const upTo = Math.min(Math.max(end, 0), count);
+      if (upTo <= start) return [];
+      order ??= Int32Array.from({ length: count }, (_, i) => i).sort((x, y) => byNumbers(x, y) || x - y);
+      let cut = upTo;
+      while (cut < count && byNumbers(order[upTo - 1]!, order[cut]!) === 0) cut++;
+      const candidates = Array.from(order.subarray(0, cut)).sort((x, y) => x - y);
+      const texts = new Map(candidates.map((i) => [i, textOf(i)]));
+      candidates.sort((x, y) => byNumbers(x, y) || byText(texts.get(x)!, texts.get(y)!));
+      return candidates.slice(start, upTo).map(build);
+    },
+  };
+}
+
+/** A read-only map whose values are built when read, from the index's integer columns, and not kept. */
+class LazyMap<V> implements ReadonlyMap<string, V> {
+  private readonly ids: readonly string[];
+  private readonly make: (id: string) => V | undefined;
+
+  constructor(ids: readonly string[], make: (id: string) => V | undefined) {
+    this.ids = ids;
+    this.make = make;
+  }
+  get size(): number {
+    return this.ids.length;
+  }
+  get(id: string): V | undefined {
+    return this.make(id);
+  }
+  has(id: string): boolean {
+    return this.make(id) !== undefined;
+  }
+  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
+    for (const [key, value] of this) callback(value, key, this);
+  }
+  *entries(): MapIterator<[string, V]> {
+    for (const id of this.ids) yield [id, this.make(id)!];
+  }
+  *keys(): MapIterator<string> {
+    yield* this.ids;
+  }
+  *values(): MapIterator<V> {
+    for (const id of this.ids) yield this.make(id)!;
+  }
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
 }

@@ -70,7 +70,7 @@ describe('findSharedPassages', () => {
 
   it('ranks the pair and counts each side’s share of letters, digits and ideographs', () => {
     expect(index.pairs).toHaveLength(1);
-    const [pair] = index.pairs;
+    const [pair] = index.pairs.slice();
     const chars = copied.join('').match(/[\p{L}\p{N}]/gu)!.length;
     expect(pair!.sharedChars).toEqual([chars, chars]);
     const share = index.shares.find((s) => s.document === 'a/2023-year-summary')!;
@@ -80,7 +80,7 @@ describe('findSharedPassages', () => {
   });
 
   it('ranks a passage by the regions it stands in, linking to it in each document', () => {
-    expect(index.passages).toEqual([
+    expect(index.passages.slice()).toEqual([
       {
         text: copied.join(''),
         chars: expect.any(Number),
@@ -93,10 +93,24 @@ describe('findSharedPassages', () => {
     ]);
   });
 
+  it('gives any slice of the ranked passages and pairs as slicing the whole ranking would, ties ordered by text', () => {
+    // Six pairs of documents, each sharing one sentence of the same length: every passage and pair ties on its numbers.
+    const texts = ['丙', '甲', '戊', '乙', '丁', '己'].map((c) => `${c}${c}地将城乡低保标准提高到每人每月七百八十元。`);
+    const result = findSharedPassages(texts.flatMap((text, k) => [doc(`p${k}/a`, `r${k}a`, `${text}${filler(`独${k}甲`, 1)}`), doc(`p${k}/b`, `r${k}b`, `${text}${filler(`独${k}乙`, 1)}`)]));
+    const passages = result.passages.slice();
+    expect(passages.map((p) => p.text)).toEqual([...texts].sort((x, y) => x.localeCompare(y)));
+    expect([...result.passages.slice(0, 2), ...result.passages.slice(2, 5), ...result.passages.slice(5)]).toEqual(passages);
+    const pairs = result.pairs.slice();
+    expect(pairs.map((p) => p.documents.join())).toEqual(texts.map((_, k) => `p${k}/a,p${k}/b`));
+    expect(result.pairs.slice(3, 4)).toEqual([pairs[3]]);
+    expect(result.pairs.slice(9, 12)).toEqual([]);
+    expect(result.passages.length).toBe(6);
+  });
+
   it('claims nothing when two sentences differ only in a digit', () => {
     const result = findSharedPassages([doc('x', 'r1', '全市城乡低保标准提高到每人每月780元，惠及困难群众。'), doc('y', 'r2', '全市城乡低保标准提高到每人每月790元，惠及困难群众。')]);
     expect(result.byDocument.size).toBe(0);
-    expect(result.pairs).toEqual([]);
+    expect(result.pairs.slice()).toEqual([]);
   });
 
   it('does not seed on a short sentence, but carries one inside a copied passage', () => {
