@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { documentPathOf, listDocumentIds, readValidDocument } from '../domain/content/document-files.ts';
+import { outputPath, syncFolder } from '../domain/in-place-output.ts';
 import { bodyPlainText } from '../domain/markdown/render-document.ts';
 import { documentDate, documentPeriodLabel } from '../domain/periods.ts';
 import { documentPath } from '../domain/urls.ts';
@@ -76,6 +77,7 @@ export const indexingCode = [
   'src/domain/region-tree.ts', // (regions.ts) a region's lineage
   'src/domain/urls.ts', // the document's page URL
   'src/schemas/', // the document's fields and their names
+  'src/domain/in-place-output.ts', // moves the files into an output updated in place (writes, not postings; imported, so listed)
 ] as const;
 
 /** A digest of `indexingCode` (with each file's path) and the lockfile under `projectRoot`. */
@@ -272,7 +274,7 @@ export function searchIndex(): AstroIntegration {
         report.catch(() => {});
         running = { staging, report };
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
         if (!running) throw new Error('Building the search index failed: astro:build:done came without astro:build:start, so no index was started');
         const { staging, report: pending } = running;
         running = undefined;
@@ -280,7 +282,15 @@ export function searchIndex(): AstroIntegration {
         try {
           const report = await pending;
           const waited = (performance.now() - pagesDone) / 1000;
-          moveInto(join(staging, 'search'), join(fileURLToPath(dir), 'search'));
+          const target = join(fileURLToPath(dir), 'search');
+          if (process.env.GONGKAI_IN_PLACE === '1') {
+            // Updating the previous site (npm run build -- --in-place): only the files whose bytes changed are
+            // replaced, the old index's leftovers removed; Astro's pages in the folder (the search page) stay.
+            const pages = new Set<string>();
+            for (const urls of assets.values()) for (const url of urls) pages.add(outputPath(target, fileURLToPath(url)));
+            const synced = syncFolder(join(staging, 'search'), target, (path) => pages.has(path));
+            logger.info(`[search] in place: ${synced.written} files written, ${synced.unchanged} unchanged left as they were, ${synced.removed} removed`);
+          } else moveInto(join(staging, 'search'), target);
           for (const line of searchLogLines(report)) logger.info(line);
           logger.info(waited >= 0.05 ? `[search] the pages waited ${waited.toFixed(1)} s for the index, built beside them in a worker thread` : '[search] the index was ready before the pages, built beside them in a worker thread');
         } finally {
