@@ -23,6 +23,8 @@ export function inPlaceBuild(env: Readonly<Record<string, string | undefined>> =
 
 /** Folders of the output whose stale files another integration removes itself (the search index's sync). */
 const ownedFolders = ['search'];
+/** Files a later integration writes on every build (host-headers.ts), so never stale. */
+const writtenLater = ['_headers'];
 
 type PathArgument = fs.PathLike | fs.promises.FileHandle | number;
 
@@ -100,7 +102,7 @@ export function inPlaceOutput(): AstroIntegration {
         if (!active) return;
         const root = fileURLToPath(dir).replace(/\/$/, '');
         // Every page and endpoint file this build published, rendered or kept from its cache.
-        const published = new Set<string>();
+        const published = new Set<string>(writtenLater);
         for (const urls of assets.values()) for (const url of urls) published.add(outputPath(root, fileURLToPath(url)));
         try {
           const swept = sweepStaleOutput(root, (path) => published.has(path), ownedFolders);
