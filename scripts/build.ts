@@ -11,8 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { existsSync } from 'node:fs';
-import { linkPreviousOutput } from '../src/domain/in-place-output.ts';
+import { linkPreviousOutput, whyNotInPlace, writeStamp } from '../src/domain/in-place-output.ts';
 import { clearStaging, discardStaged, publishStaged, stagedOutput } from '../src/domain/staged-output.ts';
 
 const args = process.argv.slice(2);
@@ -42,14 +41,17 @@ const root = resolve(takeOption(rest, '--root').value ?? '.');
 const output = stagedOutput(resolve(root, outDirArg ?? 'dist'));
 clearStaging(output);
 
+// Astro's cache folder, as astro.config.mjs sets it (Astro resolves a relative one against the project).
+const cacheDir = resolve(root, process.env.GONGKAI_CACHE_DIR ?? 'node_modules/.astro');
 const env: NodeJS.ProcessEnv = { ...process.env };
 delete env.GONGKAI_IN_PLACE;
 if (inPlace) {
-  if (existsSync(output.final)) {
+  const refused = whyNotInPlace(output.final, cacheDir);
+  if (refused === undefined) {
     const linked = linkPreviousOutput(output.final, output.staging);
     console.log(`build: in place: ${linked.files} files of ${output.final} linked into ${output.staging} in ${linked.seconds.toFixed(1)} s`);
     env.GONGKAI_IN_PLACE = '1';
-  } else console.log(`build: --in-place: there is no ${output.final} yet, so this build writes a fresh site`);
+  } else console.log(`build: --in-place: ${refused}, so this build writes a fresh site`);
 }
 
 const astro = resolve(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
@@ -62,4 +64,6 @@ if (build.status !== 0) {
   process.exit(build.status || 1);
 }
 publishStaged(output);
+// Which output this cache folder's build published: the next --in-place build checks it (src/domain/in-place-output.ts).
+writeStamp(output.final, cacheDir);
 console.log(`build: site written to ${output.final}`);

@@ -18,6 +18,7 @@
  * Node only (file system), no Astro imports.
  */
 import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join, relative, sep } from 'node:path';
 
 /**
@@ -192,4 +193,56 @@ export function syncFolder(staged: string, target: string, published: (path: str
 function sameBytes(a: string, b: string): boolean {
   if (statSync(a).size !== statSync(b).size) return false;
   return readFileSync(a).equals(readFileSync(b));
+}
+
+/**
+ * Which build an output folder and a cache folder belong to. Astro keeps a cached page when its file exists in
+ * the output folder, trusting that file to be the one its manifest (`incremental-build.json`) recorded: an output
+ * folder from another build than the cache — a failed build that updated the manifest but published nothing, or
+ * a CI job restoring an output and a cache saved by different runs — would keep pages that are stale. So every
+ * published build records the manifest's digest with the search index's `manifest.json` (whose version is a
+ * digest of every index file, so of every document's text), and an in-place build starts from the previous
+ * output only when both still match.
+ */
+export interface PublishedStamp {
+  /** The output folder it was published to. */
+  output: string;
+  /** SHA-1 of Astro's incremental-build manifest after the build ('' when there was none). */
+  astroManifest: string;
+  /** SHA-1 of the output's `search/manifest.json` ('' when there was none). */
+  searchManifest: string;
+}
+
+/** Where the stamp lives: in the cache folder, which travels with the output in every setup that keeps both. */
+export function stampPath(cacheDir: string): string {
+  return join(cacheDir, 'gongkai-published.json');
+}
+
+const digestOf = (path: string) => (existsSync(path) ? createHash('sha1').update(readFileSync(path)).digest('hex') : '');
+
+/** The stamp of `output` and `cacheDir` as they are now. */
+export function currentStamp(output: string, cacheDir: string): PublishedStamp {
+  return { output, astroManifest: digestOf(join(cacheDir, 'incremental-build.json')), searchManifest: digestOf(join(output, 'search/manifest.json')) };
+}
+
+/** Records that `output` was published by the build whose cache is `cacheDir`. */
+export function writeStamp(output: string, cacheDir: string): void {
+  mkdirSync(cacheDir, { recursive: true });
+  replaceFile(stampPath(cacheDir), `${JSON.stringify(currentStamp(output, cacheDir), null, 2)}\n`);
+}
+
+/** Why `output` cannot be updated in place with `cacheDir`, or undefined when it can. */
+export function whyNotInPlace(output: string, cacheDir: string): string | undefined {
+  if (!existsSync(output)) return `there is no ${output} yet`;
+  let saved: PublishedStamp;
+  try {
+    saved = JSON.parse(readFileSync(stampPath(cacheDir), 'utf8')) as PublishedStamp;
+  } catch {
+    return `${stampPath(cacheDir)} does not say which build published ${output} (it is written by every npm run build)`;
+  }
+  const now = currentStamp(output, cacheDir);
+  if (saved.output !== output) return `the cache folder's last build was published to ${saved.output}, not ${output}`;
+  if (saved.astroManifest !== now.astroManifest) return `Astro's cache folder changed since ${output} was published (a failed build, or a cache from another run)`;
+  if (saved.searchManifest !== now.searchManifest) return `${output}/search/manifest.json is not the one the cache folder's last build published (an output from another run)`;
+  return undefined;
 }

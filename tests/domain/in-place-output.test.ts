@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compressedBase, keptFromPrevious, linkPreviousOutput, listOutputFiles, replaceFile, sweepStaleOutput, syncFolder } from '../../src/domain/in-place-output.ts';
+import { compressedBase, keptFromPrevious, linkPreviousOutput, listOutputFiles, replaceFile, sweepStaleOutput, syncFolder, whyNotInPlace, writeStamp } from '../../src/domain/in-place-output.ts';
 
 let root: string;
 beforeEach(() => {
@@ -100,5 +100,41 @@ describe('syncFolder', () => {
     const synced = syncFolder(made, join(root, 'out'));
     expect(synced).toEqual({ written: 1, unchanged: 0, removed: 0 });
     expect(readFileSync(join(root, 'out/a/b.json'), 'utf8')).toBe('{}');
+  });
+});
+
+describe('whyNotInPlace', () => {
+  function publishedWithCache(): { dist: string; cache: string } {
+    const { dist } = publishedSite();
+    write(join(dist, 'search/manifest.json'), '{"version":"1"}');
+    const cache = join(root, 'cache');
+    write(join(cache, 'incremental-build.json'), '{"routes":{}}');
+    writeStamp(dist, cache);
+    return { dist, cache };
+  }
+
+  it('allows an output and a cache folder that one published build left', () => {
+    const { dist, cache } = publishedWithCache();
+    expect(whyNotInPlace(dist, cache)).toBeUndefined();
+  });
+
+  it('refuses when a build changed the cache folder without publishing (a failed build)', () => {
+    const { dist, cache } = publishedWithCache();
+    write(join(cache, 'incremental-build.json'), '{"routes":{"changed":{}}}');
+    expect(whyNotInPlace(dist, cache)).toMatch(/Astro's cache folder changed since .*dist was published/);
+  });
+
+  it('refuses an output another build published (a CI job restoring output and cache of different runs)', () => {
+    const { dist, cache } = publishedWithCache();
+    write(join(dist, 'search/manifest.json'), '{"version":"2"}');
+    expect(whyNotInPlace(dist, cache)).toMatch(/search\/manifest.json is not the one/);
+  });
+
+  it('refuses without a stamp, another output folder, or no output at all', () => {
+    const { dist, cache } = publishedWithCache();
+    expect(whyNotInPlace(join(root, 'other'), cache)).toMatch(/there is no .*other yet/);
+    expect(whyNotInPlace(dist, join(root, 'empty-cache'))).toMatch(/gongkai-published.json does not say which build published/);
+    write(join(root, 'elsewhere/index.html'), 'x');
+    expect(whyNotInPlace(join(root, 'elsewhere'), cache)).toMatch(/last build was published to .*dist, not .*elsewhere/);
   });
 });
