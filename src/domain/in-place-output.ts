@@ -158,12 +158,14 @@ export interface SyncedFolder {
  * to the previous build's stays the linked old file (so precompression and a deploy that compares files see it
  * unchanged); a changed or new one is renamed over its name (a new inode, never a write into the old one).
  * Then removes from `target` what the previous build had there and `staged` and `published` (Astro's pages in
- * the same folder, relative to `target`) do not claim. `staged` is left with the unchanged files only.
+ * the same folder, relative to `target`) do not claim, nor `unwritten` (files the writer did not write because
+ * `target` already held their bytes). `staged` is left with the unchanged files only.
  */
-export function syncFolder(staged: string, target: string, published: (path: string) => boolean = () => false): SyncedFolder {
+export function syncFolder(staged: string, target: string, published: (path: string) => boolean = () => false, unwritten: Iterable<string> = []): SyncedFolder {
   const result: SyncedFolder = { written: 0, unchanged: 0, removed: 0 };
   const files = listOutputFiles(staged);
-  const made = new Set(files);
+  // `unwritten`: files the writer skipped because the target already held their bytes (still made by this build).
+  const made = new Set([...files, ...unwritten]);
   const madeDirs = new Set<string>();
   for (const path of files) {
     const from = join(staged, path);

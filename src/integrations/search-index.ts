@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { documentPathOf, listDocumentIds, readValidDocument } from '../domain/content/document-files.ts';
-import { outputPath, syncFolder } from '../domain/in-place-output.ts';
+import { keptFromPrevious, outputPath, syncFolder } from '../domain/in-place-output.ts';
+import type { WriteFile } from '../domain/search/index-sink.ts';
 import { bodyPlainText } from '../domain/markdown/render-document.ts';
 import { documentDate, documentPeriodLabel } from '../domain/periods.ts';
 import { documentPath } from '../domain/urls.ts';
@@ -107,6 +108,11 @@ export interface SearchIndexJob {
   cacheDir: string;
   /** The folder the index files are written into (the output's `search/`, or a staging folder). */
   indexDir: string;
+  /**
+   * Updating the previous site in place: its index folder (linked into the output). A file whose bytes equal the
+   * one there is not written at all, only named in the report's `unchanged`.
+   */
+  previousIndexDir?: string;
 }
 
 /** What a finished index build reports: the figures of its log lines. */
@@ -117,6 +123,23 @@ export interface SearchIndexReport {
   bytes: number;
   /** Set when the kept documents were used: how many were reused, how many dropped, the pack's size. */
   kept?: { reused: number; dropped: number; packBytes: number };
+  /** With `previousIndexDir`: the index files left unwritten because the previous site holds the same bytes. */
+  unchanged?: string[];
+}
+
+/** A sink that skips a file whose bytes equal the previous index's file of the same path (still linked). */
+function unchangedOrWrite(write: WriteFile, previousDir: string, unchanged: string[]): WriteFile {
+  return (path, bytes) => {
+    const previous = join(previousDir, path);
+    if (keptFromPrevious(previous)) {
+      const old = readFileSync(previous);
+      if (old.length === bytes.length && old.equals(bytes)) {
+        unchanged.push(path);
+        return;
+      }
+    }
+    return write(path, bytes);
+  };
 }
 
 /**
@@ -138,8 +161,9 @@ export async function writeSearchIndex(job: SearchIndexJob, warn: (message: stri
   try {
     const version = indexingCodeVersion(job.projectRoot);
     const regions = new RegionIndex(loadRegions());
+    const unchanged: string[] = [];
     const builder = createSearchIndexBuilder({
-      writeFile: directorySink(job.indexDir),
+      writeFile: job.previousIndexDir === undefined ? directorySink(job.indexDir) : unchangedOrWrite(directorySink(job.indexDir), job.previousIndexDir, unchanged),
       abbreviations: loadAbbreviations(abbreviationsFile),
       expectedDocs: ids.length,
       ...(spill ? { spill } : {}),
@@ -173,6 +197,7 @@ export async function writeSearchIndex(job: SearchIndexJob, warn: (message: stri
       files: stats.files,
       bytes: stats.bytes,
       ...(pack ? { kept: { reused, dropped: pack.dropped, packBytes: pack.packBytes } } : {}),
+      ...(job.previousIndexDir === undefined ? {} : { unchanged }),
     };
   } catch (error) {
     throw new Error(`Building the search index failed: ${(error as Error).message}`, { cause: error });
@@ -252,6 +277,7 @@ function moveInto(staged: string, target: string): void {
 export function searchIndex(): AstroIntegration {
   let projectRoot = process.cwd();
   let cacheDir = join(projectRoot, 'node_modules/.astro');
+  let outDir = join(projectRoot, 'dist');
   let running: { staging: string; report: Promise<SearchIndexReport> } | undefined;
   return {
     name: 'gongkai-search-index',
@@ -259,6 +285,7 @@ export function searchIndex(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         projectRoot = fileURLToPath(config.root);
         cacheDir = fileURLToPath(config.cacheDir);
+        outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': ({ logger }) => {
         // Astro syncs (and so validates) the content before this hook: the thread reads valid documents only.
@@ -268,7 +295,15 @@ export function searchIndex(): AstroIntegration {
         const staging = mkdtempSync(join(cacheDir, 'gongkai-search-staging-'));
         // A build that fails before its pages are done never reaches build:done: the staged index goes with it.
         process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
-        const job: SearchIndexJob = { projectRoot, contentRoot: process.env.GONGKAI_CONTENT_ROOT ?? projectRoot, cacheDir, indexDir: join(staging, 'search') };
+        const previousIndexDir = join(outDir, 'search');
+        const job: SearchIndexJob = {
+          projectRoot,
+          contentRoot: process.env.GONGKAI_CONTENT_ROOT ?? projectRoot,
+          cacheDir,
+          indexDir: join(staging, 'search'),
+          // In place, the output already holds the previous site's index (linked): unchanged files are not written.
+          ...(process.env.GONGKAI_IN_PLACE === '1' && existsSync(previousIndexDir) ? { previousIndexDir } : {}),
+        };
         const report = startSearchIndexWorker(job, (message) => logger.warn(message));
         // Handled in build:done; without this a build failing earlier would also report an unhandled rejection.
         report.catch(() => {});
@@ -288,8 +323,9 @@ export function searchIndex(): AstroIntegration {
             // replaced, the old index's leftovers removed; Astro's pages in the folder (the search page) stay.
             const pages = new Set<string>();
             for (const urls of assets.values()) for (const url of urls) pages.add(outputPath(target, fileURLToPath(url)));
-            const synced = syncFolder(join(staging, 'search'), target, (path) => pages.has(path));
-            logger.info(`[search] in place: ${synced.written} files written, ${synced.unchanged} unchanged left as they were, ${synced.removed} removed`);
+            const unwritten = report.unchanged ?? [];
+            const synced = syncFolder(join(staging, 'search'), target, (path) => pages.has(path), unwritten);
+            logger.info(`[search] in place: ${synced.written} files written, ${synced.unchanged + unwritten.length} unchanged left as they were, ${synced.removed} removed`);
           } else moveInto(join(staging, 'search'), target);
           for (const line of searchLogLines(report)) logger.info(line);
           logger.info(waited >= 0.05 ? `[search] the pages waited ${waited.toFixed(1)} s for the index, built beside them in a worker thread` : '[search] the index was ready before the pages, built beside them in a worker thread');

@@ -94,6 +94,14 @@ describe('syncFolder', () => {
     expect(readFileSync(join(dist, 'search/x/old.bin'), 'utf8')).toBe('old');
   });
 
+  it('keeps a file the writer left unwritten because the previous site already held its bytes', () => {
+    const { dist, staging } = publishedSite();
+    linkPreviousOutput(dist, staging);
+    const synced = syncFolder(join(root, 'nothing-staged'), join(staging, 'search'), () => false, ['t/0.json']);
+    expect(synced).toEqual({ written: 0, unchanged: 0, removed: 0 });
+    expect(listOutputFiles(join(staging, 'search')).sort()).toEqual(['t/0.json', 't/0.json.br']);
+  });
+
   it('writes every file into a folder no earlier build filled', () => {
     const made = join(root, 'made');
     write(join(made, 'a/b.json'), '{}');
