@@ -8,6 +8,7 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import { siteAddressLog } from './src/integrations/site-address.ts';
 import { hostHeaders } from './src/integrations/host-headers.ts';
 import { precompress } from './src/integrations/precompress.ts';
+import { inPlaceBuild, inPlaceOutput } from './src/integrations/in-place-output.ts';
 import { siteAddress } from './src/domain/site-address.ts';
 
 // Pages read document bodies from disk while rendering, where the working folder is wherever `astro` was started
@@ -28,8 +29,12 @@ export default defineConfig({
   site: siteAddress(process.env).url,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // hostHeaders and precompress read the finished output: they come after the search index (docs/deploy.md).
-  integrations: [siteAddressLog(), mdx({ processor: unified({ remarkPlugins: [remarkCjkFriendly] }) }), searchIndex(), hostHeaders(), precompress()],
+  // hostHeaders and precompress read the finished output: they come after the search index (docs/deploy.md),
+  // and after inPlaceOutput has removed the previous build's stale files (an in-place build only).
+  integrations: [siteAddressLog(), mdx({ processor: unified({ remarkPlugins: [remarkCjkFriendly] }) }), searchIndex(), inPlaceOutput(), hostHeaders(), precompress()],
+  // `npm run build -- --in-place` hands Astro a hard-linked copy of the previous site: keep it (Astro then
+  // leaves an unchanged page where it is instead of copying it back from its cache; docs/scale.md).
+  ...(inPlaceBuild() ? { vite: { build: { emptyOutDir: false } } } : {}),
   // No code highlighting: no content has code, and Shiki's inline styles would need 'unsafe-inline' under the CSP.
   markdown: { processor: unified({ remarkPlugins: [remarkCjkFriendly] }), syntaxHighlight: false },
   devToolbar: { enabled: false },

@@ -41,6 +41,8 @@ export interface SiteBuild {
    * calling `astro build` directly; for the tests of that script.
    */
   viaBuildScript?: boolean;
+  /** With `viaBuildScript`: `--in-place`, update the previous output folder instead of building a fresh one. */
+  inPlace?: boolean;
 }
 
 export interface SiteBuildCommand {
@@ -65,7 +67,7 @@ export function siteBuildCommand(build: SiteBuild, baseEnv: NodeJS.ProcessEnv = 
   }
   return {
     command: process.execPath,
-    args: [...(build.nodeArgs ?? []), ...(build.viaBuildScript ? [join(repoRoot, 'scripts/build.ts')] : [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build']), '--root', build.project ?? repoRoot, '--outDir', build.outDir],
+    args: [...(build.nodeArgs ?? []), ...(build.viaBuildScript ? [join(repoRoot, 'scripts/build.ts')] : [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build']), '--root', build.project ?? repoRoot, '--outDir', build.outDir, ...(build.viaBuildScript && build.inPlace ? ['--in-place'] : [])],
     cwd: build.workDir,
     env,
   };

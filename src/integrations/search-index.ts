@@ -18,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { documentPathOf, listDocumentIds, readValidDocument } from '../domain/content/document-files.ts';
+import { keptFromPrevious, outputPath, syncFolder } from '../domain/in-place-output.ts';
+import type { WriteFile } from '../domain/search/index-sink.ts';
 import { bodyPlainText } from '../domain/markdown/render-document.ts';
 import { documentDate, documentPeriodLabel } from '../domain/periods.ts';
 import { documentPath } from '../domain/urls.ts';
@@ -78,6 +80,7 @@ export const indexingCode = [
   'src/domain/urls.ts', // the document's page URL
   'src/schemas/', // the document's fields and their names
   'src/domain/precompress.ts', // the .br/.gz written beside each index file: not in a kept document, but this file imports it
+  'src/domain/in-place-output.ts', // moves the files into an output updated in place (writes, not postings; imported, so listed)
 ] as const;
 
 /** A digest of `indexingCode` (with each file's path) and the lockfile under `projectRoot`. */
@@ -109,6 +112,11 @@ export interface SearchIndexJob {
   indexDir: string;
   /** Whether each index file gets its `.br`/`.gz` beside it (src/domain/precompress.ts; off with GONGKAI_PRECOMPRESS=0). */
   precompress: boolean;
+  /**
+   * Updating the previous site in place: its index folder (linked into the output). A file whose bytes equal the
+   * one there is not written at all, only named in the report's `unchanged`.
+   */
+  previousIndexDir?: string;
 }
 
 /** What a finished index build reports: the figures of its log lines. */
@@ -121,6 +129,23 @@ export interface SearchIndexReport {
   kept?: { reused: number; dropped: number; packBytes: number };
   /** Set when the index files were precompressed as they were written. */
   precompressed?: PrecompressTotals;
+  /** With `previousIndexDir`: the index files left unwritten because the previous site holds the same bytes. */
+  unchanged?: string[];
+}
+
+/** A sink that skips a file whose bytes equal the previous index's file of the same path (still linked). */
+function unchangedOrWrite(write: WriteFile, previousDir: string, unchanged: string[]): WriteFile {
+  return (path, bytes) => {
+    const previous = join(previousDir, path);
+    if (keptFromPrevious(previous)) {
+      const old = readFileSync(previous);
+      if (old.length === bytes.length && old.equals(bytes)) {
+        unchanged.push(path);
+        return;
+      }
+    }
+    return write(path, bytes);
+  };
 }
 
 /**
@@ -145,13 +170,16 @@ export async function writeSearchIndex(job: SearchIndexJob, warn: (message: stri
     const writeIndexFile = directorySink(job.indexDir);
     // Each file's .br/.gz are written as the file is, here beside the pages rather than after them.
     const precompressor = job.precompress ? new Precompressor(writeIndexFile, { outputPrefix: 'search/' }) : undefined;
+    const writeAndCompress: WriteFile = precompressor
+      ? async (path, bytes) => {
+          writeIndexFile(path, bytes);
+          await precompressor.add(path, bytes);
+        }
+      : writeIndexFile;
+    const unchanged: string[] = [];
     const builder = createSearchIndexBuilder({
-      writeFile: precompressor
-        ? async (path, bytes) => {
-            writeIndexFile(path, bytes);
-            await precompressor.add(path, bytes);
-          }
-        : writeIndexFile,
+      // In place, a file equal to the previous site's is neither written nor compressed: its forms stay linked.
+      writeFile: job.previousIndexDir === undefined ? writeAndCompress : unchangedOrWrite(writeAndCompress, job.previousIndexDir, unchanged),
       abbreviations: loadAbbreviations(abbreviationsFile),
       expectedDocs: ids.length,
       ...(spill ? { spill } : {}),
@@ -187,6 +215,7 @@ export async function writeSearchIndex(job: SearchIndexJob, warn: (message: stri
       bytes: stats.bytes,
       ...(pack ? { kept: { reused, dropped: pack.dropped, packBytes: pack.packBytes } } : {}),
       ...(precompressed ? { precompressed } : {}),
+      ...(job.previousIndexDir === undefined ? {} : { unchanged }),
     };
   } catch (error) {
     throw new Error(`Building the search index failed: ${(error as Error).message}`, { cause: error });
@@ -267,6 +296,7 @@ function moveInto(staged: string, target: string): void {
 export function searchIndex(): AstroIntegration {
   let projectRoot = process.cwd();
   let cacheDir = join(projectRoot, 'node_modules/.astro');
+  let outDir = join(projectRoot, 'dist');
   let running: { staging: string; report: Promise<SearchIndexReport> } | undefined;
   return {
     name: 'gongkai-search-index',
@@ -274,6 +304,7 @@ export function searchIndex(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         projectRoot = fileURLToPath(config.root);
         cacheDir = fileURLToPath(config.cacheDir);
+        outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': ({ logger }) => {
         // Astro syncs (and so validates) the content before this hook: the thread reads valid documents only.
@@ -283,13 +314,22 @@ export function searchIndex(): AstroIntegration {
         const staging = mkdtempSync(join(cacheDir, 'gongkai-search-staging-'));
         // A build that fails before its pages are done never reaches build:done: the staged index goes with it.
         process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
-        const job: SearchIndexJob = { projectRoot, contentRoot: process.env.GONGKAI_CONTENT_ROOT ?? projectRoot, cacheDir, indexDir: join(staging, 'search'), precompress: !precompressDisabled(process.env) };
+        const previousIndexDir = join(outDir, 'search');
+        const job: SearchIndexJob = {
+          projectRoot,
+          contentRoot: process.env.GONGKAI_CONTENT_ROOT ?? projectRoot,
+          cacheDir,
+          indexDir: join(staging, 'search'),
+          precompress: !precompressDisabled(process.env),
+          // In place, the output already holds the previous site's index (linked): unchanged files are not written.
+          ...(process.env.GONGKAI_IN_PLACE === '1' && existsSync(previousIndexDir) ? { previousIndexDir } : {}),
+        };
         const report = startSearchIndexWorker(job, (message) => logger.warn(message));
         // Handled in build:done; without this a build failing earlier would also report an unhandled rejection.
         report.catch(() => {});
         running = { staging, report };
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
         if (!running) throw new Error('Building the search index failed: astro:build:done came without astro:build:start, so no index was started');
         const { staging, report: pending } = running;
         running = undefined;
@@ -297,7 +337,16 @@ export function searchIndex(): AstroIntegration {
         try {
           const report = await pending;
           const waited = (performance.now() - pagesDone) / 1000;
-          moveInto(join(staging, 'search'), join(fileURLToPath(dir), 'search'));
+          const target = join(fileURLToPath(dir), 'search');
+          if (process.env.GONGKAI_IN_PLACE === '1') {
+            // Updating the previous site (npm run build -- --in-place): only the files whose bytes changed are
+            // replaced, the old index's leftovers removed; Astro's pages in the folder (the search page) stay.
+            const pages = new Set<string>();
+            for (const urls of assets.values()) for (const url of urls) pages.add(outputPath(target, fileURLToPath(url)));
+            const unwritten = report.unchanged ?? [];
+            const synced = syncFolder(join(staging, 'search'), target, (path) => pages.has(path), unwritten);
+            logger.info(`[search] in place: ${synced.written} files written, ${synced.unchanged + unwritten.length} unchanged left as they were, ${synced.removed} removed`);
+          } else moveInto(join(staging, 'search'), target);
           for (const line of searchLogLines(report)) logger.info(line);
           logger.info(waited >= 0.05 ? `[search] the pages waited ${waited.toFixed(1)} s for the index, built beside them in a worker thread` : '[search] the index was ready before the pages, built beside them in a worker thread');
         } finally {

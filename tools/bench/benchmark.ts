@@ -3,15 +3,16 @@
  * same Markdown, optionally rebuild after one change, and collect the figures. Node only; progress goes
  * through `say`, the CLI (tools/bench/cli.ts) prints it.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { writeStamp } from '../../src/domain/in-place-output.ts';
 import { loadRegions } from '../../src/domain/regions.ts';
 import { planCorpus, type CorpusPlan } from '../corpus/generate.ts';
 import { readCorpusSources, touchDocument, writeCorpus } from '../corpus/write-corpus.ts';
 import { writeBaselineProject } from './baseline.ts';
 import { hugoCommand, writeHugoProject } from './hugo.ts';
-import type { BenchDetails, BenchRound, BuildSummary } from './report.ts';
+import type { BenchDetails, BenchRound, BuildSummary, TreeDifference } from './report.ts';
 import { runAstroBuild, runMeasured, type BuildRun } from './run-build.ts';
 
 export interface BenchOptions {
@@ -49,6 +50,22 @@ export function folderBytes(dir: string): number {
     if (entry.isFile()) bytes += statSync(join(entry.parentPath, entry.name)).size;
   }
   return bytes;
+}
+
+/** How the files under `dir` differ from those under `reference`: paths missing, extra, or with other bytes. */
+export function treeDifference(dir: string, reference: string): TreeDifference {
+  const list = (root: string) =>
+    new Set(
+      readdirSync(root, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1)),
+    );
+  const ours = list(dir);
+  const theirs = list(reference);
+  const missing = [...theirs].filter((path) => !ours.has(path)).sort();
+  const extra = [...ours].filter((path) => !theirs.has(path)).sort();
+  const different = [...theirs].filter((path) => ours.has(path) && !readFileSync(join(dir, path)).equals(readFileSync(join(reference, path)))).sort();
+  return { missing, extra, different };
 }
 
 /** The corpus folder is reused when it was made with the same size, seed and texts (its stamp says so). */
@@ -207,23 +224,44 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchDetails>
   }
   const last = rounds.at(-1) as BenchRound;
 
-  // 3. Publishing one change, as CI does it: one document edited, the cold build's cache folder kept, the
-  // output folder fresh (a CI job starts from a clean checkout and restores only the cache; rebuilding into
-  // the old output would also measure Astro deleting it first).
+  // 3. Publishing one change, both ways a CI job can: with its cache folder and its output kept, updated in
+  // place through `npm run build -- --in-place` (the figure `rebuild_s`: link, build, sweep, swap — the output
+  // ready to deploy), and with only its cache kept, into a fresh output folder (`rebuild_fresh_s`, a job that
+  // restores the cache and not the output). Each starts from the cold build's cache (the fresh one from a copy
+  // taken before, not timed), and each output is compared with a cold build of the changed content.
   let rebuild: BenchDetails['rebuild'];
+  let rebuildFresh: BenchDetails['rebuildFresh'];
+  let rebuildCheck: BenchDetails['rebuildCheck'];
   if (options.incremental && last.site.ok) {
+    // The cold build ran `astro build` directly (so --cpu-prof profiles Astro, not scripts/build.ts): record
+    // what scripts/build.ts records after publishing, which the in-place build checks before it starts.
+    writeStamp(siteDist, siteCache);
     const changed = plan.documents[Math.floor(plan.documents.length / 2)]?.id ?? '';
     touchDocument(corpusRoot, changed, '2026-01-01');
-    say(`rebuild: changed ${changed}; astro build with the cold build's cache into a fresh output folder …`);
-    const run = await runAstroBuild({
-      ...siteBuild,
-      outDir: join(siteDir, 'dist-rebuild'),
-      nodeArgs,
-      logFile: join(siteDir, 'rebuild.log'),
-      onProgress: progress('rebuild'),
-    });
-    say(`rebuild: ${run.ok ? 'built' : 'FAILED'} in ${run.seconds.toFixed(1)} s`);
-    rebuild = { ...summary(run, 'the rebuild'), changed };
+    const freshCache = join(siteDir, 'cache-fresh');
+    say(`rebuild: changed ${changed}; copying the cold build's cache folder for the fresh-output rebuild (not timed) …`);
+    cpSync(siteCache, freshCache, { recursive: true });
+    say('rebuild in place: npm run build -- --in-place over the cold build\'s output, with its cache …');
+    const run = await runAstroBuild({ ...siteBuild, outDir: siteDist, viaBuildScript: true, inPlace: true, nodeArgs, logFile: join(siteDir, 'rebuild.log'), onProgress: progress('rebuild in place') });
+    say(`rebuild in place: ${run.ok ? 'built' : 'FAILED'} in ${run.seconds.toFixed(1)} s (log: ${join(siteDir, 'rebuild.log')})`);
+    rebuild = { ...summary(run, 'the rebuild in place'), changed };
+    const freshDist = join(siteDir, 'dist-rebuild');
+    say('rebuild into a fresh output folder, with a copy of the cold build\'s cache …');
+    const fresh = await runAstroBuild({ ...siteBuild, cacheDir: freshCache, outDir: freshDist, nodeArgs, logFile: join(siteDir, 'rebuild-fresh.log'), onProgress: progress('rebuild, fresh output') });
+    say(`rebuild, fresh output: ${fresh.ok ? 'built' : 'FAILED'} in ${fresh.seconds.toFixed(1)} s`);
+    rebuildFresh = summary(fresh, 'the rebuild into a fresh output folder');
+    rmSync(freshCache, { recursive: true, force: true });
+    if (run.ok) {
+      const coldDir = join(workDir, 'cold-check');
+      rmSync(coldDir, { recursive: true, force: true });
+      say('cold build of the changed content, to compare both rebuilds with …');
+      const cold = await runAstroBuild({ ...siteBuild, workDir: coldDir, cacheDir: join(coldDir, 'cache'), outDir: join(coldDir, 'dist'), nodeArgs, logFile: join(coldDir, 'build.log') });
+      if (cold.ok) {
+        rebuildCheck = { inPlace: treeDifference(siteDist, join(coldDir, 'dist')), fresh: fresh.ok ? treeDifference(freshDist, join(coldDir, 'dist')) : undefined };
+        say(`cold build of the changed content: ${cold.seconds.toFixed(1)} s; compared`);
+      } else say('cold build of the changed content FAILED: no comparison');
+      rmSync(coldDir, { recursive: true, force: true });
+    }
     // The corpus on disk no longer matches its stamp.
     rmSync(stampFile, { force: true });
   }
@@ -236,5 +274,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchDetails>
     corpus: { bytes: corpusBytes, seconds: corpusSeconds, reused },
     rounds,
     ...(rebuild ? { rebuild } : {}),
+    ...(rebuildFresh ? { rebuildFresh } : {}),
+    ...(rebuildCheck ? { rebuildCheck } : {}),
   };
 }

@@ -40,8 +40,15 @@ export interface BenchFigures {
   floor_s: number | null;
   /** With `--against DIR`: wall time of the other checkout's full build, median; absent without it. */
   against_s?: number | null;
-  /** With `--incremental`: wall time of the rebuild after one document changed, seconds. */
+  /**
+   * With `--incremental`: wall time of publishing one changed document as `npm run build -- --in-place` does it
+   * (the cold build's cache folder and its output kept: link, build, sweep, swap), seconds.
+   */
   rebuild_s?: number;
+  /** With `--incremental`: the same change built with the cold build's cache into a fresh output folder (a CI job that restores only the cache). */
+  rebuild_fresh_s?: number;
+  /** With `--incremental`: whether both rebuilds' output equals a cold build of the changed content, file for file and byte for byte. */
+  rebuild_identical?: boolean;
 }
 
 /** Issue 7's budgets: time and memory at 10,000 documents; memory only (16 GiB) at 100,000. */
@@ -90,8 +97,22 @@ export interface BenchDetails {
   corpus: { bytes: number; seconds: number; reused: boolean };
   /** At least one. */
   rounds: BenchRound[];
+  /** With `--incremental`: the rebuild in place (npm run build -- --in-place over the cold build's output). */
   rebuild?: BuildSummary & { changed: string };
+  /** With `--incremental`: the same change into a fresh output folder, from a copy of the cold build's cache. */
+  rebuildFresh?: BuildSummary;
+  /** With `--incremental`: each rebuild's output against a cold build of the changed content. */
+  rebuildCheck?: { inPlace: TreeDifference; fresh: TreeDifference | undefined };
 }
+
+/** How an output folder differs from the cold build's (file paths, `/`-separated). */
+export interface TreeDifference {
+  missing: string[];
+  extra: string[];
+  different: string[];
+}
+
+const identical = (difference: TreeDifference) => difference.missing.length + difference.extra.length + difference.different.length === 0;
 
 /** The last round: its site's output is the one left on disk, and the one the rebuild starts from. */
 export function lastRound(details: BenchDetails): BenchRound {
@@ -150,11 +171,13 @@ export function benchFigures(details: BenchDetails): BenchFigures {
   };
   if (details.rounds.some((r) => r.against)) figures.against_s = orNull(medianOf(okTimes('against')), 2);
   if (details.rebuild) figures.rebuild_s = round(details.rebuild.seconds, 2);
+  if (details.rebuildFresh) figures.rebuild_fresh_s = round(details.rebuildFresh.seconds, 2);
+  if (details.rebuildCheck) figures.rebuild_identical = identical(details.rebuildCheck.inPlace) && (details.rebuildCheck.fresh === undefined || identical(details.rebuildCheck.fresh));
   return figures;
 }
 
 /** The keys of the last line, in order. */
-export const figureKeys = ['docs', 'total_s', 'baseline_s', 'ratio', 'ratio_min', 'ratio_max', 'cpu_ratio', 'pages_s', 'index_s', 'peak_rss_mb', 'dist_mb', 'index_mb', 'hugo_s', 'floor_s', 'against_s', 'rebuild_s'] as const;
+export const figureKeys = ['docs', 'total_s', 'baseline_s', 'ratio', 'ratio_min', 'ratio_max', 'cpu_ratio', 'pages_s', 'index_s', 'peak_rss_mb', 'dist_mb', 'index_mb', 'hugo_s', 'floor_s', 'against_s', 'rebuild_s', 'rebuild_fresh_s', 'rebuild_identical'] as const;
 
 /** The last line: the figures as one JSON object, keys in the documented order. */
 export function figuresLine(figures: BenchFigures): string {
@@ -271,14 +294,21 @@ export function formatSummary(details: BenchDetails): string {
   } else {
     lines.push('  baseline    skipped');
   }
-  if (rebuild) {
-    lines.push(
-      `  rebuild     ${seconds(rebuild.seconds)}${cpu(rebuild)} after changing ${rebuild.changed} (${((rebuild.seconds / site.seconds) * 100).toFixed(0)}% of the last cold build), peak RSS ${megabytes(rebuild.peakRssBytes)}${rebuild.ok ? '' : `  FAILED: ${rebuild.error ?? ''}`}`,
-      `    ${count(rebuild.log.pages - rebuild.log.reused)} files rendered, ${count(rebuild.log.reused)} reused from Astro's incremental-build cache`,
-      ...phases(rebuild.log, rebuild.seconds),
-      ...(rebuild.log.search ? [`    search index ${seconds(rebuild.log.search.seconds)}`] : []),
-    );
-  }
+  const rebuildLines = (name: string, build: BuildSummary, how: string, check: TreeDifference | undefined) => [
+    `  ${name.padEnd(11)} ${seconds(build.seconds)}${cpu(build)} ${how} (${((build.seconds / site.seconds) * 100).toFixed(0)}% of the last cold build), peak RSS ${megabytes(build.peakRssBytes)}${build.ok ? '' : `  FAILED: ${build.error ?? ''}`}`,
+    `    ${count(build.log.pages - build.log.reused)} files rendered, ${count(build.log.reused)} kept or restored by Astro's incremental build`,
+    ...phases(build.log, build.seconds),
+    ...(build.log.search ? [`    search index ${seconds(build.log.search.seconds)}`] : []),
+    ...(check
+      ? [
+          identical(check)
+            ? '    output: byte-identical to a cold build of the changed content'
+            : `    output DIFFERS from a cold build of the changed content: ${check.missing.length} missing, ${check.extra.length} extra, ${check.different.length} different (${[...check.missing, ...check.extra, ...check.different].slice(0, 5).join(', ')})`,
+        ]
+      : []),
+  ];
+  if (rebuild) lines.push(...rebuildLines('rebuild', rebuild, `in place after changing ${rebuild.changed} (npm run build -- --in-place, cache and output kept)`, details.rebuildCheck?.inPlace));
+  if (details.rebuildFresh) lines.push(...rebuildLines('rebuild', details.rebuildFresh, 'of the same change into a fresh output folder (cache kept)', details.rebuildCheck?.fresh));
   lines.push('', `Rounds (in the order they ran, each build cold; wall, CPU of the process tree, peak RSS):`, ...roundTable(details));
   const ratios = ratioLines(details);
   if (ratios.length > 0) lines.push('', `Ratios (median over the rounds, min–max):`, ...ratios);

@@ -56,7 +56,7 @@ describe('the last line', () => {
     const line = figuresLine(benchFigures(details()));
     expect(line).not.toContain('\n');
     const parsed = JSON.parse(line) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(figureKeys.filter((key) => key !== 'rebuild_s' && key !== 'against_s'));
+    expect(Object.keys(parsed)).toEqual(figureKeys.filter((key) => !key.startsWith('rebuild_') && key !== 'against_s'));
     expect(parsed).toEqual({
       docs: 1000, total_s: 30, baseline_s: 20, ratio: 1.5, ratio_min: 1.5, ratio_max: 1.5, cpu_ratio: null,
       pages_s: 7, index_s: 7.5, peak_rss_mb: 1500, dist_mb: 74, index_mb: 28.5, hugo_s: null, floor_s: null,
@@ -68,6 +68,21 @@ describe('the last line', () => {
     const parsed = JSON.parse(figuresLine(benchFigures(details({ rebuild })))) as Record<string, unknown>;
     expect(Object.keys(parsed).at(-1)).toBe('rebuild_s');
     expect(parsed['rebuild_s']).toBe(12.35);
+  });
+
+  it('adds the fresh-output rebuild and whether both equal a cold build, and says which differs', () => {
+    const build = (seconds: number) => ({ seconds, peakRssBytes: 0, log: emptyBuildLog(), ok: true });
+    const same = { missing: [], extra: [], different: [] };
+    const run = details({ rebuild: { ...build(5), changed: 'a/b' }, rebuildFresh: build(20), rebuildCheck: { inPlace: same, fresh: { ...same, extra: ['documents/gone/index.html'] } } });
+    const parsed = JSON.parse(figuresLine(benchFigures(run))) as Record<string, unknown>;
+    expect(Object.keys(parsed).slice(-3)).toEqual(['rebuild_s', 'rebuild_fresh_s', 'rebuild_identical']);
+    expect(parsed['rebuild_fresh_s']).toBe(20);
+    expect(parsed['rebuild_identical']).toBe(false);
+    const summary = formatSummary(run);
+    expect(summary).toContain('in place after changing a/b (npm run build -- --in-place, cache and output kept)');
+    expect(summary).toContain('output: byte-identical to a cold build of the changed content');
+    expect(summary).toContain('output DIFFERS from a cold build of the changed content: 0 missing, 1 extra, 0 different (documents/gone/index.html)');
+    expect(benchFigures({ ...run, rebuildCheck: { inPlace: same, fresh: same } }).rebuild_identical).toBe(true);
   });
 
   it('gives baseline_s null when the baseline was skipped, and index_s 0 when the search printed no line', () => {
