@@ -8,6 +8,7 @@
  * unread proposal is never published.
  */
 import type { DocumentKind, Period } from '../../schemas/document.ts';
+import { namesTask } from './task-evidence.ts';
 
 /** The comment `tasks:suggest --write` puts above each proposed `continues:`; deleting it is the confirm step. */
 export const unconfirmedMarker = '# tasks:suggest proposal, unconfirmed';
@@ -32,21 +33,6 @@ export interface ContinuationProblem {
 /** Months since year 0 at which a period starts: 2023 H2 → 2023·12+6. */
 function startMonth(period: Period): number {
   return period.year * 12 + (period.half === 'H2' ? 6 : 0);
-}
-
-const cjkOrWord = /[\p{Script=Han}A-Za-z0-9]/u;
-
-function bigrams(text: string): Set<string> {
-  const chars = [...text].filter((c) => cjkOrWord.test(c));
-  const grams = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
-  return grams;
-}
-
-/** Whether `quote` shares a two-character term with the task's title or goal. */
-export function namesTask(quote: string, task: { title?: string | undefined; goal?: string | undefined }): boolean {
-  const terms = bigrams(`${task.title ?? ''}${task.goal ?? ''}`);
-  return [...bigrams(quote)].some((gram) => terms.has(gram));
 }
 
 export interface ContinuationLink {

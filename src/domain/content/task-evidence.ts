@@ -40,6 +40,12 @@ function bigrams(text: string): Set<string> {
   return grams;
 }
 
+/** Whether `quote` shares a two-character term with the task's title or goal: it names the task it is quoted for. */
+export function namesTask(quote: string, task: { title?: string | undefined; goal?: string | undefined }): boolean {
+  const terms = bigrams(`${task.title ?? ''}${task.goal ?? ''}`);
+  return [...bigrams(quote)].some((gram) => terms.has(gram));
+}
+
 export function evidenceProblems(task: { title?: string | undefined; goal?: string | undefined }, list: EvidenceSide, report: EvidenceSide, quote: string): EvidenceProblem[] {
   const problems: EvidenceProblem[] = [];
   if (report.kind === 'plan' || report.kind === 'notice') {
@@ -52,8 +58,7 @@ export function evidenceProblems(task: { title?: string | undefined; goal?: stri
     problems.push({ field: 'document', message: `${report.id} covers a time before the task's period began`, hint: 'cite a report of the same or a later period' });
   }
   const length = [...quote].filter((c) => cjkOrWord.test(c)).length;
-  const taskTerms = bigrams(`${task.title ?? ''}${task.goal ?? ''}`);
-  const shared = [...bigrams(quote)].some((gram) => taskTerms.has(gram));
+  const shared = namesTask(quote, task);
   if (length < minimumQuoteLength) {
     problems.push({ field: 'quote', message: `the quote has ${length} characters: too short to say what was done`, hint: `quote the clause that reports on the task, at least ${minimumQuoteLength} characters, naming it` });
   } else if (!shared) {

@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatContentIssues } from '../../../src/domain/content/content-issue.ts';
 import { validateContent } from '../../../src/domain/content/validate-content.ts';
-import { continuationProblems, namesTask, unconfirmedMarker, type ContinuationSide } from '../../../src/domain/content/task-continuation.ts';
+import { continuationProblems, unconfirmedMarker, type ContinuationSide } from '../../../src/domain/content/task-continuation.ts';
+import { namesTask } from '../../../src/domain/content/task-evidence.ts';
 import { loadRegions, RegionIndex } from '../../../src/domain/regions.ts';
 import { sources } from './fixtures.ts';
 
