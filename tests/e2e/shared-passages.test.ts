@@ -4,20 +4,14 @@
  * formula): the copy is marked on both pages and each page's 相同段落亦见于 links land on the other's sentence;
  * the formula is marked nowhere; /reuse/ lists the passage; the pages pass the quality checks at 375 and 1280 px.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSiteOrThrow, contentRootWithDefinitions } from '../../tools/site-build.ts';
+import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser.ts';
+import { useFixtureSite } from './fixture-site.ts';
 import { openPage, runAxe, sidewaysOverflow } from './page-checks.ts';
 import { viewports } from './site-pages.ts';
-import { serveDirectory, type RunningServer } from './static-server.ts';
 
-const fixture = resolve(import.meta.dirname, '../fixtures/reuse-site');
-const work = mkdtempSync(join(tmpdir(), 'gongkai-reuse-e2e-'));
 const browser = useBrowser();
-let server: RunningServer;
+const server = useFixtureSite('reuse-site');
 
 const zixing = '/documents/hunan/chenzhou/zixing/2023-h1-summary/';
 const yongxing = '/documents/hunan/chenzhou/yongxing/2023-h1-summary/';
@@ -25,16 +19,6 @@ const plans = ['/documents/jiangsu/changzhou/jintan/2023-year-plan/', '/document
 const copiedStart = '为全市1263名特困人员购买住院照料护理险';
 const formula = '深入学习贯彻习近平新时代中国特色社会主义思想和党的二十大精神';
 
-beforeAll(async () => {
-  const contentRoot = contentRootWithDefinitions(join(work, 'root'), fixture);
-  const outDir = join(work, 'dist');
-  buildSiteOrThrow({ workDir: work, outDir, cacheDir: join(work, 'cache'), contentRoot });
-  server = await serveDirectory(outDir);
-}, 300_000);
-afterAll(async () => {
-  await server?.close();
-  rmSync(work, { recursive: true, force: true });
-});
 
 describe('a passage copied between two regions’ documents', () => {
   it.each([

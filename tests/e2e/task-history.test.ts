@@ -4,34 +4,17 @@
  * lands on the task's row in the other year's plan, /tasks/ lists the repeated and the dropped tasks, and the
  * pages pass the quality checks at 375 and 1280 px, with 大字模式 too.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSiteOrThrow, contentRootWithDefinitions } from '../../tools/site-build.ts';
+import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser.ts';
+import { useFixtureSite } from './fixture-site.ts';
 import { openPage, runAxe, sidewaysOverflow } from './page-checks.ts';
 import { viewports } from './site-pages.ts';
-import { serveDirectory, type RunningServer } from './static-server.ts';
 
-const fixture = resolve(import.meta.dirname, '../fixtures/promises-site');
-const work = mkdtempSync(join(tmpdir(), 'gongkai-promises-e2e-'));
 const browser = useBrowser();
-let server: RunningServer;
+const server = useFixtureSite('promises-site');
 
 const plan2021 = '/documents/zhejiang/hangzhou/yuhang/2021-year-plan/';
 const plan2022 = '/documents/zhejiang/hangzhou/yuhang/2022-year-plan/';
-
-beforeAll(async () => {
-  const contentRoot = contentRootWithDefinitions(join(work, 'root'), fixture);
-  const outDir = join(work, 'dist');
-  buildSiteOrThrow({ workDir: work, outDir, cacheDir: join(work, 'cache'), contentRoot });
-  server = await serveDirectory(outDir);
-}, 300_000);
-afterAll(async () => {
-  await server?.close();
-  rmSync(work, { recursive: true, force: true });
-});
 
 describe('a task repeated in two years’ plans', () => {
   it('links its row to its history, and the history’s 2021 step to the task’s row in the 2021 plan', async () => {
