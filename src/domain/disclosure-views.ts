@@ -112,9 +112,9 @@ export interface DisclosureRowView {
   held: boolean;
   /** `4 份`; empty when not held. */
   documents: string;
-  /** `2015—2025年`; empty without a one-year document. */
+  /** `2015—2025年`, with each multi-year plan after it (`2021—2025年（多年规划）`); empty when not held. */
   years: string;
-  /** The latest year and the kinds held of it, e.g. `2025年：工作计划、上半年总结`; empty without one. */
+  /** The latest year and the kinds held of it, e.g. `2025年：工作计划、上半年总结`; `仅收录多年规划` without one-year documents. */
   latest: string;
   /** `3 份`: documents that state both 成文日期 and 发布日期. */
   dated: string;
@@ -150,6 +150,11 @@ function recordDocuments(record: BureauRecord): RecordDocument[] {
   return [...record.years.flatMap((y) => recordSlots.flatMap((slot) => y.slots[slot])), ...record.multiYear];
 }
 
+/** A multi-year plan's years as the row shows them: `2021—2025年（多年规划）`. */
+function multiYearSpan(doc: RecordDocument): string {
+  return `${doc.period.year}—${doc.period.end_year ?? doc.period.year}年（多年规划）`;
+}
+
 export function disclosureRowView(node: DisclosureNode): DisclosureRowView {
   const { region, record } = node;
   const base = { id: disclosureRegionAnchor(region.code), name: region.name, href: `${regionPath(region.slug)}${publishingRecordFragment}`, level: regionLevelNames[region.level] };
@@ -161,8 +166,9 @@ export function disclosureRowView(node: DisclosureNode): DisclosureRowView {
     ...base,
     held: true,
     documents: `${record.documentCount} 份`,
-    years: first && last ? (first === last ? `${first.year}年` : `${first.year}—${last.year}年`) : '',
-    latest: last ? `${last.year}年：${latestHeld}` : '',
+    // A bureau the site holds only a 五年规划 of still shows its years: a blank cell beside "1 份" reads as an error.
+    years: [first && last ? (first === last ? `${first.year}年` : `${first.year}—${last.year}年`) : '', ...record.multiYear.map(multiYearSpan)].filter(Boolean).join('；'),
+    latest: last ? `${last.year}年：${latestHeld}` : record.multiYear.length > 0 ? '仅收录多年规划' : '',
     dated: `${recordDocuments(record).filter((doc) => doc.delayDays !== undefined).length} 份`,
     gaps: `${record.gapCount} 项`,
   };

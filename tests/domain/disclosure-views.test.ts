@@ -92,3 +92,17 @@ describe('disclosure.csv', () => {
     ]);
   });
 });
+
+describe('a bureau the site holds only a multi-year plan of', () => {
+  it('still shows the plan’s years on its national line, and says no one-year document is held', () => {
+    const regions: Region[] = [
+      { slug: 'tianjin', name: '天津市', level: 'province', code: '120000' },
+      { slug: 'tianjin/tianjin', name: '天津市', level: 'city', parent: 'tianjin', code: '120100' },
+      { slug: 'tianjin/tianjin/jinghai', name: '静海区', level: 'county', parent: 'tianjin/tianjin', code: '120118' },
+    ];
+    const plan: DisclosureDocument = { id: 'tianjin/tianjin/jinghai/2021-2025-plan', data: { title: '静海区民政事业发展“十四五”规划', region: 'tianjin/tianjin/jinghai', kind: 'plan', period: { year: 2021, half: null, end_year: 2025 } } };
+    const index = buildDisclosure([plan], { published: regions, publishedChildren: (slug) => regions.filter((r) => r.parent === slug) });
+    const row = disclosurePageView(index).provinces[0]!.cities[0]!.rows[0]!;
+    expect(row).toMatchObject({ name: '静海区', held: true, documents: '1 份', years: '2021—2025年（多年规划）', latest: '仅收录多年规划', gaps: '0 项' });
+  });
+});
