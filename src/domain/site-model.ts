@@ -18,6 +18,7 @@ import { ancestorsAndSelf, documentsWithinRegions, regionFullName, regionLineage
 import { listedTasks, statusByRegionAndYear, type ListedTask, type StatusRollup } from './task-status.ts';
 import { taskListPages, type TaskPages } from './task-pages.ts';
 import { buildTaskHistories, type TaskHistoryIndex } from './task-history.ts';
+import { buildTargetHistories, type TargetHistoryIndex } from './target-history.ts';
 import { facetPath } from './urls.ts';
 
 /** A document as the model needs it: its id (path under content/documents, also its URL) and front matter. */
@@ -89,6 +90,8 @@ export interface SiteModel<D extends ModelDocument = ModelDocument> {
     points: readonly MetricPoint[];
     byMetric: ReadonlyMap<string, MetricPoint[]>;
     byRegion: ReadonlyMap<string, MetricPoint[]>;
+    /** Each bureau's targets followed across its plans, and the summaries' figures for them (derived, not stored). */
+    targets: TargetHistoryIndex;
   };
   tasks: {
     /** The documents that list tasks, newest first. */
@@ -145,7 +148,7 @@ export function buildSiteModel<D extends ModelDocument>(input: SiteModelInput<D>
     metrics,
     topics,
     facets: facetIndex(documents, topics),
-    figures: { points, byMetric: groupBy(points, (p) => p.metric), byRegion: groupBy(points, (p) => p.region.slug) },
+    figures: { points, byMetric: groupBy(points, (p) => p.metric), byRegion: groupBy(points, (p) => p.region.slug), targets: buildTargetHistories(points, documents) },
     tasks: { documents: taskDocuments, rollups: statusByRegionAndYear(taskDocuments), listed, pages: taskListPages(listed), history: buildTaskHistories(documents) },
   };
 }
