@@ -93,7 +93,10 @@ export function siteCacheKeys<D extends ModelDocument>(model: SiteModel<D>, keye
   return {
     documentPage: (doc) => {
       // A task's history (提出 → 再次提出 → 总结称…) shows the titles, goals, quotes and statuses of the linked tasks.
-      const linked = model.tasks.history.linkedDocuments(doc.id).map((id) => model.documentById.get(id)).filter((d): d is D => d !== undefined);
+      // A target's history shows the figures and quotes of the same bureau's other plans and summaries.
+      const linked = [...model.tasks.history.linkedDocuments(doc.id), ...model.figures.targets.linkedDocuments(doc.id)]
+        .map((id) => model.documentById.get(id))
+        .filter((d): d is D => d !== undefined);
       return documentPageKey(keyed(doc), definitionsKey, [...new Set([...model.citingDocuments(doc.id), ...linked])].map(keyed));
     },
     regionPage: (slug) =>

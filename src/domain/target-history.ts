@@ -62,6 +62,8 @@ export interface TargetChain {
   metric: string;
   /** Class, urban/rural and average, as the figures say (their `target` is always true). */
   series: SeriesKey;
+  /** The targets' series key (`target`, `urban-A-target`), as in src/domain/metric-series.ts. */
+  seriesKey: string;
   /** The series' qualifiers without 目标: `城市`, `A类`, `平均`; empty for most. */
   qualifiers: string[];
   /** Oldest first. */
@@ -157,7 +159,7 @@ export function buildTargetHistories(points: readonly MetricPoint[], documents: 
     });
     if (steps.length < 2 && !steps[0]?.report) continue;
     const first = ordered[0]!;
-    chains.push({ key, region: first.region.slug, metric: first.metric, series: first.series, qualifiers: first.qualifiers.filter((q) => q !== '目标'), steps });
+    chains.push({ key, region: first.region.slug, metric: first.metric, series: first.series, seriesKey: first.seriesKey, qualifiers: first.qualifiers.filter((q) => q !== '目标'), steps });
   }
   const lastStart = (chain: TargetChain) => startMonth(chain.steps[chain.steps.length - 1]!.target.period);
   chains.sort((a, b) => lastStart(b) - lastStart(a) || a.key.localeCompare(b.key));
@@ -191,6 +193,9 @@ export function buildTargetHistories(points: readonly MetricPoint[], documents: 
     links,
   };
 }
+
+/** What a target history shows and what its verdicts are, said above every list of them (document and metric pages). */
+export const targetHistoryIntro = '同一机构历年计划中同一指标的目标，以及同期工作总结报告的数字，每个数字照录原文并链接到原句。“目标提高”“目标降低”“达到目标”“低于目标”是本站对两个原文数字的比较，不是文件的原话。';
 
 const changeWords: Record<TargetChange, string> = { raised: '目标提高', lowered: '目标降低', unchanged: '目标未变' };
 const outcomeWords: Record<TargetOutcome, string> = { reached: '达到目标', below: '低于目标' };

@@ -61,6 +61,11 @@ export function taskHistoryAnchor(taskId: string): string {
   return `task-history-${taskId}`;
 }
 
+/** A metric target's history across years on a document's page: one per metric series, since a document has one period. */
+export function targetHistoryAnchor(metric: string, seriesKey: string): string {
+  return `target-history-${metric}-${seriesKey}`;
+}
+
 /** A task's history (提出 → 再次提出 …) on its list's page. */
 export function taskHistoryUrl(documentId: string, taskId: string): string {
   return documentAnchorUrl(documentId, taskHistoryAnchor(taskId));
@@ -168,6 +173,7 @@ export const openDataPaths = {
   metricsJson: `${dataPath}metrics.json`,
   tasksCsv: `${dataPath}tasks.csv`,
   taskLinksCsv: `${dataPath}task-links.csv`,
+  targetLinksCsv: `${dataPath}target-links.csv`,
   documentsJson: `${dataPath}documents.json`,
   reuseCsv: `${dataPath}reuse.csv`,
   reuseJson: `${dataPath}reuse.json`,

@@ -10,7 +10,8 @@ import type { DocumentReuseView } from '../domain/reuse/reuse-views.ts';
 import { documentReuse } from './reuse.ts';
 import { siteModel } from './site-model.ts';
 import { taskHistoryView, type TaskHistoryView } from '../domain/task-history.ts';
-import { taskHistoryAnchor } from '../domain/urls.ts';
+import { targetHistoryAnchor, taskHistoryAnchor } from '../domain/urls.ts';
+import { targetHistoryView, type TargetHistoryView } from '../domain/target-history.ts';
 
 export interface DocumentPage {
   view: DocumentPageView;
@@ -25,6 +26,8 @@ export interface DocumentPage {
   histories: { taskId: string; view: TaskHistoryView }[];
   /** Task id → the anchor of the history its row links to (历年情况). */
   historyAnchors: ReadonlyMap<string, string>;
+  /** The histories across years of the targets this document states or reports on, one per metric series. */
+  targetHistories: { id: string; title: string; view: TargetHistoryView }[];
 }
 
 export async function documentPage(doc: DocumentItem): Promise<DocumentPage> {
@@ -42,7 +45,8 @@ export async function documentPage(doc: DocumentItem): Promise<DocumentPage> {
     reported,
     figureCount: figures.length,
   });
-  const history = (await siteModel()).tasks.history;
+  const model = await siteModel();
+  const history = model.tasks.history;
   const histories: DocumentPage['histories'] = [];
   const historyAnchors = new Map<string, string>();
   for (const task of doc.data.tasks) {
@@ -51,5 +55,10 @@ export async function documentPage(doc: DocumentItem): Promise<DocumentPage> {
     historyAnchors.set(task.id, taskHistoryAnchor(under));
     if (under === task.id) histories.push({ taskId: task.id, view: taskHistoryView(history.of(doc.id, task.id)!, { documentId: doc.id, taskId: task.id }) });
   }
-  return { view, html, figures, citation: documentCitationOf(doc), reuse: shared?.view, histories, historyAnchors };
+  const targetHistories = model.figures.targets.ofDocument(doc.id).map((chain) => ({
+    id: targetHistoryAnchor(chain.metric, chain.seriesKey),
+    title: [metrics.get(chain.metric)?.name ?? chain.metric, ...chain.qualifiers].join(' '),
+    view: targetHistoryView(chain, doc.id),
+  }));
+  return { view, html, figures, citation: documentCitationOf(doc), reuse: shared?.view, histories, historyAnchors, targetHistories };
 }

@@ -6,6 +6,9 @@ import { metricPageView, type MetricPageView } from '../domain/metric-page.ts';
 import type { MetricPoint } from '../domain/metric-series.ts';
 import type { FigureAnswer } from '../domain/figure-answer.ts';
 import type { MetricDefinition } from '../schemas/metric.ts';
+import { targetHistoryView, type TargetHistoryView } from '../domain/target-history.ts';
+import { siteModel } from './site-model.ts';
+import { shownPerList } from './task-history.ts';
 
 export interface MetricPage {
   metric: MetricDefinition;
@@ -15,6 +18,9 @@ export interface MetricPage {
   /** The topic's document list, which exists only once some document has the topic. */
   topicLink?: FacetLink;
   answers: { point: MetricPoint; answer: FigureAnswer }[];
+  /** The newest `shownPerList` of the metric's targets followed across a bureau's plans; target-links.csv has all. */
+  targetHistories: { key: string; title: string; view: TargetHistoryView }[];
+  targetHistoryTotal: number;
 }
 
 export async function metricPage(id: string): Promise<MetricPage> {
@@ -24,6 +30,8 @@ export async function metricPage(id: string): Promise<MetricPage> {
   const view = metricPageView(metric, charts.points);
   const topicLink = links.topic.find((link) => link.value === metric.topic);
   const topicName = topics.get(metric.topic)?.name;
+  const model = await siteModel();
+  const chains = model.figures.targets.ofMetric(id);
   return {
     metric,
     view,
@@ -31,5 +39,7 @@ export async function metricPage(id: string): Promise<MetricPage> {
     ...(topicName !== undefined ? { topicName } : {}),
     ...(topicLink ? { topicLink } : {}),
     answers: await Promise.all(view.answered.map(async (point) => ({ point, answer: await pointAnswer(point) }))),
+    targetHistories: chains.slice(0, shownPerList).map((chain) => ({ key: chain.key, title: [model.regions.fullName(chain.region), ...chain.qualifiers].join(' '), view: targetHistoryView(chain) })),
+    targetHistoryTotal: chains.length,
   };
 }

@@ -29,7 +29,7 @@ const regions: Region[] = [
   { slug: 'hunan/chenzhou/zixing', name: '资兴市', level: 'county', parent: 'hunan/chenzhou', code: '431081' },
 ];
 const topics: [string, Topic][] = [['social-assistance', { name: '社会救助', name_en: 'Social assistance', description: '低保、特困与临时救助。' } as Topic]];
-const metrics = (version: string): [string, MetricDefinition][] => [['dibao-urban', { name: `城市低保标准 ${version}`, order: 1 } as MetricDefinition]];
+const metrics = (version: string): [string, MetricDefinition][] => [['dibao-urban', { name: `城市低保标准 ${version}`, unit: '元/人/月', conversions: [], order: 1 } as unknown as MetricDefinition]];
 
 type TaskInput = { id: string; evidence?: { document: string; quote: string } | undefined; continues?: { document: string; task: string; earlier_quote: string; quote: string } | undefined };
 
@@ -132,6 +132,20 @@ describe('a document page’s cache key', () => {
     // The history shows the 2023 list's step, its summary's report, and the 2024 list's step.
     expect(changedKeys(documentKeys(withNext), documentKeys(edit(withNext, next)))).toEqual([summary.id, taskList.id, next.id].sort());
     expect(changedKeys(documentKeys(corpus), documentKeys(withNext)).sort()).toEqual([summary.id, taskList.id, next.id].sort());
+  });
+
+  it('of every document in a target’s history changes when one of them changes (each page shows the others’ figures)', () => {
+    const stating = (id: string, year: number, kind: DocumentFrontmatter['kind'], value: number, target: boolean): Doc => ({
+      id,
+      digest: contentKey(id, 'v1'),
+      data: { ...frontmatter({ region: 'hunan/chenzhou/zixing', period: { year, half: null }, kind, tasks: [] }), metrics: [{ metric: 'dibao-urban', value, unit: '元/人/月', quote: `提高至${value}元`, ...(target ? { target } : {}) }] },
+    });
+    const plan2023 = stating('hunan/chenzhou/zixing/2023-year-plan', 2023, 'plan', 700, true);
+    const plan2024 = stating('hunan/chenzhou/zixing/2024-year-plan', 2024, 'plan', 750, true);
+    const withPlans = [...corpus, plan2023, plan2024];
+    expect(changedKeys(documentKeys(withPlans), documentKeys(edit(withPlans, plan2024)))).toEqual([plan2023.id, plan2024.id].sort());
+    // zixing's 2023 H1 summary covers another period: it reports on no whole-year target, and its key stays.
+    expect(changedKeys(documentKeys(withPlans), documentKeys(edit(withPlans, zixing)))).toEqual([zixing.id]);
   });
 
   it('stays equal when a document in the same region that cites nothing changes', () => {

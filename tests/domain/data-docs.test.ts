@@ -7,6 +7,7 @@ import { reuseColumns } from '../../src/domain/reuse/reuse-views.ts';
 import { disclosureColumns } from '../../src/domain/disclosure-views.ts';
 import { taskStatuses } from '../../src/schemas/task.ts';
 import { taskLinkColumns } from '../../src/domain/task-history.ts';
+import { targetLinkColumns } from '../../src/domain/target-history.ts';
 
 const docs = readFileSync(resolve(import.meta.dirname, '../../docs/data.md'), 'utf8');
 const script = readFileSync(resolve(import.meta.dirname, '../../scripts/tasks-suggest.ts'), 'utf8');
@@ -26,6 +27,10 @@ describe('docs/data.md', () => {
 
   it.each([...taskLinkColumns])('documents the task-links.csv column %s', (column) => {
     expect(docs.slice(docs.indexOf('### `task-links.csv`'), docs.indexOf('### `documents.json`'))).toContain(`\`${column}\``);
+  });
+
+  it.each([...targetLinkColumns])('documents the target-links.csv column %s', (column) => {
+    expect(docs.slice(docs.indexOf('### `target-links.csv`'), docs.indexOf('### `documents.json`'))).toContain(`\`${column}\``);
   });
 
   it.each([...disclosureColumns])('documents the disclosure.csv column %s', (column) => {

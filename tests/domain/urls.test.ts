@@ -93,7 +93,7 @@ describe('region, metric and task URLs', () => {
 
 describe('open data, feeds, sitemap and search', () => {
   it('names the open-data files, the feed and the sitemap parts', () => {
-    expect(openDataPaths).toEqual({ metricsCsv: '/data/metrics.csv', metricsJson: '/data/metrics.json', tasksCsv: '/data/tasks.csv', taskLinksCsv: '/data/task-links.csv', documentsJson: '/data/documents.json', reuseCsv: '/data/reuse.csv', reuseJson: '/data/reuse.json', disclosureCsv: '/data/disclosure.csv', disclosureJson: '/data/disclosure.json' });
+    expect(openDataPaths).toEqual({ metricsCsv: '/data/metrics.csv', metricsJson: '/data/metrics.json', tasksCsv: '/data/tasks.csv', taskLinksCsv: '/data/task-links.csv', targetLinksCsv: '/data/target-links.csv', documentsJson: '/data/documents.json', reuseCsv: '/data/reuse.csv', reuseJson: '/data/reuse.json', disclosureCsv: '/data/disclosure.csv', disclosureJson: '/data/disclosure.json' });
   });
 
   it('names the shared-passages page and the list on a document page', () => {
