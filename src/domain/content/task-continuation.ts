@@ -87,6 +87,45 @@ export function continuationProblems(
   return problems;
 }
 
+/** What `quotedGoals` reads of a document: its id and tasks, as far as they could be read. */
+export interface GoalSide {
+  id: string;
+  data: { tasks: readonly { id?: string | undefined; goal?: string | undefined; continues?: { document: string; task: string } | undefined }[] };
+}
+
+/** A goal a task's history quotes, and the other task of the change, for the error message. */
+export interface QuotedGoal {
+  /** 目标由“from”改为“to”. */
+  from: string;
+  to: string;
+  /** `<document>#<task>` of the task at the other end of the link. */
+  other: string;
+}
+
+/**
+ * The goals a history will quote as 目标由“X”改为“Y” (src/domain/task-history.ts): both ends of every link whose two
+ * tasks give different goals, keyed `<document>#<task>`. A page puts these words in quotation marks beside each
+ * plan's sentence, so each must stand in its own document's body like any quote; a goal the maintainer typed in
+ * differently from the body (a year added, 张 for 个) would otherwise be published as the bureau's words.
+ */
+export function quotedGoals(documents: Iterable<GoalSide>): Map<string, QuotedGoal> {
+  const all = [...documents];
+  const byId = new Map(all.map((doc) => [doc.id, doc]));
+  const out = new Map<string, QuotedGoal>();
+  for (const doc of all) {
+    for (const task of doc.data.tasks) {
+      const link = task.continues;
+      if (!link || task.id === undefined || task.goal === undefined) continue;
+      const earlier = byId.get(link.document)?.data.tasks.find((t) => t.id === link.task);
+      if (earlier?.goal === undefined || earlier.goal === task.goal) continue;
+      const change = { from: earlier.goal, to: task.goal };
+      out.set(`${doc.id}#${task.id}`, { ...change, other: `${link.document}#${link.task}` });
+      out.set(`${link.document}#${link.task}`, { ...change, other: `${doc.id}#${task.id}` });
+    }
+  }
+  return out;
+}
+
 /** 1-based lines of a file that still carry the unconfirmed-proposal marker, with the marker's column. */
 export function unconfirmedProposalLines(text: string): { line: number; column: number }[] {
   const out: { line: number; column: number }[] = [];

@@ -19,7 +19,7 @@ import { categoryProblem, metricNameProblem, unitPeriodProblem } from './figure-
 import { figureRoleProblems, readDigits } from './figure-roles.ts';
 import { conversionProblems } from './metric-conversions.ts';
 import { evidenceProblems } from './task-evidence.ts';
-import { continuationProblems, unconfirmedMarker, unconfirmedProposalLines, type ContinuationSide } from './task-continuation.ts';
+import { continuationProblems, quotedGoals, unconfirmedMarker, unconfirmedProposalLines, type ContinuationSide, type QuotedGoal } from './task-continuation.ts';
 import { quoteAnchoringIssues, type QuoteUse } from './quote-anchoring.ts';
 import { locateIssues, YamlPositions } from './source-positions.ts';
 import { textDamageIssue } from './text-damage.ts';
@@ -139,7 +139,8 @@ export function validateContent(sources: ContentSources, regions: RegionIndex, o
   // Every document whose front matter could be read, valid or not: a task's evidence may cite a summary that
   // has an error of its own, and that summary still exists.
   const byId = new Map(checkable.map((doc) => [doc.id, doc]));
-  for (const doc of checkable) checkReferences(doc, { metrics, invalidMetrics, topics, regions, byId, today }, issues);
+  const goals = quotedGoals(checkable);
+  for (const doc of checkable) checkReferences(doc, { metrics, invalidMetrics, topics, regions, byId, quotedGoals: goals, today }, issues);
   checkQuoteAnchoring(checkable, byId, issues);
   const withdrawn = sources.withdrawn ? readWithdrawn(sources.withdrawn, byId, issues) : [];
   locateIssues(issues, [...sources.metrics, ...sources.topics, ...sources.documents, ...(sources.withdrawn ? [sources.withdrawn] : [])]);
@@ -267,6 +268,8 @@ interface References {
   topics: Map<string, Topic>;
   regions: RegionIndex;
   byId: Map<string, CheckableDocument>;
+  /** `<document>#<task>` → the 目标由…改为… a history quotes that task's goal in (task-continuation.ts). */
+  quotedGoals: ReadonlyMap<string, QuotedGoal>;
   /** The build's date (ValidateOptions.today). */
   today: string;
 }
@@ -357,6 +360,15 @@ function checkReferences(doc: CheckableDocument, refs: References, issues: Conte
       const earlierTask = earlier?.data.tasks.find((t) => t.id === task.continues!.task);
       const problems = continuationProblems(task.continues, task, continuationSide(doc), earlier && continuationSide(earlier), earlierTask);
       for (const problem of problems) report(`tasks[${i}].continues.${problem.field}`, task.continues[problem.field], problem.message, problem.hint);
+    }
+    const quoted = task.id === undefined ? undefined : refs.quotedGoals.get(`${doc.id}#${task.id}`);
+    if (quoted && task.goal !== undefined && !inBody(doc.body, task.goal)) {
+      report(
+        `tasks[${i}].goal`,
+        task.goal,
+        `the goal does not appear in the body, and the task's history quotes it: 目标由“${quoted.from}”改为“${quoted.to}” (linked with ${quoted.other})`,
+        'write the goal exactly as the body states it (same characters and punctuation), or correct the body; a goal quoted on a page must be the document’s words',
+      );
     }
     if ((task.status === 'done' || task.status === 'in-progress' || task.status === 'not-started') && !task.evidence) {
       report(`tasks[${i}].status`, task.status, `status "${task.status}" needs evidence`, 'add `evidence: { document, quote }` from the later summary, or use awaiting-summary / not-mentioned');

@@ -53,6 +53,18 @@ describe('a task linked to the task it continues', () => {
     expect(formatContentIssues(issues)).toMatchSnapshot();
   });
 
+  it('reports a goal that 目标由X改为Y would quote but its body does not state, at the goal’s line and column', () => {
+    const issues = validateWith((text) => text.replace('goal: 全年新增养老床位300张', 'goal: 2022年全年新增养老床位300张'));
+    expect(issues.map((i) => [i.file, i.field, i.line, i.column])).toEqual([[`${folder}/2022-year-plan.md`, 'tasks[0].goal', 19, 11]]);
+    expect(formatContentIssues(issues)).toMatchSnapshot();
+  });
+
+  it('does not ask for a goal both lists word the same (目标表述未变 quotes nothing)', () => {
+    const same = (text: string) => text.replace('goal: 完成适老化改造100户', 'goal: 完成改造一百户（不在正文）');
+    // Only the 2022 plan's 1-2 goal changes, so 1-2's goals now differ: the 2022 one is not in its body.
+    expect(validateWith(same).map((i) => i.field)).toEqual(['tasks[1].goal']);
+  });
+
   it('fails on a proposal whose unconfirmed marker is still there, at the marker’s line', () => {
     const issues = validateWith((text) => text.replace('    continues:\n', `    ${unconfirmedMarker}\n    continues:\n`));
     expect(issues).toEqual([expect.objectContaining({ file: `${folder}/2022-year-plan.md`, line: 24, column: 5, message: 'a proposed task link is not confirmed yet' })]);
