@@ -1,7 +1,9 @@
 /**
- * Promises across years on a fixture site (tests/fixtures/promises-site: 余杭区's 2021 and 2022 plans and its
- * 2022 summary): a task repeated in both plans shows its history on both pages and on /tasks/, a task of 2021
- * the 2022 plan does not take up is listed as not mentioned again, and the links are in task-links.csv.
+ * Promises across years on a fixture site (tests/fixtures/promises-site: 余杭区's 2021 and 2022 plans and their
+ * summaries): a task repeated in both plans shows its history on both pages and on /tasks/, a task of 2021
+ * the 2022 plan does not take up is listed as not mentioned again, and the links are in task-links.csv; the
+ * plans' target of new beds (200张, then 300张) is followed across both plans and to each year's summary figure
+ * (180张, 300张) on all four pages and the metric's page, and in target-links.csv.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +24,10 @@ const text = (path: string) => read(path).replace(/<[^>]+>/g, '').replace(/\s+/g
 
 const plan2021 = 'documents/zhejiang/hangzhou/yuhang/2021-year-plan/index.html';
 const plan2022 = 'documents/zhejiang/hangzhou/yuhang/2022-year-plan/index.html';
+const summary2021 = 'documents/zhejiang/hangzhou/yuhang/2021-year-summary/index.html';
+const summary2022 = 'documents/zhejiang/hangzhou/yuhang/2022-year-summary/index.html';
+const bedsMetric = 'metrics/new-elderly-care-beds/index.html';
+const targetLine = '2021年目标 200 张 → 2021年总结报告 180 张（低于目标） → 2022年目标 300 张（目标提高） → 2022年总结报告 300 张（达到目标）';
 const bedsLine = '提出 2021 → 再次提出 2022（目标由“全年新增养老床位200张”改为“全年新增养老床位300张”） → 总结称已完成 2022';
 
 describe('a task repeated in two years’ plans', () => {
@@ -68,7 +74,43 @@ describe('a task of 2021 the 2022 plan does not take up', () => {
   });
 });
 
+describe('a target raised across two plans, each year reported by its summary', () => {
+  it.each([plan2021, summary2021, plan2022, summary2022])('shows the target’s history on %s, each figure with its quote', (page) => {
+    const shown = text(page);
+    expect(shown).toContain('目标的历年情况（1 项）');
+    expect(shown).toContain(targetLine);
+    for (const quote of ['全年新增养老床位200张', '全年新增养老床位180张', '全年新增养老床位300张']) expect(shown).toContain(`原文：“${quote}”`);
+    expect(shown).toContain('是本站对两个原文数字的比较，不是文件的原话');
+  });
+
+  it('links each figure to its quote in its document, and marks the page’s own figure', () => {
+    const html = read(summary2021);
+    expect(html).toContain('id="target-history-new-elderly-care-beds-target"');
+    expect(html).toMatch(/href="\/documents\/zhejiang\/hangzhou\/yuhang\/2021-year-plan\/#q-[^"]+"/);
+    expect(html).toMatch(/href="\/documents\/zhejiang\/hangzhou\/yuhang\/2022-year-summary\/#q-[^"]+"/);
+    expect(html.match(/aria-current="step"/g)).toHaveLength(1);
+  });
+
+  it('is listed on the metric’s page under the bureau’s name', () => {
+    const shown = text(bedsMetric);
+    expect(shown).toContain('目标的历年情况（1 项）');
+    expect(shown).toContain(`浙江省 杭州市 余杭区${targetLine}`);
+  });
+});
+
 describe('the open data', () => {
+  it('has a row per target link in target-links.csv: the next plan’s target and each summary’s figure', () => {
+    const rows = read('data/target-links.csv').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(rows.slice(1).map((row) => row.split(',').slice(7, 10).join(','))).toEqual([
+      'next-target,raised,zhejiang/hangzhou/yuhang/2021-year-plan',
+      'report,below,zhejiang/hangzhou/yuhang/2021-year-plan',
+      'report,reached,zhejiang/hangzhou/yuhang/2022-year-plan',
+    ]);
+    expect(rows[2]).toContain(',全年新增养老床位200张,');
+    expect(rows[2]).toContain(',zhejiang/hangzhou/yuhang/2021-year-summary,2021,,,180,张,全年新增养老床位180张,');
+    expect(text('data/index.html')).toContain('目标的历年情况 target-links.csv（3 行）');
+  });
+
   it('has a row per confirmed link in task-links.csv, with both sentences', () => {
     const rows = read('data/task-links.csv').replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(rows).toHaveLength(3);
@@ -80,7 +122,7 @@ describe('the open data', () => {
     expect(checkLinks(outDir).broken).toEqual([]);
   });
 
-  it.each([plan2021, plan2022, 'tasks/index.html', 'data/index.html'])('%s is valid HTML by the project’s html-validate rules', async (file) => {
+  it.each([plan2021, plan2022, summary2021, bedsMetric, 'tasks/index.html', 'data/index.html'])('%s is valid HTML by the project’s html-validate rules', async (file) => {
     const validator = new HtmlValidate(new FileSystemConfigLoader());
     const report = await validator.validateSource({ data: read(file), filename: join(repoRoot, 'dist', file), line: 1, column: 1, offset: 0 });
     expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);

@@ -1,8 +1,9 @@
 /**
- * Tasks across years in a browser, on a fixture site built for this file (tests/fixtures/promises-site: 余杭区's
- * 2021 and 2022 plans and 2022 summary): a task's 历年情况 link on its row lands on its history, a step's link
- * lands on the task's row in the other year's plan, /tasks/ lists the repeated and the dropped tasks, and the
- * pages pass the quality checks at 375 and 1280 px, with 大字模式 too.
+ * Tasks and targets across years in a browser, on a fixture site built for this file (tests/fixtures/promises-site:
+ * 余杭区's 2021 and 2022 plans and summaries): a task's 历年情况 link on its row lands on its history, a step's link
+ * lands on the task's row in the other year's plan, /tasks/ lists the repeated and the dropped tasks, a target's
+ * history links each figure to its sentence in the other documents, and the pages pass the quality checks at 375
+ * and 1280 px, with 大字模式 too.
  */
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser.ts';
@@ -15,6 +16,7 @@ const server = useFixtureSite('promises-site');
 
 const plan2021 = '/documents/zhejiang/hangzhou/yuhang/2021-year-plan/';
 const plan2022 = '/documents/zhejiang/hangzhou/yuhang/2022-year-plan/';
+const summary2021 = '/documents/zhejiang/hangzhou/yuhang/2021-year-summary/';
 
 describe('a task repeated in two years’ plans', () => {
   it('links its row to its history, and the history’s 2021 step to the task’s row in the 2021 plan', async () => {
@@ -50,12 +52,28 @@ describe('a task repeated in two years’ plans', () => {
   });
 });
 
+describe('a target raised across two plans and reported by the summaries', () => {
+  it('links the 2021 summary’s figure from the 2022 plan’s target history to the sentence that states it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}${plan2022}`);
+    const history = page.locator('#target-history-new-elderly-care-beds-target');
+    expect(await history.locator('.task-history__line').textContent()).toContain('2021年总结报告 180 张（低于目标）');
+    expect(await history.locator('[aria-current="step"]').textContent()).toContain('2022年目标 300 张（目标提高）');
+    await history.locator('a', { hasText: '余杭区民政局2021年工作总结（测试）' }).click();
+    await page.waitForURL((url) => url.pathname === summary2021 && url.hash.startsWith('#q-'));
+    expect(await page.evaluate(() => document.querySelector(':target')?.textContent)).toBe('全年新增养老床位180张');
+    await page.close();
+  });
+});
+
 for (const viewport of viewports) {
   for (const elder of [false, true]) {
     describe(`on a ${viewport.name} (${viewport.width} px)${elder ? ', 大字模式' : ''}`, () => {
       it.each([
         { kind: 'plan with task histories', path: plan2022, file: '' },
         { kind: 'tasks with repeated and dropped tasks', path: '/tasks/', file: '' },
+        { kind: 'summary with a target history', path: summary2021, file: '' },
+        { kind: 'metric with target histories', path: '/metrics/new-elderly-care-beds/', file: '' },
       ])('the $kind page has no axe violation, console error, failed request or CSP violation', async (sitePage) => {
         const context = await browser.newContext({ viewport, locale: 'zh-CN' });
         if (elder) await context.addInitScript(() => localStorage.setItem('gongkai:elder-mode', 'on'));
