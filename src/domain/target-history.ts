@@ -20,6 +20,7 @@
 import type { DocumentFrontmatter, DocumentKind, Period } from '../schemas/document.ts';
 import { recordsToCsv } from './csv.ts';
 import { valueLabel } from './format-zh.ts';
+import { groupBy } from './grouping.ts';
 import type { MetricPoint, SeriesKey } from './metric-series.ts';
 import { regionColumns, type OpenDataContext } from './open-data.ts';
 import { periodLabel } from './periods.ts';
@@ -111,44 +112,30 @@ function resultKey(point: MetricPoint): string {
   return point.seriesKey === 'target' ? 'all' : point.seriesKey.replace(/-target$/, '');
 }
 
-/** Points grouped by `key`, keeping only the groups with exactly one point per period (ambiguous periods left out). */
+/** The points of the periods that state one of them: a period with two is ambiguous and left out. */
 function onePerPeriod(points: readonly MetricPoint[]): MetricPoint[] {
-  const byPeriod = new Map<string, MetricPoint[]>();
-  for (const point of points) {
-    const id = periodId(point.period);
-    const list = byPeriod.get(id);
-    if (list) list.push(point);
-    else byPeriod.set(id, [point]);
-  }
-  return [...byPeriod.values()].filter((list) => list.length === 1).map((list) => list[0]!);
+  return [...groupBy(points, (point) => periodId(point.period)).values()].filter((list) => list.length === 1).map((list) => list[0]!);
 }
+
+const reportKey = (point: MetricPoint) => `${point.region.slug}|${point.metric}|${resultKey(point)}|${periodId(point.period)}`;
 
 export function buildTargetHistories(points: readonly MetricPoint[], documents: Iterable<TargetHistoryDocument>): TargetHistoryIndex {
   const kindOf = new Map<string, DocumentKind>();
   for (const doc of documents) kindOf.set(doc.id, doc.data.kind);
 
-  const targets = new Map<string, MetricPoint[]>();
-  const reports = new Map<string, MetricPoint[]>();
-  for (const point of points) {
-    if (point.target) {
-      const key = `${point.region.slug}|${point.metric}|${point.seriesKey}|${spanOf(point.period)}`;
-      const list = targets.get(key);
-      if (list) list.push(point);
-      else targets.set(key, [point]);
-    } else if (kindOf.get(point.documentId) === 'summary' && point.period.end_year === undefined) {
-      const key = `${point.region.slug}|${point.metric}|${resultKey(point)}|${periodId(point.period)}`;
-      const list = reports.get(key);
-      if (list) list.push(point);
-      else reports.set(key, [point]);
-    }
-  }
+  const targets = groupBy(points.filter((point) => point.target), (point) => `${point.region.slug}|${point.metric}|${point.seriesKey}|${spanOf(point.period)}`);
+  // A summary of one year or half-year; no summary covers a multi-year plan's span.
+  const reports = groupBy(
+    points.filter((point) => !point.target && kindOf.get(point.documentId) === 'summary' && point.period.end_year === undefined),
+    reportKey,
+  );
 
   const chains: TargetChain[] = [];
   for (const [key, group] of targets) {
     const ordered = onePerPeriod(group).sort((a, b) => startMonth(a.period) - startMonth(b.period));
     const steps: TargetStep[] = ordered.map((point, i) => {
       const previous = ordered[i - 1];
-      const found = point.period.end_year === undefined ? reports.get(`${point.region.slug}|${point.metric}|${resultKey(point)}|${periodId(point.period)}`) : undefined;
+      const found = point.period.end_year === undefined ? reports.get(reportKey(point)) : undefined;
       // Two reported figures of one series in the period's summaries: which one answers the target is not stated.
       const report = found?.length === 1 ? found[0]! : undefined;
       return {
@@ -164,30 +151,24 @@ export function buildTargetHistories(points: readonly MetricPoint[], documents: 
   const lastStart = (chain: TargetChain) => startMonth(chain.steps[chain.steps.length - 1]!.target.period);
   chains.sort((a, b) => lastStart(b) - lastStart(a) || a.key.localeCompare(b.key));
 
-  const byDocument = new Map<string, TargetChain[]>();
-  const byMetric = new Map<string, TargetChain[]>();
+  const documentsOf = (chain: TargetChain) => [...new Set(chain.steps.flatMap((s) => [s.target.documentId, ...(s.report ? [s.report.documentId] : [])]))];
+  const byDocument = groupBy(chains.flatMap((chain) => documentsOf(chain).map((id) => ({ id, chain }))), (entry) => entry.id);
+  const byMetric = groupBy(chains, (chain) => chain.metric);
   const links: TargetLink[] = [];
   for (const chain of chains) {
-    const ids = [...new Set(chain.steps.flatMap((s) => [s.target.documentId, ...(s.report ? [s.report.documentId] : [])]))];
-    for (const id of ids) byDocument.set(id, [...(byDocument.get(id) ?? []), chain]);
-    byMetric.set(chain.metric, [...(byMetric.get(chain.metric) ?? []), chain]);
     chain.steps.forEach((step, i) => {
       const next = chain.steps[i + 1];
       if (step.report) links.push({ chain, from: step.target, kind: 'report', to: step.report, verdict: step.report.outcome });
       if (next) links.push({ chain, from: step.target, kind: 'next-target', to: next.target, verdict: next.change! });
     });
   }
-  const linked = new Map<string, string[]>();
-  for (const [id, list] of byDocument) {
-    const others = new Set(list.flatMap((c) => c.steps.flatMap((s) => [s.target.documentId, ...(s.report ? [s.report.documentId] : [])])));
-    others.delete(id);
-    linked.set(id, [...others].sort());
-  }
+  const chainsOf = new Map([...byDocument].map(([id, entries]) => [id, entries.map((entry) => entry.chain)]));
+  const linked = new Map([...chainsOf].map(([id, list]) => [id, [...new Set(list.flatMap(documentsOf))].filter((other) => other !== id).sort()]));
   links.sort((a, b) => a.chain.region.localeCompare(b.chain.region) || a.chain.metric.localeCompare(b.chain.metric) || a.chain.key.localeCompare(b.chain.key) || startMonth(a.from.period) - startMonth(b.from.period) || a.kind.localeCompare(b.kind));
 
   return {
     chains,
-    ofDocument: (documentId) => byDocument.get(documentId) ?? [],
+    ofDocument: (documentId) => chainsOf.get(documentId) ?? [],
     ofMetric: (metric) => byMetric.get(metric) ?? [],
     linkedDocuments: (documentId) => linked.get(documentId) ?? [],
     links,
