@@ -8,6 +8,7 @@
  * `npm run check` verified. Nothing is left for a maintainer to confirm, and a stored copy could only go stale.
  *
  * What is compared, and nothing else:
+ * - targets of plans and task lists only (a summary's next-year goals carry the period it reports on);
  * - targets of the same span only: one-year documents with one-year documents (a half-year with the same half),
  *   multi-year plans with multi-year plans. A 2021—2025 goal is never set against a 2022 one;
  * - a period that states two targets of one series (in one document or two) is left out: which one the next plan
@@ -123,7 +124,10 @@ export function buildTargetHistories(points: readonly MetricPoint[], documents: 
   const kindOf = new Map<string, DocumentKind>();
   for (const doc of documents) kindOf.set(doc.id, doc.data.kind);
 
-  const targets = groupBy(points.filter((point) => point.target), (point) => `${point.region.slug}|${point.metric}|${point.seriesKey}|${spanOf(point.period)}`);
+  // A summary's own targets are the next period's plan inside it (下一步工作打算), dated by the period it reports
+  // on: set against that period's plan they would read as a change of goal. Only plans and task lists set targets here.
+  const setsTargets = (point: MetricPoint) => point.target && (kindOf.get(point.documentId) === 'plan' || kindOf.get(point.documentId) === 'task-list');
+  const targets = groupBy(points.filter(setsTargets), (point) => `${point.region.slug}|${point.metric}|${point.seriesKey}|${spanOf(point.period)}`);
   // A summary of one year or half-year; no summary covers a multi-year plan's span.
   const reports = groupBy(
     points.filter((point) => !point.target && kindOf.get(point.documentId) === 'summary' && point.period.end_year === undefined),

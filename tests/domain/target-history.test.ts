@@ -94,6 +94,12 @@ describe('what is not linked', () => {
     expect(index([plan2021, twice, elsewhere]).chains).toEqual([]);
   });
 
+  it('takes no target from a summary: its 下一步 goals are dated by the period it reports on', () => {
+    const nextYear = doc('2021-year-summary', 'summary', year(2021), [{ value: 180 }, { value: 300, target: true, quote: '明年新增养老床位300张' }]);
+    const targets = index([plan2021, nextYear, plan2022]);
+    expect(targets.chains[0]!.steps.map((s) => [s.target.documentId, s.report?.stated.value])).toEqual([[plan2021.id, 180], [plan2022.id, undefined]]);
+  });
+
   it('gives no report when the period’s summaries state two figures of the series', () => {
     const two = doc('2021-year-summary', 'summary', year(2021), [{ value: 180 }, { value: 20, quote: '其中护理型新增养老床位20张' }]);
     expect(index([plan2021, two, plan2022]).chains[0]!.steps[0]!.report).toBeUndefined();
