@@ -89,6 +89,7 @@ describe('a target raised across two plans, each year reported by its summary', 
     expect(html).toMatch(/href="\/documents\/zhejiang\/hangzhou\/yuhang\/2021-year-plan\/#q-[^"]+"/);
     expect(html).toMatch(/href="\/documents\/zhejiang\/hangzhou\/yuhang\/2022-year-summary\/#q-[^"]+"/);
     expect(html.match(/aria-current="step"/g)).toHaveLength(1);
+    expect(html).toContain('与同一机构其他年份计划、总结的对照见<a href="#target-history-heading">目标的历年情况</a>。');
   });
 
   it('is listed on the metric’s page under the bureau’s name', () => {
