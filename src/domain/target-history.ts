@@ -187,7 +187,7 @@ const outcomeWords: Record<TargetOutcome, string> = { reached: '达到目标', b
 
 /** A chain as a page shows it: one line in words, then each figure with its document, quote and link. */
 export interface TargetHistoryView {
-  /** e.g. `2021年 目标 200 张 → 2022年 目标提高 300 张 → 2022年总结 报告 300 张，达到目标`. */
+  /** e.g. `2021年目标 200 张 → 2021年总结报告 180 张（低于目标） → 2022年目标 300 张（目标提高）`. */
   line: string;
   entries: {
     /** `2021年目标`, `2022年总结报告`. */
