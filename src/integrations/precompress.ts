@@ -79,7 +79,7 @@ export function precompress(): AstroIntegration {
                 totals.kept++;
                 continue;
               }
-              const { br, gz } = await compressedForms(read());
+              const { br, gz } = await compressedForms(read(), name);
               totals.raw += read().length;
               if (br) {
                 write(`${path}.br`, br);

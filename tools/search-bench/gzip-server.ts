@@ -42,7 +42,7 @@ export async function serveForBench(root: string, encoding: BenchEncoding = 'gzi
       const path = name.split('\\').join('/');
       const size = statSync(join(root, path)).size;
       if (!statSync(join(root, path)).isFile() || !isPrecompressed(path, size)) continue;
-      const { br } = await compressedForms(readFileSync(join(root, path)));
+      const { br } = await compressedForms(readFileSync(join(root, path)), path);
       if (br) brotliForms.set(path, br);
     }
   }
