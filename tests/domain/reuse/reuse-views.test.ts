@@ -4,11 +4,12 @@ import { documentReuseView, percentLabel, reuseCsv, reusePageView, reuseRows, re
 import { findSharedPassages } from '../../../src/domain/reuse/shared-passages.ts';
 
 const copied = '为全市1263名特困人员购买住院照料护理险18.9450万元和补充医疗险11.367万元，解决特困人员住院期间照料护理问题。';
-const index = findSharedPassages([
+const documents = [
   { id: 'hunan/chenzhou/zixing/2023-h1-summary', region: 'hunan/chenzhou/zixing', runs: bodyTextRuns(`资兴市的开头一句话在这里写得很长很长。\n\n${copied}`), quotes: [] },
   { id: 'hunan/chenzhou/yongxing/2023-h1-summary', region: 'hunan/chenzhou/yongxing', runs: bodyTextRuns(`${copied}`), quotes: [] },
   { id: 'jiangsu/changzhou/jintan/2023-year-plan', region: 'jiangsu/changzhou/jintan', runs: bodyTextRuns('金坛区自己的计划内容与其他文件全然不同。'), quotes: [] },
-]);
+];
+const index = findSharedPassages(documents, (d) => documents[d]!);
 const names: Record<string, string> = { 'hunan/chenzhou/zixing': '湖南省 郴州市 资兴市', 'hunan/chenzhou/yongxing': '湖南省 郴州市 永兴县', 'jiangsu/changzhou/jintan': '江苏省 常州市 金坛区' };
 const label = (id: string) => {
   const region = id.split('/').slice(0, -1).join('/');
