@@ -1,9 +1,10 @@
 /**
  * The publishing record of this build (src/domain/disclosure.ts), computed once from the site model at its first
- * use and shared by /disclosure/, the 公开记录 section of every region page and the open-data files.
+ * use and shared by /disclosure/, its province pages, the 公开记录 section of every region page and the
+ * open-data files.
  */
 import { buildDisclosure } from '../domain/disclosure.ts';
-import { bureauRecordView, disclosurePageView, disclosureRows, type BureauRecordView, type DisclosurePageView, type DisclosureRow } from '../domain/disclosure-views.ts';
+import { bureauRecordView, disclosurePageView, disclosureProvincePageViews, disclosureRows, type BureauRecordView, type DisclosurePageView, type DisclosureProvincePageView, type DisclosureRow } from '../domain/disclosure-views.ts';
 import { siteOrigin } from './figures.ts';
 import { perBuild } from './site-model.ts';
 
@@ -11,6 +12,11 @@ const index = perBuild((model) => ({ built: buildDisclosure(model.documents, mod
 
 export async function disclosurePage(): Promise<DisclosurePageView> {
   return disclosurePageView((await index()).built);
+}
+
+/** Every province's page of /disclosure/. */
+export async function disclosureProvincePages(): Promise<DisclosureProvincePageView[]> {
+  return disclosureProvincePageViews((await index()).built);
 }
 
 /**
