@@ -11,15 +11,15 @@
  *
  * The law texts come from $GONGKAI_LAWS_DIR (default ../shared/corpus/laws). Prints a summary, then one JSON
  * line: {"docs","planted","found","recall","claims","false_claims","runs_s","body_reads","detect_s","detect_cpu_s",
- * "heap_mb","retained_mb","pages_cpu_s","detect_peak_rss_mb","peak_rss_mb","documents_sharing","max_links","max_passages","passages","pairs","formulas","load_avg"}.
+ * "heap_mb","retained_mb","pages_cpu_s","detect_peak_rss_mb","peak_rss_mb","documents_sharing","max_links","max_listed","max_passages","passages","pairs","formulas","load_avg"}.
  * No body is held: the detection asks for each when it needs it (every body once, then those whose sentences stand
  * elsewhere) and the judge once more per linked document. runs_s is generating those bodies and parsing them into
  * text runs during the detection, body_reads how many it asked for (the build reads as many from disk); detect_s and
  * detect_cpu_s the detection without them; heap_mb the heap and typed-array buffers it added, garbage included,
  * retained_mb what it keeps after a collection (the index the build holds); pages_cpu_s reading every document's
  * marks and links once, which the index builds when a page asks; detect_peak_rss_mb the process's peak RSS before
- * judging, peak_rss_mb after; max_links the longest 相同段落亦见于 list of one passage, max_passages the most
- * passages one page lists.
+ * judging, peak_rss_mb after; max_links the most other documents holding some of one passage, max_listed the
+ * longest 相同段落亦见于 list a page shows of them, max_passages the most passages one page lists.
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -88,13 +88,18 @@ const retainedMb = (heldBytes() - heapBefore) / 2 ** 20;
 // What the document pages then ask of the index: each document's marks and links, built when read.
 const pagesCpu0 = process.cpuUsage();
 let marked = 0;
-// How long a page's lists get: the largest 相同段落亦见于 list of one passage, and the most passages on one page.
+// How long a page's lists get: the most other documents holding some of one passage, the longest 相同段落亦见于
+// list (capped at the rule's maxListedDocuments, plus one per sentence none of those holds), the most passages on one page.
 let maxLinks = 0;
+let maxListed = 0;
 let maxPassages = 0;
 for (const reuse of index.byDocument.values()) {
   marked += reuse.marks.length;
   maxPassages = Math.max(maxPassages, reuse.passages.length);
-  for (const passage of reuse.passages) maxLinks = Math.max(maxLinks, passage.alsoIn.length);
+  for (const passage of reuse.passages) {
+    maxLinks = Math.max(maxLinks, passage.otherDocuments);
+    maxListed = Math.max(maxListed, passage.alsoIn.length);
+  }
 }
 const pagesCpu = process.cpuUsage(pagesCpu0);
 const peakRssDetectMb = process.resourceUsage().maxRSS / 1024;
@@ -123,6 +128,7 @@ const figures = {
   peak_rss_mb: round(process.resourceUsage().maxRSS / 1024, 0),
   documents_sharing: index.byDocument.size,
   max_links: maxLinks,
+  max_listed: maxListed,
   max_passages: maxPassages,
   passages: index.passages.length,
   pairs: index.pairs.length,

@@ -59,9 +59,11 @@ export interface ReuseRule {
   formulaMaxDocuments: number;
   /** Share of all documents, 0–1. */
   formulaShare: number;
+  /** The most other documents a passage's 相同段落亦见于 list names (`listedPartners`). */
+  maxListedDocuments: number;
 }
 
-export const defaultReuseRule: ReuseRule = { minChars: 12, formulaMinDocuments: 3, formulaMaxDocuments: 50, formulaShare: 0.5 };
+export const defaultReuseRule: ReuseRule = { minChars: 12, formulaMinDocuments: 3, formulaMaxDocuments: 50, formulaShare: 0.5, maxListedDocuments: 20 };
 
 /** Whether a text found in `documents` of `total` documents is a formula under `rule`. */
 export function isFormula(documents: number, total: number, rule: ReuseRule = defaultReuseRule): boolean {
@@ -82,8 +84,13 @@ export interface DocumentPassage {
   chars: number;
   /** The anchor of its first sentence on this page. */
   anchor: string;
-  /** The other documents holding some of it, each once, in the order of the input. */
+  /**
+   * The other documents holding some of it, each once, in the order of the input: all of them, or, past
+   * `maxListedDocuments`, those `listedPartners` picks.
+   */
   alsoIn: PassageLink[];
+  /** How many other documents hold some of it, listed or not. */
+  otherDocuments: number;
 }
 
 export interface SentenceMark {
@@ -100,6 +107,8 @@ export interface DocumentReuse {
   /** Letters, digits and ideographs of the shared sentences, and of the whole body. */
   sharedChars: number;
   totalChars: number;
+  /** How many other documents share some of its text. */
+  sharedWith: number;
 }
 
 /** A passage as it stands in several documents (one exact normalised text). */
@@ -606,6 +615,7 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
       const number = passages.length + 1;
       const first = triples[t]!.sentence;
       const alsoIn = new Map<number, string>();
+      const passageTriples: { sentence: number; other: number }[] = [];
       let text = '';
       let chars = 0;
       for (let sentence = first; ; sentence++) {
@@ -614,6 +624,7 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
         chars += table.chars[sentence]!;
         for (; t < triples.length && triples[t]!.sentence === sentence; t++) {
           const { other, at } = triples[t]!;
+          passageTriples.push(triples[t]!);
           if (!alsoIn.has(other)) alsoIn.set(other, anchorOf(at));
         }
         const last = t === triples.length || triples[t]!.sentence !== sentence + 1;
@@ -621,10 +632,11 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
         if (last) break;
       }
       sharedChars += chars;
-      const linked = [...alsoIn].sort(([x], [y]) => x - y).map(([other, anchor]) => ({ document: documents[other]!.id, anchor }));
-      passages.push({ number, text, chars, anchor: anchorOf(first), alsoIn: linked });
+      const listed = listedPartners(passageTriples, rule.maxListedDocuments);
+      const linked = [...alsoIn].filter(([other]) => listed.has(other)).sort(([x], [y]) => x - y).map(([other, anchor]) => ({ document: documents[other]!.id, anchor }));
+      passages.push({ number, text, chars, anchor: anchorOf(first), alsoIn: linked, otherDocuments: alsoIn.size });
     }
-    return { passages, marks, sharedChars, totalChars: table.docChars[d]! };
+    return { passages, marks, sharedChars, totalChars: table.docChars[d]!, sharedWith: new Set(triples.map((t) => t.other)).size };
   };
 
   const idToIndex = new Map<string, number>();
@@ -694,6 +706,27 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
   );
   formulas.sort((x, y) => y.documents - x.documents || x.text.localeCompare(y.text));
   return { rule, documentCount: total, byDocument, shares, passages, pairs: pairList, formulas };
+}
+
+/**
+ * The other documents a passage's 相同段落亦见于 list names when more than `cap` hold some of it: those holding
+ * most of its sentences first (ties in the order of the input), `cap` of them, and then, for every sentence none
+ * of those holds, the document holding most of the passage that does — so each marked sentence still links to a
+ * document where it stands, and the claim can be checked from the page. At 10,000 generated documents one passage
+ * stood in 407 others; a list that long helps no reader, and the page says how many it leaves out.
+ */
+function listedPartners(triples: readonly { sentence: number; other: number }[], cap: number): Set<number> {
+  const held = new Map<number, number>();
+  for (const { other } of triples) held.set(other, (held.get(other) ?? 0) + 1);
+  if (held.size <= cap) return new Set(held.keys());
+  const ranked = [...held].sort(([x, a], [y, b]) => b - a || x - y).map(([other]) => other);
+  const listed = new Set(ranked.slice(0, cap));
+  const bySentence = Map.groupBy(triples, (t) => t.sentence);
+  for (const partners of bySentence.values()) {
+    if (partners.some((p) => listed.has(p.other))) continue;
+    listed.add(partners.map((p) => p.other).sort((x, y) => held.get(y)! - held.get(x)! || x - y)[0]!);
+  }
+  return listed;
 }
 
 /**

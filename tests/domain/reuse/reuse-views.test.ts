@@ -32,6 +32,14 @@ describe('the document page’s 相同段落亦见于 list', () => {
     expect(view.passages[0]!.href).toMatch(/^#p-/);
     expect(view.passages[0]!.alsoIn).toEqual([{ href: expect.stringMatching(/^\/documents\/hunan\/chenzhou\/yongxing\/2023-h1-summary\/#p-/), title: '湖南省 郴州市 永兴县的文件', regionName: '湖南省 郴州市 永兴县' }]);
     expect(view.summary).toMatch(/^本文约 \d+% 的文字（按字数计）亦见于其他 1 份文件。$/);
+    expect(view.passages[0]!.unlisted).toBe('');
+  });
+
+  it('says how many documents a capped list leaves out, and counts them all in the summary', () => {
+    const reuse = index.byDocument.get('hunan/chenzhou/zixing/2023-h1-summary')!;
+    const view = documentReuseView({ ...reuse, passages: reuse.passages.map((p) => ({ ...p, otherDocuments: 388 })), sharedWith: 388 }, label);
+    expect(view.passages[0]!.unlisted).toBe('另有 387 份文件也含有这段中的句子，未逐一列出。');
+    expect(view.summary).toMatch(/亦见于其他 388 份文件。$/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sharedSentenceAnchor } from '../../../src/domain/anchors.ts';
 import { bodyTextRuns, renderDocumentBody } from '../../../src/domain/markdown/render-document.ts';
-import { findSharedPassages, isFormula, type ReuseBody, type ReuseDocument } from '../../../src/domain/reuse/shared-passages.ts';
+import { defaultReuseRule, findSharedPassages, isFormula, type ReuseBody, type ReuseDocument } from '../../../src/domain/reuse/shared-passages.ts';
 import { normaliseSentence, sentenceHash, sentencesOfRuns } from '../../../src/domain/reuse/sentences.ts';
 
 const formula = '深入学习贯彻习近平新时代中国特色社会主义思想和党的二十大精神。';
@@ -132,6 +132,27 @@ describe('findSharedPassages', () => {
     expect(result.byDocument.get('y')!.passages.map((p) => p.text)).toEqual([copied[0]]);
     expect(result.passages.slice().map((p) => p.occurrences.map((o) => o.document))).toEqual([['x', 'y']]);
     expect(reads).toEqual([2, 2, 1]);
+  });
+
+  it('lists at most maxListedDocuments others under a passage, those holding most of it first, and still one for every sentence', () => {
+    const [s1, s2, s3] = ['第一句写的是全市城乡低保标准提高到每人每月780元。', '第二句写的是新建街道综合养老服务中心5个。', '第三句写的是社区养老服务站点覆盖率达到85%。'];
+    const documents = [
+      doc('x', 'r0', `${s1}${s2}${s3}`),
+      ...['a', 'b', 'c'].map((id, k) => doc(id, `r${k + 1}`, `${filler(id, 1)}${s1}`)),
+      doc('d', 'r4', `${filler('d', 1)}${s2}${s3}`),
+      doc('e', 'r5', `${filler('e', 1)}${s3}`),
+      // Documents sharing nothing, so that s1 (in four) is not in half of them: not a formula.
+      ...['f', 'g', 'h', 'i'].map((id, k) => doc(id, `r${k + 6}`, filler(id, 2))),
+    ];
+    const result = findSharedPassages(documents, (d) => documents[d]!, { ...defaultReuseRule, maxListedDocuments: 2 });
+    const x = result.byDocument.get('x')!;
+    const [passage] = x.passages;
+    // d holds two of its sentences, a one (first in the input among a, b, c, e); s1 has a, s2 and s3 have d.
+    expect(passage!.alsoIn.map((link) => link.document)).toEqual(['a', 'd']);
+    expect(passage!.otherDocuments).toBe(5);
+    expect(x.sharedWith).toBe(5);
+    // Under the cap, every other document is listed, as before.
+    expect(detect(documents).byDocument.get('x')!.passages[0]!.alsoIn.map((link) => link.document)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
   it('leaves out a shared sentence that crosses the edge of a figure’s quote, which must keep its mark', () => {
