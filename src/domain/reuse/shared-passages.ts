@@ -59,11 +59,13 @@ export interface ReuseRule {
   formulaMaxDocuments: number;
   /** Share of all documents, 0–1. */
   formulaShare: number;
-  /** The most other documents a passage's 相同段落亦见于 list names (`listedPartners`). */
+  /** The most other documents a passage's 相同段落亦见于 list names in full (`listedPartners`). */
   maxListedDocuments: number;
+  /** Past that, how many it names: fewer, so that a cut list always leaves out enough to be worth the note. */
+  listedWhenCut: number;
 }
 
-export const defaultReuseRule: ReuseRule = { minChars: 12, formulaMinDocuments: 3, formulaMaxDocuments: 50, formulaShare: 0.5, maxListedDocuments: 20 };
+export const defaultReuseRule: ReuseRule = { minChars: 12, formulaMinDocuments: 3, formulaMaxDocuments: 50, formulaShare: 0.5, maxListedDocuments: 30, listedWhenCut: 20 };
 
 /** Whether a text found in `documents` of `total` documents is a formula under `rule`. */
 export function isFormula(documents: number, total: number, rule: ReuseRule = defaultReuseRule): boolean {
@@ -86,7 +88,7 @@ export interface DocumentPassage {
   anchor: string;
   /**
    * The other documents holding some of it, each once, in the order of the input: all of them, or, past
-   * `maxListedDocuments`, those `listedPartners` picks.
+   * `maxListedDocuments`, the ones `listedPartners` picks.
    */
   alsoIn: PassageLink[];
   /** How many other documents hold some of it, listed or not. */
@@ -632,7 +634,7 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
         if (last) break;
       }
       sharedChars += chars;
-      const listed = listedPartners(passageTriples, rule.maxListedDocuments);
+      const listed = listedPartners(passageTriples, rule);
       const linked = [...alsoIn].filter(([other]) => listed.has(other)).sort(([x], [y]) => x - y).map(([other, anchor]) => ({ document: documents[other]!.id, anchor }));
       passages.push({ number, text, chars, anchor: anchorOf(first), alsoIn: linked, otherDocuments: alsoIn.size });
     }
@@ -709,18 +711,19 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
 }
 
 /**
- * The other documents a passage's 相同段落亦见于 list names when more than `cap` hold some of it: those holding
- * most of its sentences first (ties in the order of the input), `cap` of them, and then, for every sentence none
- * of those holds, the document holding most of the passage that does — so each marked sentence still links to a
- * document where it stands, and the claim can be checked from the page. At 10,000 generated documents one passage
- * stood in 407 others; a list that long helps no reader, and the page says how many it leaves out.
+ * The other documents a passage's 相同段落亦见于 list names: all of them up to `maxListedDocuments`; past that,
+ * `listedWhenCut` of them, those holding most of its sentences first (ties in the order of the input), and then,
+ * for every sentence none of those holds, the document holding most of the passage that does — so each marked
+ * sentence still links to a document where it stands, and the claim can be checked from the page. At 10,000
+ * generated documents one passage stood in 407 others; a list that long helps no reader, and the page says how
+ * many it leaves out.
  */
-function listedPartners(triples: readonly { sentence: number; other: number }[], cap: number): Set<number> {
+function listedPartners(triples: readonly { sentence: number; other: number }[], rule: Pick<ReuseRule, 'maxListedDocuments' | 'listedWhenCut'>): Set<number> {
   const held = new Map<number, number>();
   for (const { other } of triples) held.set(other, (held.get(other) ?? 0) + 1);
-  if (held.size <= cap) return new Set(held.keys());
+  if (held.size <= rule.maxListedDocuments) return new Set(held.keys());
   const ranked = [...held].sort(([x, a], [y, b]) => b - a || x - y).map(([other]) => other);
-  const listed = new Set(ranked.slice(0, cap));
+  const listed = new Set(ranked.slice(0, rule.listedWhenCut));
   const bySentence = Map.groupBy(triples, (t) => t.sentence);
   for (const partners of bySentence.values()) {
     if (partners.some((p) => listed.has(p.other))) continue;

@@ -134,7 +134,7 @@ describe('findSharedPassages', () => {
     expect(reads).toEqual([2, 2, 1]);
   });
 
-  it('lists at most maxListedDocuments others under a passage, those holding most of it first, and still one for every sentence', () => {
+  it('lists past maxListedDocuments only listedWhenCut others under a passage, those holding most of it first, and still one for every sentence', () => {
     const [s1, s2, s3] = ['第一句写的是全市城乡低保标准提高到每人每月780元。', '第二句写的是新建街道综合养老服务中心5个。', '第三句写的是社区养老服务站点覆盖率达到85%。'];
     const documents = [
       doc('x', 'r0', `${s1}${s2}${s3}`),
@@ -144,7 +144,7 @@ describe('findSharedPassages', () => {
       // Documents sharing nothing, so that s1 (in four) is not in half of them: not a formula.
       ...['f', 'g', 'h', 'i'].map((id, k) => doc(id, `r${k + 6}`, filler(id, 2))),
     ];
-    const result = findSharedPassages(documents, (d) => documents[d]!, { ...defaultReuseRule, maxListedDocuments: 2 });
+    const result = findSharedPassages(documents, (d) => documents[d]!, { ...defaultReuseRule, maxListedDocuments: 4, listedWhenCut: 2 });
     const x = result.byDocument.get('x')!;
     const [passage] = x.passages;
     // d holds two of its sentences, a one (first in the input among a, b, c, e); s1 has a, s2 and s3 have d.
