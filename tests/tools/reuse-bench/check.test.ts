@@ -14,10 +14,11 @@ const ids = ['a', 'b', 'c'];
 
 function entry(marks: string[], alsoIn: { document: string; anchor: string }[]): DocumentReuse {
   return {
-    passages: [{ number: 1, text: marks.join(''), chars: 0, anchor: sharedSentenceAnchor(marks[0]!), alsoIn }],
+    passages: [{ number: 1, text: marks.join(''), chars: 0, anchor: sharedSentenceAnchor(marks[0]!), alsoIn, otherDocuments: alsoIn.length }],
     marks: marks.map((text, i) => ({ text, passage: 1, last: i === marks.length - 1 })),
     sharedChars: 0,
     totalChars: 0,
+    sharedWith: alsoIn.length,
   };
 }
 
