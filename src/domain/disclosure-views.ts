@@ -1,6 +1,7 @@
 /**
  * What readers see of the publishing record (src/domain/disclosure.ts): the 公开记录 section of a region page,
- * the national /disclosure/ drill-down and `/data/disclosure.csv`. Pure: src/lib/disclosure.ts passes the index
+ * the national /disclosure/ table of provinces, each province's page of its cities and counties, and
+ * `/data/disclosure.csv`. Pure: src/lib/disclosure.ts passes the index
  * and the region names. Every date shown is one the front matter states; a delay is the day difference of two
  * stated dates; everything else the site does not hold is said as 本站未收录.
  */
@@ -11,7 +12,7 @@ import { documentKindNames } from '../schemas/document.ts';
 import type { Region } from '../schemas/region.ts';
 import { regionLevelNames } from '../schemas/region.ts';
 import { gapSlots, recordSlotNames, recordSlots, type BureauRecord, type DisclosureIndex, type DisclosureNode, type RecordDocument, type RecordSlot } from './disclosure.ts';
-import { absoluteUrl, disclosureRegionAnchor, documentPath, publishingRecordFragment, regionPath } from './urls.ts';
+import { absoluteUrl, disclosureProvincePath, disclosureRegionAnchor, documentPath, publishingRecordFragment, regionPath } from './urls.ts';
 
 export interface RecordDocumentView {
   href: string;
@@ -96,12 +97,12 @@ export function bureauRecordView(record: BureauRecord): BureauRecordView {
 }
 
 /**
- * One bureau's line on /disclosure/: how much of its record the site holds, in counts, with its page's
- * 公开记录 table one link away. The year-by-year tables are on the region pages: the national page lists all
- * 3,350 bureaus at scale, and their tables would make it tens of megabytes.
+ * One bureau's line on its province's page of /disclosure/: how much of its record the site holds, in counts,
+ * with its region page's 公开记录 table one link away. The year-by-year tables are on the region pages: a
+ * province holds a hundred bureaus at scale, and their tables would make its page megabytes.
  */
 export interface DisclosureRowView {
-  /** The anchor of the region's row on /disclosure/. */
+  /** The anchor of the region's row on its province's page of /disclosure/. */
   id: string;
   name: string;
   /** The region page's 公开记录 section. */
@@ -122,23 +123,44 @@ export interface DisclosureRowView {
   gaps: string;
 }
 
-export interface DisclosureProvinceView {
+/** A province's line on the national /disclosure/ table: its totals in counts, linking to its own page. */
+export interface DisclosureProvinceRowView {
+  /** The anchor of its row on /disclosure/. */
   id: string;
   name: string;
+  /** Its page of /disclosure/, with its cities and counties. */
   href: string;
+  /** `3 个`: bureaus in the province (its own included) the site holds a record of. */
+  bureaus: string;
+  /** `7 份`. */
+  documents: string;
+  /** `2 项`. */
+  gaps: string;
+  /** `4 份`: the province's own bureau (民政厅); empty when the site holds none of its documents. */
+  own: string;
+}
+
+export interface DisclosurePageView {
+  totals: string;
+  provinces: DisclosureProvinceRowView[];
+  slotNames: typeof recordSlotNames;
+}
+
+/** A province's page of /disclosure/: its own bureau, its cities, and each city's counties. */
+export interface DisclosureProvincePageView {
+  /** The province's slug: its page's path (`disclosureProvincePath`). */
+  province: string;
+  name: string;
+  /** The province's region page. */
+  regionHref: string;
   /** e.g. `3 个民政部门 · 7 份文件 · 本站未收录 2 项`. */
   totals: string;
   /** The province's own bureau (民政厅), when the site holds its record. */
   own?: DisclosureRowView;
   /** Its cities, each with its own bureau's line. */
   rows: DisclosureRowView[];
-  /** Each city with counties that have a record: its own row first, then its counties. */
+  /** Each city with counties that have a record, and those counties. */
   cities: { id: string; name: string; totals: string; rows: DisclosureRowView[] }[];
-}
-
-export interface DisclosurePageView {
-  totals: string;
-  provinces: DisclosureProvinceView[];
   slotNames: typeof recordSlotNames;
 }
 
@@ -174,11 +196,11 @@ export function disclosureRowView(node: DisclosureNode): DisclosureRowView {
   };
 }
 
-function provinceView(province: DisclosureNode): DisclosureProvinceView {
+function provincePageView(province: DisclosureNode): DisclosureProvincePageView {
   return {
-    id: disclosureRegionAnchor(province.region.code),
+    province: province.region.slug,
     name: province.region.name,
-    href: regionPath(province.region.slug),
+    regionHref: regionPath(province.region.slug),
     totals: totalsText(province.totals),
     ...(province.record ? { own: disclosureRowView(province) } : {}),
     rows: province.children.map(disclosureRowView),
@@ -190,11 +212,30 @@ function provinceView(province: DisclosureNode): DisclosureProvinceView {
         totals: totalsText({ bureaus: city.totals.bureaus - (city.record ? 1 : 0), documents: city.totals.documents - (city.record?.documentCount ?? 0), gaps: city.totals.gaps - (city.record?.gapCount ?? 0) }),
         rows: city.children.map(disclosureRowView),
       })),
+    slotNames: recordSlotNames,
   };
 }
 
+/** The national /disclosure/: a line per province, the cities and counties on each province's page. */
 export function disclosurePageView(index: DisclosureIndex): DisclosurePageView {
-  return { totals: totalsText(index.totals), provinces: index.tree.map(provinceView), slotNames: recordSlotNames };
+  return {
+    totals: totalsText(index.totals),
+    provinces: index.tree.map((province) => ({
+      id: disclosureRegionAnchor(province.region.code),
+      name: province.region.name,
+      href: disclosureProvincePath(province.region.slug),
+      bureaus: `${province.totals.bureaus} 个`,
+      documents: `${province.totals.documents} 份`,
+      gaps: `${province.totals.gaps} 项`,
+      own: province.record ? `${province.record.documentCount} 份` : '',
+    })),
+    slotNames: recordSlotNames,
+  };
+}
+
+/** Every province's page of /disclosure/, in the order of the national table. */
+export function disclosureProvincePageViews(index: DisclosureIndex): DisclosureProvincePageView[] {
+  return index.tree.map(provincePageView);
 }
 
 // Open data: one row per bureau, year and slot — a held document, or the slot empty (本站未收录).

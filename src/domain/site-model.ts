@@ -10,6 +10,7 @@ import type { MetricDefinition } from '../schemas/metric.ts';
 import type { Region } from '../schemas/region.ts';
 import type { Task } from '../schemas/task.ts';
 import type { Topic } from '../schemas/topic.ts';
+import { buildDisclosure, type DisclosureIndex } from './disclosure.ts';
 import { buildFacets, facetNames, type FacetName } from './facets.ts';
 import { groupBy } from './grouping.ts';
 import { metricPoints, type MetricPoint } from './metric-series.ts';
@@ -85,6 +86,8 @@ export interface SiteModel<D extends ModelDocument = ModelDocument> {
     /** The links beside every list, with counts; topics by count. */
     links: Record<FacetName, FacetLink[]>;
   };
+  /** The publishing record (公开记录) of every bureau, and the province → city → county tree /disclosure/ shows. */
+  disclosure: DisclosureIndex;
   figures: {
     /** Every stated figure as a point, oldest document first (ties and "first seen" orders follow publication). */
     points: readonly MetricPoint[];
@@ -148,6 +151,7 @@ export function buildSiteModel<D extends ModelDocument>(input: SiteModelInput<D>
     metrics,
     topics,
     facets: facetIndex(documents, topics),
+    disclosure: buildDisclosure(documents, regions),
     figures: { points, byMetric: groupBy(points, (p) => p.metric), byRegion: groupBy(points, (p) => p.region.slug), targets: buildTargetHistories(points, documents) },
     tasks: { documents: taskDocuments, rollups: statusByRegionAndYear(taskDocuments), listed, pages: taskListPages(listed), history: buildTaskHistories(documents) },
   };

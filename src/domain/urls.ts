@@ -153,15 +153,27 @@ export const sharedPassagesFragment = '#shared-passages';
 // Publishing record (公开记录)
 export const disclosurePath = '/disclosure/';
 
-/** The id of a region's entry on /disclosure/, by its division code (slugs hold `/`, codes are unique). */
+/** A province's page of the publishing record, with its cities and counties, e.g. `/disclosure/anhui/`. */
+export function disclosureProvincePath(province: string): string {
+  return `${disclosurePath}${encodeURIComponent(province)}/`;
+}
+
+/** The id of a region's entry on /disclosure/ or its province's page, by its division code (slugs hold `/`, codes are unique). */
 export function disclosureRegionAnchor(code: string): string {
   return `region-${code}`;
 }
 
-/** A region's entry on /disclosure/, e.g. `/disclosure/#region-341802`. */
-export function disclosureRegionUrl(code: string): string {
-  return `${disclosurePath}#${disclosureRegionAnchor(code)}`;
+/**
+ * Where a region stands in the publishing record: a province's own page, or a city's or county's row on its
+ * province's page, e.g. `/disclosure/anhui/#region-341802`. The province is the first part of the slug.
+ */
+export function disclosureRegionUrl(region: { slug: string; code: string }): string {
+  const [province = region.slug, ...below] = region.slug.split('/');
+  return below.length === 0 ? disclosureProvincePath(province) : `${disclosureProvincePath(province)}#${disclosureRegionAnchor(region.code)}`;
 }
+
+/** The rules for a gap, on the national /disclosure/. */
+export const disclosureRulesUrl = `${disclosurePath}#rules-heading`;
 
 /** The 公开记录 section of a region page. */
 export const publishingRecordFragment = '#publishing-record';

@@ -3,11 +3,11 @@
  * for what a key must cover). The keys are made by `siteCacheKeys` from the same site model the pages render
  * from, so a key sees what its page shows.
  */
-import { contentKey, siteCacheKeys, type KeyedDocument } from '../domain/cache-keys.ts';
+import { contentKey, reusePageKey, siteCacheKeys, type KeyedDocument } from '../domain/cache-keys.ts';
 import type { FacetName } from '../domain/facets.ts';
 import type { ListPage } from '../domain/pagination.ts';
 import type { DocumentItem } from './documents.ts';
-import { documentReuse } from './reuse.ts';
+import { documentReuse, reusePage } from './reuse.ts';
 import { perBuild } from './site-model.ts';
 
 /** The store's digest of a document: its file's body and front matter (src/lib/content-loaders.ts). */
@@ -39,4 +39,21 @@ export async function regionPageCacheKey(slug: string): Promise<string> {
  */
 export async function listPageCacheKey(page: ListPage<DocumentItem>, current?: { facet: FacetName; value: string; label: string }): Promise<string> {
   return (await keys()).listPage(page, current);
+}
+
+/** Key of the national `/disclosure/`: its view (the provinces' counts), which the site model's record makes. */
+export async function disclosurePageCacheKey(): Promise<string> {
+  return (await keys()).disclosurePage();
+}
+
+/** Key of `/disclosure/<province>/`: its view (its own bureau's, its cities' and counties' lines). */
+export async function disclosureProvincePageCacheKey(province: string): Promise<string> {
+  const key = (await keys()).disclosureProvincePage(province);
+  if (key === undefined) throw new Error(`cache keys: no page of /disclosure/ for province ${province} (src/lib/cache-keys.ts)`);
+  return key;
+}
+
+/** Key of `/reuse/`: its view, made from every body by the shared-passage index. */
+export async function reusePageCacheKey(): Promise<string> {
+  return reusePageKey(await reusePage());
 }

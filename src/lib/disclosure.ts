@@ -1,16 +1,24 @@
 /**
- * The publishing record of this build (src/domain/disclosure.ts), computed once from the site model at its first
- * use and shared by /disclosure/, the 公开记录 section of every region page and the open-data files.
+ * The publishing record of this build (src/domain/disclosure.ts), an index of the site model — which the cache
+ * keys of its pages read too — shared by /disclosure/, its province pages, the 公开记录 section of every region
+ * page and the open-data files.
  */
-import { buildDisclosure } from '../domain/disclosure.ts';
-import { bureauRecordView, disclosurePageView, disclosureRows, type BureauRecordView, type DisclosurePageView, type DisclosureRow } from '../domain/disclosure-views.ts';
+import { bureauRecordView, disclosurePageView, disclosureProvincePageViews, disclosureRows, type BureauRecordView, type DisclosurePageView, type DisclosureProvincePageView, type DisclosureRow } from '../domain/disclosure-views.ts';
 import { siteOrigin } from './figures.ts';
-import { perBuild } from './site-model.ts';
+import { siteModel } from './site-model.ts';
 
-const index = perBuild((model) => ({ built: buildDisclosure(model.documents, model.regions), model }));
+async function index() {
+  const model = await siteModel();
+  return { built: model.disclosure, model };
+}
 
 export async function disclosurePage(): Promise<DisclosurePageView> {
   return disclosurePageView((await index()).built);
+}
+
+/** Every province's page of /disclosure/. */
+export async function disclosureProvincePages(): Promise<DisclosureProvincePageView[]> {
+  return disclosureProvincePageViews((await index()).built);
 }
 
 /**

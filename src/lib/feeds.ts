@@ -5,12 +5,13 @@ import { dateLabel, documentPeriodLabel, kindLabel } from './format.ts';
 import { latestDate } from '../domain/dates.ts';
 import { absoluteUrl, taskOverview } from './figures.ts';
 import { atomFeed, type AtomEntry } from '../domain/atom.ts';
-import { aboutPath, dataPath, disclosurePath, documentPath, documentsPath, feedPath, feedStylesheetPath, homePath, metricPath, metricsPath, pageUrl, regionFeedPath, regionPath, regionsPath, reusePath, sitemapPartPath, tasksPath } from '../domain/urls.ts';
+import { aboutPath, dataPath, disclosurePath, disclosureProvincePath, documentPath, documentsPath, feedPath, feedStylesheetPath, homePath, metricPath, metricsPath, pageUrl, regionFeedPath, regionPath, regionsPath, reusePath, sitemapPartPath, tasksPath } from '../domain/urls.ts';
 import { planSitemaps, type SitemapUrl } from '../domain/sitemap.ts';
 import { paginateList } from '../domain/pagination.ts';
 import { facetHref, facetPages, pageSize } from './listing.ts';
 import { metricDefinitions } from './definitions.ts';
 import { siteModel } from './site-model.ts';
+import { disclosureProvincePages } from './disclosure.ts';
 
 /** Entries per feed: readers poll the newest; the archive is the site itself. */
 export const feedSize = 50;
@@ -89,6 +90,7 @@ export async function sitemapUrls(): Promise<SitemapUrl[]> {
   }
   for (const id of metrics.keys()) urls.push({ loc: absoluteUrl(metricPath(id)) });
   for (const page of (await taskOverview()).pages.pages) urls.push({ loc: absoluteUrl(page.path) });
+  for (const { province } of await disclosureProvincePages()) urls.push({ loc: absoluteUrl(disclosureProvincePath(province)) });
   return urls;
 }
 

@@ -1,7 +1,9 @@
 /**
  * The shared-passage index of this build (src/domain/reuse/), computed once from every document's body at its
- * first use and shared by the document pages, /reuse/ and the open-data files. Reading every body costs one
- * pass over the content; the pages then only look their document up.
+ * first use and shared by the document pages, /reuse/ and the open-data files. The index reads each body from
+ * disk when it needs it — every body once, and again those whose sentences stand elsewhere — so no more than one
+ * body is held at a time (at 100,000 documents all of them would not fit in the heap); the pages then only look
+ * their document up.
  */
 import { documentBody } from '../domain/content/document-files.ts';
 import { bodyTextRuns } from '../domain/markdown/render-document.ts';
@@ -14,14 +16,17 @@ import { perBuild } from './site-model.ts';
 const index = perBuild((model) => {
   const started = performance.now();
   const root = contentRoot();
+  const documents = model.documents;
   const built: ReuseIndex = findSharedPassages(
-    model.documents.map((doc) => ({
-      id: doc.id,
-      region: doc.data.region,
-      runs: bodyTextRuns(documentBody(root, doc.id)),
-      // The page marks these quotes too (src/lib/documents.ts renderDocument): a shared sentence must not cross one.
-      quotes: [...doc.data.metrics.map((m) => m.quote), ...model.reportedIn(doc.id).map(({ task }) => task.evidence.quote)],
-    })),
+    documents.map((doc) => ({ id: doc.id, region: doc.data.region })),
+    (d) => {
+      const doc = documents[d]!;
+      return {
+        runs: bodyTextRuns(documentBody(root, doc.id)),
+        // The page marks these quotes too (src/lib/documents.ts renderDocument): a shared sentence must not cross one.
+        quotes: [...doc.data.metrics.map((m) => m.quote), ...model.reportedIn(doc.id).map(({ task }) => task.evidence.quote)],
+      };
+    },
   );
   const label = (id: string): DocumentLabel => {
     const doc = model.documentById.get(id);

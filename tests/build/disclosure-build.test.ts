@@ -2,7 +2,7 @@
  * The publishing record on a fixture site built for this file (tests/fixtures/disclosure-site: 宣州区 with a full
  * 2023 — task list, 上半年 and 全年 summaries — and a 2024 plan without its summary; 资兴市 with one 上半年 summary
  * that states only its 发布日期): the gap is shown where it is, the delays are the stated dates' difference, and
- * /disclosure/, the region pages and /data/disclosure.csv say the same.
+ * /disclosure/ and its province pages, the region pages and /data/disclosure.csv say the same.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,10 +34,20 @@ describe('a bureau with a plan and no summary', () => {
     expect(page).not.toContain('未公开');
   });
 
-  it('is counted on /disclosure/, under its province and city, linking to its region page’s record', () => {
+  it('is counted in its province’s line on /disclosure/, which links to the province’s page', () => {
     const html = read('disclosure/index.html');
-    expect(html.indexOf('id="region-340000"')).toBeLessThan(html.indexOf('id="region-341800"'));
-    expect(html.indexOf('id="region-341800"')).toBeLessThan(html.indexOf('id="region-341802"'));
+    const row = /<tr id="region-340000">([\s\S]*?)<\/tr>/.exec(html)?.[1];
+    // 省份, 收录的民政部门, 收录文件, 对照缺项, 省级本级收录.
+    expect(row?.replace(/<[^>]+>/g, '')).toBe('安徽省1 个4 份1 项本站未收录');
+    expect(row).toContain('href="/disclosure/anhui/"');
+    expect(html).not.toContain('id="region-341802"');
+  });
+
+  it('is listed on its province’s page under its city, linking to its region page’s record', () => {
+    const html = read('disclosure/anhui/index.html');
+    expect(html.indexOf('id="region-341800"')).toBeLessThan(html.indexOf('id="region-341800-counties"'));
+    expect(html.indexOf('id="region-341800-counties"')).toBeLessThan(html.indexOf('id="region-341802"'));
+    expect(html).not.toContain('id="region-431000"');
     const row = /<tr id="region-341802">([\s\S]*?)<\/tr>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '');
     // 地区, 收录文件, 年份, 最近一年收录, 注明成文和发布日期, 本站未收录 (the labels are CSS, not text).
     expect(row).toBe('宣州区4 份2023—2024年2024年：工作计划4 份1 项');
@@ -80,14 +90,17 @@ describe('the delay from 成文 to 发布', () => {
 });
 
 describe('a region that holds no plan or summary of its own', () => {
-  it('says so on its page and points to the national table, where its county is', () => {
+  it('says so on its page and points to its row on its province’s page, where its county is', () => {
     const page = read('regions/hunan/chenzhou/index.html');
     expect(page.replace(/<[^>]+>/g, '')).toContain('本站未收录湖南省 郴州市本级民政部门的工作计划、工作总结或任务清单');
-    expect(page).toContain('href="/disclosure/#region-431000"');
+    expect(page).toContain('href="/disclosure/hunan/#region-431000"');
+    expect(read('disclosure/hunan/index.html')).toContain('<tr id="region-431000">');
+    expect(read('regions/hunan/index.html')).toContain('href="/disclosure/hunan/"');
   });
 
-  it('is linked from the footer and listed in the sitemap', () => {
+  it('is linked from the footer, and the national page and each province’s are in the sitemap', () => {
     expect(read('index.html')).toContain('href="/disclosure/"');
-    expect(read('sitemap.xml')).toContain('<loc>https://gongkai.example.org/disclosure/</loc>');
+    const sitemap = read('sitemap.xml');
+    for (const path of ['disclosure/', 'disclosure/anhui/', 'disclosure/hunan/']) expect(sitemap).toContain(`<loc>https://gongkai.example.org/${path}</loc>`);
   });
 });

@@ -62,6 +62,8 @@ describe('a rebuild after one change', () => {
     // The other region's document and region pages show nothing that changed.
     expect(isReused('/documents/hunan/chenzhou/zixing/2023-h1-summary/index.html')).toBe(true);
     expect(isReused('/regions/hunan/chenzhou/zixing/index.html')).toBe(true);
+    // A task's title is on no page of the publishing record, nor on /reuse/.
+    for (const page of ['/disclosure/index.html', '/disclosure/anhui/index.html', '/disclosure/hunan/index.html', '/reuse/index.html']) expect(isReused(page), page).toBe(true);
     // The changed document is rendered again, and so is the summary that reports on the renamed task.
     expect(isReused('/documents/anhui/xuancheng/xuanzhou/2023-year-task-list/index.html')).toBe(false);
     expect(isReused('/documents/anhui/xuancheng/xuanzhou/2023-h2-summary/index.html')).toBe(false);

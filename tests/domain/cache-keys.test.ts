@@ -5,7 +5,10 @@
  * pages render from (`buildSiteModel`): nothing of either is re-implemented here.
  */
 import { describe, expect, it } from 'vitest';
-import { contentKey, siteCacheKeys } from '../../src/domain/cache-keys.ts';
+import { contentKey, reusePageKey, siteCacheKeys } from '../../src/domain/cache-keys.ts';
+import { bodyTextRuns } from '../../src/domain/markdown/render-document.ts';
+import { reusePageView } from '../../src/domain/reuse/reuse-views.ts';
+import { findSharedPassages } from '../../src/domain/reuse/shared-passages.ts';
 import { paginateList } from '../../src/domain/pagination.ts';
 import { buildSiteModel } from '../../src/domain/site-model.ts';
 import { documentFrontmatterSchema, type DocumentFrontmatter } from '../../src/schemas/document.ts';
@@ -97,6 +100,12 @@ function listKeys(docs: Doc[]): Map<string, string> {
   return result;
 }
 
+function disclosureKeys(docs: Doc[]): Map<string, string> {
+  const { model, keys } = keysOf(docs);
+  const provinces = model.disclosure.tree.map((node) => node.region.slug);
+  return new Map([['/disclosure/', keys.disclosurePage()], ...provinces.map((p): [string, string] => [`/disclosure/${p}/`, keys.disclosureProvincePage(p)!])]);
+}
+
 /** The names whose key differs between two key maps (a name in only one of them counts as different). */
 function changedKeys(before: Map<string, string>, after: Map<string, string>): string[] {
   return [...new Set([...before.keys(), ...after.keys()])].filter((name) => before.get(name) !== after.get(name)).sort();
@@ -177,5 +186,41 @@ describe('a list page’s cache key', () => {
     const before = listKeys(corpus);
     const after = listKeys(edit(corpus, hefei, { period: { year: 2023, half: null } }));
     expect(changedKeys(before, after)).toEqual([...new Set([...before.keys(), ...after.keys()])].sort());
+  });
+});
+
+describe('the publishing record’s cache keys (/disclosure/ and a province’s page)', () => {
+  it('stay equal when a document’s body or title changes: the pages show counts, years and kinds', () => {
+    const edited = edit(edit(corpus, zixing), hefei, { title: '合肥市民政局2022年工作计划（修订）' });
+    expect(changedKeys(disclosureKeys(corpus), disclosureKeys(edited))).toEqual([]);
+  });
+
+  it('change only the province’s page when a document moves to another year, which leaves every count as it was', () => {
+    // 合肥市 holds one plan either way, one year-end summary short: its line's years change, no total does.
+    expect(changedKeys(disclosureKeys(corpus), disclosureKeys(edit(corpus, hefei, { period: { year: 2023, half: null } })))).toEqual(['/disclosure/anhui/']);
+  });
+
+  it('change the national page and the province’s, not another province’s, when a bureau’s count changes', () => {
+    const summary2022 = doc('anhui/hefei/2022-year-summary', 'anhui/hefei', 2022, 'summary');
+    expect(changedKeys(disclosureKeys(corpus), disclosureKeys([...corpus, summary2022]))).toEqual(['/disclosure/', '/disclosure/anhui/']);
+  });
+
+  it('give no key for a province the record does not list', () => {
+    expect(keysOf(corpus).keys.disclosureProvincePage('jiangsu')).toBeUndefined();
+  });
+});
+
+describe('the /reuse/ page’s cache key', () => {
+  const copied = '全市城乡低保标准分别提高到每人每月780元和620元，惠及困难群众2.3万人。';
+  const reuseKey = (bodies: Record<string, string>) => {
+    const documents = Object.entries(bodies).map(([id, body]) => ({ id, region: id, runs: bodyTextRuns(body), quotes: [] }));
+    const index = findSharedPassages(documents, (d) => documents[d]!);
+    return reusePageKey(reusePageView(index, (id) => ({ title: id, region: id, regionName: id })));
+  };
+  const bodies = { a: `甲地自己的一句话写在这里很长很长。${copied}`, b: `乙地自己的一句话写在这里很长很长。${copied}`, c: '丙地自己的计划内容与其他文件全然不同。' };
+
+  it('stays equal when a document that shares nothing changes, and changes when a shared passage does', () => {
+    expect(reuseKey({ ...bodies, c: '丙地改写后的计划内容与其他文件全然不同。' })).toBe(reuseKey(bodies));
+    expect(reuseKey({ ...bodies, c: `丙地自己的计划内容与其他文件全然不同。${copied}` })).not.toBe(reuseKey(bodies));
   });
 });

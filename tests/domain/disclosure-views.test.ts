@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bureauRecord, buildDisclosure, type DisclosureDocument } from '../../src/domain/disclosure.ts';
-import { bureauRecordView, datesText, disclosureColumns, disclosureCsv, disclosurePageView, disclosureRows } from '../../src/domain/disclosure-views.ts';
+import { bureauRecordView, datesText, disclosureColumns, disclosureCsv, disclosurePageView, disclosureProvincePageViews, disclosureRows } from '../../src/domain/disclosure-views.ts';
 import type { Region } from '../../src/schemas/region.ts';
 
 const xiaoxian = 'anhui/suzhou/xiaoxian';
@@ -75,11 +75,16 @@ describe('disclosure.csv', () => {
     expect(first).toBe(`${xiaoxian},安徽省 宿州市 萧县,341322,2015,,plan,false,,,,,,,https://example.org/regions/${xiaoxian}/`);
   });
 
-  it('gives the national page a line per bureau, in counts, each linking to its region page’s record', () => {
+  it('gives the national page a line per province, in counts, each linking to the province’s page', () => {
     const page = disclosurePageView(index);
     expect(page.totals).toBe('1 个民政部门 · 3 份文件 · 本站未收录 5 项');
-    const [anhui] = page.provinces;
-    expect(anhui).toMatchObject({ id: 'region-340000', name: '安徽省', href: '/regions/anhui/' });
+    expect(page.provinces).toEqual([{ id: 'region-340000', name: '安徽省', href: '/disclosure/anhui/', bureaus: '1 个', documents: '3 份', gaps: '5 项', own: '' }]);
+  });
+
+  it('gives each province a page with a line per city and per county, each linking to its region page’s record', () => {
+    const [anhui, ...others] = disclosureProvincePageViews(index);
+    expect(others).toEqual([]);
+    expect(anhui).toMatchObject({ province: 'anhui', name: '安徽省', regionHref: '/regions/anhui/', totals: '1 个民政部门 · 3 份文件 · 本站未收录 5 项' });
     expect(anhui!.own).toBeUndefined();
     expect(anhui!.rows).toEqual([{ id: 'region-341300', name: '宿州市', href: '/regions/anhui/suzhou/#publishing-record', level: '地级', held: false, documents: '', years: '', latest: '', dated: '', gaps: '' }]);
     expect(anhui!.cities).toEqual([
@@ -102,7 +107,7 @@ describe('a bureau the site holds only a multi-year plan of', () => {
     ];
     const plan: DisclosureDocument = { id: 'tianjin/tianjin/jinghai/2021-2025-plan', data: { title: '静海区民政事业发展“十四五”规划', region: 'tianjin/tianjin/jinghai', kind: 'plan', period: { year: 2021, half: null, end_year: 2025 } } };
     const index = buildDisclosure([plan], { published: regions, publishedChildren: (slug) => regions.filter((r) => r.parent === slug) });
-    const row = disclosurePageView(index).provinces[0]!.cities[0]!.rows[0]!;
+    const row = disclosureProvincePageViews(index)[0]!.cities[0]!.rows[0]!;
     expect(row).toMatchObject({ name: '静海区', held: true, documents: '1 份', years: '2021—2025年（多年规划）', latest: '仅收录多年规划', gaps: '0 项' });
   });
 });

@@ -30,7 +30,9 @@ import {
   reusePath,
   sharedPassagesFragment,
   disclosurePath,
+  disclosureProvincePath,
   disclosureRegionUrl,
+  disclosureRulesUrl,
   publishingRecordFragment,
 } from '../../src/domain/urls.ts';
 
@@ -103,9 +105,13 @@ describe('open data, feeds, sitemap and search', () => {
     expect(sitemapPartPath(2)).toBe('/sitemap-2.xml');
   });
 
-  it('names the publishing-record page, a region’s entry on it by division code, and the section of a region page', () => {
+  it('names the publishing-record pages, a region’s entry on its province’s page by division code, and the section of a region page', () => {
     expect(disclosurePath).toBe('/disclosure/');
-    expect(disclosureRegionUrl('341802')).toBe('/disclosure/#region-341802');
+    expect(disclosureRulesUrl).toBe('/disclosure/#rules-heading');
+    expect(disclosureProvincePath('anhui')).toBe('/disclosure/anhui/');
+    expect(disclosureRegionUrl({ slug: 'anhui', code: '340000' })).toBe('/disclosure/anhui/');
+    expect(disclosureRegionUrl({ slug: 'anhui/xuancheng', code: '341800' })).toBe('/disclosure/anhui/#region-341800');
+    expect(disclosureRegionUrl({ slug: 'anhui/xuancheng/xuanzhou', code: '341802' })).toBe('/disclosure/anhui/#region-341802');
     expect(`${regionPath('anhui/xuancheng/xuanzhou')}${publishingRecordFragment}`).toBe('/regions/anhui/xuancheng/xuanzhou/#publishing-record');
   });
 

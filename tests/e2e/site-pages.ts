@@ -35,6 +35,7 @@ export const sitePages: SitePage[] = [
   { kind: 'data', path: '/data/', file: 'data/index.html', lighthouse: true },
   { kind: 'reuse', path: '/reuse/', file: 'reuse/index.html' },
   { kind: 'disclosure', path: '/disclosure/', file: 'disclosure/index.html' },
+  { kind: 'province disclosure', path: '/disclosure/anhui/', file: 'disclosure/anhui/index.html' },
   { kind: 'search with results', path: '/search/?q=低保', file: 'search/index.html', ready: 'search', lighthouse: true },
   { kind: 'search without results', path: '/search/?q=龘龘龘', file: 'search/index.html', ready: 'search' },
   { kind: 'about', path: '/about/', file: 'about/index.html' },

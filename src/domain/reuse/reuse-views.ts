@@ -27,6 +27,8 @@ export interface SharedPassageView {
   href: string;
   excerpt: string;
   alsoIn: PassageLinkView[];
+  /** e.g. `另有 387 份文件也含有这段中的句子，未逐一列出。`; empty when every document is listed. */
+  unlisted: string;
 }
 
 export interface DocumentReuseView {
@@ -50,7 +52,6 @@ export function percentLabel(part: number, whole: number): string {
 }
 
 export function documentReuseView(reuse: DocumentReuse, label: (id: string) => DocumentLabel): DocumentReuseView {
-  const others = new Set(reuse.passages.flatMap((p) => p.alsoIn.map((l) => l.document)));
   return {
     passages: reuse.passages.map((passage) => ({
       number: passage.number,
@@ -60,8 +61,9 @@ export function documentReuseView(reuse: DocumentReuse, label: (id: string) => D
         const { title, regionName } = label(link.document);
         return { href: documentAnchorUrl(link.document, link.anchor), title, regionName };
       }),
+      unlisted: passage.otherDocuments > passage.alsoIn.length ? `另有 ${passage.otherDocuments - passage.alsoIn.length} 份文件也含有这段中的句子，未逐一列出。` : '',
     })),
-    summary: `本文约 ${percentLabel(reuse.sharedChars, reuse.totalChars)} 的文字（按字数计）亦见于其他 ${others.size} 份文件。`,
+    summary: `本文约 ${percentLabel(reuse.sharedChars, reuse.totalChars)} 的文字（按字数计）亦见于其他 ${reuse.sharedWith} 份文件。`,
   };
 }
 

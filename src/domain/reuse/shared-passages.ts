@@ -15,10 +15,11 @@
  * The cost is one pass over the sentences plus, per shared text, the pairs of its documents — at most
  * `formulaMaxDocuments`² / 2, since a text in more documents than that is a formula.
  *
- * Memory is what limits it at 100,000 documents, so the index holds numbers, not objects: every sentence is a
- * row of integer columns (where it stands in its run, its weight, its hash), seeds and passages are rows of
- * (pair, sentence, sentence), and a sentence's text is cut from the runs again when it is needed — to verify two
- * equal hashes by the exact normalised text, or to show it. What pages read is built when they ask: a document's
+ * Memory is what limits it at 100,000 documents, so neither the caller nor the index holds the bodies: they are
+ * read through `readBody`, once to hash every sentence and once more, for the documents whose sentences' hashes
+ * stand in another document, to keep those sentences' texts (each distinct text once) — the only ones ever
+ * compared or shown. The index holds numbers, not objects: every sentence is a row of integer columns (where it
+ * stands in its run, its weight, its hash), seeds and passages are rows of (pair, sentence, sentence). What pages read is built when they ask: a document's
  * marks and links (`byDocument`), and of the ranked passages and pairs only the slice /reuse/ shows. The results
  * are the same as building every object up front (tests/domain/reuse/; docs/scale.md has the figures).
  */
@@ -30,6 +31,13 @@ export interface ReuseDocument {
   id: string;
   /** Region slug path: /reuse/ counts the regions a passage stands in. */
   region: string;
+}
+
+/**
+ * What the detection reads of a body, asked for through `readBody` (once per document to hash its sentences,
+ * once more for a document whose sentences stand elsewhere), so no caller need hold every body at once.
+ */
+export interface ReuseBody {
   /** The body's text runs (`bodyTextRuns`): sentences are cut from these so each can be marked. */
   runs: readonly string[];
   /** The quotes the page marks (figures', task evidence's): a shared sentence crossing one cannot be marked. */
@@ -51,9 +59,13 @@ export interface ReuseRule {
   formulaMaxDocuments: number;
   /** Share of all documents, 0–1. */
   formulaShare: number;
+  /** The most other documents a passage's 相同段落亦见于 list names in full (`listedPartners`). */
+  maxListedDocuments: number;
+  /** Past that, how many it names: fewer, so that a cut list always leaves out enough to be worth the note. */
+  listedWhenCut: number;
 }
 
-export const defaultReuseRule: ReuseRule = { minChars: 12, formulaMinDocuments: 3, formulaMaxDocuments: 50, formulaShare: 0.5 };
+export const defaultReuseRule: ReuseRule = { minChars: 12, formulaMinDocuments: 3, formulaMaxDocuments: 50, formulaShare: 0.5, maxListedDocuments: 30, listedWhenCut: 20 };
 
 /** Whether a text found in `documents` of `total` documents is a formula under `rule`. */
 export function isFormula(documents: number, total: number, rule: ReuseRule = defaultReuseRule): boolean {
@@ -74,8 +86,13 @@ export interface DocumentPassage {
   chars: number;
   /** The anchor of its first sentence on this page. */
   anchor: string;
-  /** The other documents holding some of it, each once, in the order of the input. */
+  /**
+   * The other documents holding some of it, each once, in the order of the input: all of them, or, past
+   * `maxListedDocuments`, the ones `listedPartners` picks.
+   */
   alsoIn: PassageLink[];
+  /** How many other documents hold some of it, listed or not. */
+  otherDocuments: number;
 }
 
 export interface SentenceMark {
@@ -92,6 +109,8 @@ export interface DocumentReuse {
   /** Letters, digits and ideographs of the shared sentences, and of the whole body. */
   sharedChars: number;
   totalChars: number;
+  /** How many other documents share some of its text. */
+  sharedWith: number;
 }
 
 /** A passage as it stands in several documents (one exact normalised text). */
@@ -208,8 +227,10 @@ const slots = 2 ** 20; // sentences per document that can seed: a 40,000-charact
 
 /**
  * Every sentence of every body as columns of integers (global index s): where its text stands in its run, its
- * length, weight and the two halves of its hash. The text is cut from the runs again when needed and its
- * normalised key recomputed only to verify two equal hashes, so no key string outlives the sentence pass.
+ * length, weight and the two halves of its hash. Bodies are read twice and never held: the first pass hashes
+ * every sentence; the second re-reads only the bodies holding a sentence whose hash stands in another document
+ * too, keeps those sentences' texts (each distinct text once) and decides whether each can carry a mark. Every
+ * other sentence is numbers only — at 100,000 documents the bodies would not fit in the heap beside the index.
  */
 class SentenceTable {
   readonly first: Int32Array; // first sentence of document d; first[d + 1] ends it
@@ -222,19 +243,21 @@ class SentenceTable {
   readonly hashLow: Int32Array;
   /** Letters, digits and ideographs of each whole body. */
   readonly docChars: Int32Array;
+  /** The kept sentences' texts: `texts[textOf[s]]`, -1 for a sentence whose hash no other document has. */
+  private readonly textOf: Int32Array;
+  private readonly texts: string[] = [];
+  /** Whether a kept sentence can carry a mark (`markable`): 1 yes, 0 no. */
+  private readonly markableFlags: Uint8Array;
 
-  private readonly documents: readonly ReuseDocument[];
-
-  constructor(documents: readonly ReuseDocument[]) {
-    this.documents = documents;
+  constructor(documents: readonly ReuseDocument[], readBody: (document: number) => ReuseBody) {
     const columns = Array.from({ length: 7 }, () => new IntColumn(1 << 16));
     const [doc, run, start, size, chars, high, low] = columns as [IntColumn, IntColumn, IntColumn, IntColumn, IntColumn, IntColumn, IntColumn];
     this.first = new Int32Array(documents.length + 1);
     this.docChars = new Int32Array(documents.length);
-    documents.forEach((document, d) => {
+    documents.forEach((_, d) => {
       this.first[d] = doc.length;
       let sum = 0;
-      for (const sentence of sentencesOfRuns(document.runs)) {
+      for (const sentence of sentencesOfRuns(readBody(d).runs)) {
         const hash = sentenceHash(sentence.key);
         doc.push(d);
         run.push(sentence.run);
@@ -249,15 +272,69 @@ class SentenceTable {
     });
     this.first[documents.length] = doc.length;
     [this.doc, this.run, this.start, this.size, this.chars, this.hashHigh, this.hashLow] = columns.map((c) => c.done()) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+
+    const kept = this.inSeveralDocuments();
+    this.textOf = new Int32Array(this.count).fill(-1);
+    this.markableFlags = new Uint8Array(this.count);
+    const textNumbers = new Map<string, number>();
+    for (let d = 0; d < documents.length; d++) {
+      const [from, to] = [this.first[d]!, this.first[d + 1]!];
+      let any = false;
+      for (let s = from; s < to && !any; s++) any = kept[s] === 1;
+      if (!any) continue;
+      const body = readBody(d);
+      const spans = quoteSpans(body);
+      for (let s = from; s < to; s++) {
+        if (kept[s] === 0) continue;
+        const at = this.start[s]!;
+        const text = body.runs[this.run[s]!]!.slice(at, at + this.size[s]!);
+        let number = textNumbers.get(text);
+        if (number === undefined) {
+          number = this.texts.length;
+          // A copy, not the slice: a slice of a long run can keep the whole run (the body) alive.
+          this.texts.push(detached(text));
+          textNumbers.set(this.texts.at(-1)!, number);
+        }
+        this.textOf[s] = number;
+        this.markableFlags[s] = markable(body, spans, text, this.run[s]!, at) ? 1 : 0;
+      }
+    }
+  }
+
+  /** One byte per sentence: 1 when its hash stands in at least two documents (only those can be shared). */
+  private inSeveralDocuments(): Uint8Array {
+    const n = this.count;
+    const capacity = 2 ** Math.ceil(Math.log2(2 * n + 2));
+    const mask = capacity - 1;
+    const firstWith = new Int32Array(capacity).fill(-1); // a sentence of each hash
+    const several = new Uint8Array(capacity);
+    const slotOf = new Int32Array(n);
+    for (let s = 0; s < n; s++) {
+      const [high, low] = [this.hashHigh[s]!, this.hashLow[s]!];
+      let slot = mix(low, high) & mask;
+      while (firstWith[slot] !== -1 && (this.hashHigh[firstWith[slot]!] !== high || this.hashLow[firstWith[slot]!] !== low)) slot = (slot + 1) & mask;
+      if (firstWith[slot] === -1) firstWith[slot] = s;
+      else if (this.doc[firstWith[slot]!] !== this.doc[s]) several[slot] = 1;
+      slotOf[s] = slot;
+    }
+    const kept = new Uint8Array(n);
+    for (let s = 0; s < n; s++) kept[s] = several[slotOf[s]!]!;
+    return kept;
   }
 
   get count(): number {
     return this.doc.length;
   }
 
+  /** A kept sentence's exact text; asking for another is a bug, since its hash stands in no other document. */
   text(s: number): string {
-    const start = this.start[s]!;
-    return this.documents[this.doc[s]!]!.runs[this.run[s]!]!.slice(start, start + this.size[s]!);
+    const number = this.textOf[s]!;
+    if (number === -1) throw new Error(`shared passages: sentence ${s} of document ${this.doc[s]} was not kept (src/domain/reuse/shared-passages.ts)`);
+    return this.texts[number]!;
+  }
+
+  markable(s: number): boolean {
+    return this.markableFlags[s] === 1;
   }
 
   hash(s: number): number {
@@ -267,15 +344,51 @@ class SentenceTable {
   /** Whether two sentences have the same normalised key: hashes first, then the exact text (never a hash alone). */
   sameKey(s: number, t: number): boolean {
     if (this.hashHigh[s] !== this.hashHigh[t] || this.hashLow[s] !== this.hashLow[t]) return false;
-    const [x, y] = [this.text(s), this.text(t)];
-    return x === y || normaliseSentence(x) === normaliseSentence(y);
+    const [x, y] = [this.textOf[s]!, this.textOf[t]!];
+    return x === y || normaliseSentence(this.text(s)) === normaliseSentence(this.text(t));
   }
 }
 
+/** A flat copy of a string, so that it holds no reference to the run it was sliced from. */
+function detached(text: string): string {
+  const codes = new Array<number>(Math.min(text.length, 4096));
+  let out = '';
+  for (let at = 0; at < text.length; at += codes.length) {
+    const end = Math.min(text.length, at + codes.length);
+    codes.length = end - at;
+    for (let i = at; i < end; i++) codes[i - at] = text.charCodeAt(i);
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
+/** Where each of the page's quotes stands in the runs (the first run holding it), as the renderer marks it. */
+function quoteSpans(body: ReuseBody): { run: number; start: number; end: number }[] {
+  const spans: { run: number; start: number; end: number }[] = [];
+  for (const quote of body.quotes) {
+    const run = body.runs.findIndex((text) => text.includes(quote));
+    if (run >= 0) spans.push({ run, start: body.runs[run]!.indexOf(quote), end: body.runs[run]!.indexOf(quote) + quote.length });
+  }
+  return spans;
+}
+
+/**
+ * Whether a sentence can carry a mark: it is the first place its text occurs in the body (the renderer marks the
+ * first occurrence, and an anchor must be unique) and it does not cross the edge of a quote (marks nest or stand
+ * apart).
+ */
+function markable(body: ReuseBody, spans: readonly { run: number; start: number; end: number }[], text: string, run: number, start: number): boolean {
+  const end = start + text.length;
+  const firstRun = body.runs.findIndex((t) => t.includes(text));
+  const first = firstRun === run && body.runs[firstRun]!.indexOf(text) === start;
+  const crosses = spans.some((q) => q.run === run && q.start < end && start < q.end && !(q.start <= start && end <= q.end) && !(start <= q.start && q.end <= end));
+  return first && !crosses;
+}
+
 /** Finds the shared passages of `documents` (see the module comment). */
-export function findSharedPassages(documents: readonly ReuseDocument[], rule: ReuseRule = defaultReuseRule): ReuseIndex {
+export function findSharedPassages(documents: readonly ReuseDocument[], readBody: (document: number) => ReuseBody, rule: ReuseRule = defaultReuseRule): ReuseIndex {
   const total = documents.length;
-  const table = new SentenceTable(documents);
+  const table = new SentenceTable(documents, readBody);
   const n = table.count;
   const seedable = (s: number) => table.chars[s]! >= rule.minChars && s - table.first[table.doc[s]!]! < slots;
 
@@ -300,7 +413,7 @@ export function findSharedPassages(documents: readonly ReuseDocument[], rule: Re
     tail[slot] = s;
   }
 
-  const markable = markability(documents, table);
+  const markable = (s: number) => table.markable(s);
   const formulaHashes = new Set<number>();
   const formulaKeys = new Set<string>();
   const isFormulaSentence = (s: number) => formulaHashes.has(table.hash(s)) && formulaKeys.has(normaliseSentence(table.text(s)));
@@ -384,42 +497,6 @@ export function findSharedPassages(documents: readonly ReuseDocument[], rule: Re
   }
 
   return assemble(documents, table, { pair: passagePair.done(), fromA: passageA.done(), fromB: passageB.done(), length: passageLength.done() }, { a: pairA, b: pairB }, formulas, rule);
-}
-
-/**
- * Whether sentence s can carry a mark: it is the first place its text occurs in the body (the renderer marks the
- * first occurrence, and an anchor must be unique) and it does not cross the edge of a quote (marks nest or stand
- * apart). Computed only for the sentences that are shared, and memoised in one byte per sentence.
- */
-function markability(documents: readonly ReuseDocument[], table: SentenceTable): (s: number) => boolean {
-  const quoteSpans = new Map<number, { run: number; start: number; end: number }[]>();
-  const memo = new Uint8Array(table.count); // 0 not yet known, 1 markable, 2 not
-  const spansOf = (d: number) => {
-    let spans = quoteSpans.get(d);
-    if (!spans) {
-      const runs = documents[d]!.runs;
-      spans = [];
-      for (const quote of documents[d]!.quotes) {
-        const run = runs.findIndex((text) => text.includes(quote));
-        if (run >= 0) spans.push({ run, start: runs[run]!.indexOf(quote), end: runs[run]!.indexOf(quote) + quote.length });
-      }
-      quoteSpans.set(d, spans);
-    }
-    return spans;
-  };
-  return (s) => {
-    if (memo[s] === 0) {
-      const d = table.doc[s]!;
-      const [text, run, start] = [table.text(s), table.run[s]!, table.start[s]!];
-      const runs = documents[d]!.runs;
-      const end = start + text.length;
-      const firstRun = runs.findIndex((t) => t.includes(text));
-      const first = firstRun === run && runs[firstRun]!.indexOf(text) === start;
-      const crosses = spansOf(d).some((q) => q.run === run && q.start < end && start < q.end && !(q.start <= start && end <= q.end) && !(start <= q.start && q.end <= end));
-      memo[s] = first && !crosses ? 1 : 2;
-    }
-    return memo[s] === 1;
-  };
 }
 
 interface PassageColumns {
@@ -540,6 +617,7 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
       const number = passages.length + 1;
       const first = triples[t]!.sentence;
       const alsoIn = new Map<number, string>();
+      const passageTriples: { sentence: number; other: number }[] = [];
       let text = '';
       let chars = 0;
       for (let sentence = first; ; sentence++) {
@@ -548,6 +626,7 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
         chars += table.chars[sentence]!;
         for (; t < triples.length && triples[t]!.sentence === sentence; t++) {
           const { other, at } = triples[t]!;
+          passageTriples.push(triples[t]!);
           if (!alsoIn.has(other)) alsoIn.set(other, anchorOf(at));
         }
         const last = t === triples.length || triples[t]!.sentence !== sentence + 1;
@@ -555,10 +634,11 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
         if (last) break;
       }
       sharedChars += chars;
-      const linked = [...alsoIn].sort(([x], [y]) => x - y).map(([other, anchor]) => ({ document: documents[other]!.id, anchor }));
-      passages.push({ number, text, chars, anchor: anchorOf(first), alsoIn: linked });
+      const listed = listedPartners(passageTriples, rule);
+      const linked = [...alsoIn].filter(([other]) => listed.has(other)).sort(([x], [y]) => x - y).map(([other, anchor]) => ({ document: documents[other]!.id, anchor }));
+      passages.push({ number, text, chars, anchor: anchorOf(first), alsoIn: linked, otherDocuments: alsoIn.size });
     }
-    return { passages, marks, sharedChars, totalChars: table.docChars[d]! };
+    return { passages, marks, sharedChars, totalChars: table.docChars[d]!, sharedWith: new Set(triples.map((t) => t.other)).size };
   };
 
   const idToIndex = new Map<string, number>();
@@ -628,6 +708,28 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
   );
   formulas.sort((x, y) => y.documents - x.documents || x.text.localeCompare(y.text));
   return { rule, documentCount: total, byDocument, shares, passages, pairs: pairList, formulas };
+}
+
+/**
+ * The other documents a passage's 相同段落亦见于 list names: all of them up to `maxListedDocuments`; past that,
+ * `listedWhenCut` of them, those holding most of its sentences first (ties in the order of the input), and then,
+ * for every sentence none of those holds, the document holding most of the passage that does — so each marked
+ * sentence still links to a document where it stands, and the claim can be checked from the page. At 10,000
+ * generated documents one passage stood in 407 others; a list that long helps no reader, and the page says how
+ * many it leaves out.
+ */
+function listedPartners(triples: readonly { sentence: number; other: number }[], rule: Pick<ReuseRule, 'maxListedDocuments' | 'listedWhenCut'>): Set<number> {
+  const held = new Map<number, number>();
+  for (const { other } of triples) held.set(other, (held.get(other) ?? 0) + 1);
+  if (held.size <= rule.maxListedDocuments) return new Set(held.keys());
+  const ranked = [...held].sort(([x, a], [y, b]) => b - a || x - y).map(([other]) => other);
+  const listed = new Set(ranked.slice(0, rule.listedWhenCut));
+  const bySentence = Map.groupBy(triples, (t) => t.sentence);
+  for (const partners of bySentence.values()) {
+    if (partners.some((p) => listed.has(p.other))) continue;
+    listed.add(partners.map((p) => p.other).sort((x, y) => held.get(y)! - held.get(x)! || x - y)[0]!);
+  }
+  return listed;
 }
 
 /**

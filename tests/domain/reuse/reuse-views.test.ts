@@ -4,11 +4,12 @@ import { documentReuseView, percentLabel, reuseCsv, reusePageView, reuseRows, re
 import { findSharedPassages } from '../../../src/domain/reuse/shared-passages.ts';
 
 const copied = '为全市1263名特困人员购买住院照料护理险18.9450万元和补充医疗险11.367万元，解决特困人员住院期间照料护理问题。';
-const index = findSharedPassages([
+const documents = [
   { id: 'hunan/chenzhou/zixing/2023-h1-summary', region: 'hunan/chenzhou/zixing', runs: bodyTextRuns(`资兴市的开头一句话在这里写得很长很长。\n\n${copied}`), quotes: [] },
   { id: 'hunan/chenzhou/yongxing/2023-h1-summary', region: 'hunan/chenzhou/yongxing', runs: bodyTextRuns(`${copied}`), quotes: [] },
   { id: 'jiangsu/changzhou/jintan/2023-year-plan', region: 'jiangsu/changzhou/jintan', runs: bodyTextRuns('金坛区自己的计划内容与其他文件全然不同。'), quotes: [] },
-]);
+];
+const index = findSharedPassages(documents, (d) => documents[d]!);
 const names: Record<string, string> = { 'hunan/chenzhou/zixing': '湖南省 郴州市 资兴市', 'hunan/chenzhou/yongxing': '湖南省 郴州市 永兴县', 'jiangsu/changzhou/jintan': '江苏省 常州市 金坛区' };
 const label = (id: string) => {
   const region = id.split('/').slice(0, -1).join('/');
@@ -31,6 +32,14 @@ describe('the document page’s 相同段落亦见于 list', () => {
     expect(view.passages[0]!.href).toMatch(/^#p-/);
     expect(view.passages[0]!.alsoIn).toEqual([{ href: expect.stringMatching(/^\/documents\/hunan\/chenzhou\/yongxing\/2023-h1-summary\/#p-/), title: '湖南省 郴州市 永兴县的文件', regionName: '湖南省 郴州市 永兴县' }]);
     expect(view.summary).toMatch(/^本文约 \d+% 的文字（按字数计）亦见于其他 1 份文件。$/);
+    expect(view.passages[0]!.unlisted).toBe('');
+  });
+
+  it('says how many documents a capped list leaves out, and counts them all in the summary', () => {
+    const reuse = index.byDocument.get('hunan/chenzhou/zixing/2023-h1-summary')!;
+    const view = documentReuseView({ ...reuse, passages: reuse.passages.map((p) => ({ ...p, otherDocuments: 388 })), sharedWith: 388 }, label);
+    expect(view.passages[0]!.unlisted).toBe('另有 387 份文件也含有这段中的句子，未逐一列出。');
+    expect(view.summary).toMatch(/亦见于其他 388 份文件。$/);
   });
 });
 

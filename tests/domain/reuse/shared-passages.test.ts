@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { sharedSentenceAnchor } from '../../../src/domain/anchors.ts';
 import { bodyTextRuns, renderDocumentBody } from '../../../src/domain/markdown/render-document.ts';
-import { findSharedPassages, isFormula, type ReuseDocument } from '../../../src/domain/reuse/shared-passages.ts';
+import { defaultReuseRule, findSharedPassages, isFormula, type ReuseBody, type ReuseDocument } from '../../../src/domain/reuse/shared-passages.ts';
 import { normaliseSentence, sentenceHash, sentencesOfRuns } from '../../../src/domain/reuse/sentences.ts';
 
 const formula = '深入学习贯彻习近平新时代中国特色社会主义思想和党的二十大精神。';
 const copied = ['全市城乡低保标准分别提高到每人每月780元和620元，惠及困难群众2.3万人。', '新建街道综合养老服务中心5个，社区养老服务站点覆盖率达到85%。'];
 
-function doc(id: string, region: string, body: string, quotes: string[] = []): ReuseDocument {
+function doc(id: string, region: string, body: string, quotes: string[] = []): ReuseDocument & ReuseBody {
   return { id, region, runs: bodyTextRuns(body), quotes };
 }
+
+/** The detection over documents held in memory, as the tests build them. */
+const detect = (documents: readonly (ReuseDocument & ReuseBody)[]) => findSharedPassages(documents, (d) => documents[d]!);
 
 const filler = (name: string, n: number) => Array.from({ length: n }, (_, i) => `${name}第${i + 1}项工作按照年度计划稳步推进并取得${name}特有成效。`).join('');
 
@@ -51,7 +54,7 @@ describe('findSharedPassages', () => {
     doc('c/2023-year-plan', 'anhui/xuancheng/xuanzhou', `${formula}\n\n${filler('丙地', 6)}`),
     doc('d/2022-year-plan', 'anhui/xuancheng/jingxian', `${formula}\n\n${filler('丁地', 6)}`),
   ];
-  const index = findSharedPassages(documents);
+  const index = detect(documents);
 
   it('finds the planted copy in both documents as one passage, across a paragraph and a list item', () => {
     const a = index.byDocument.get('a/2023-year-summary')!;
@@ -96,7 +99,7 @@ describe('findSharedPassages', () => {
   it('gives any slice of the ranked passages and pairs as slicing the whole ranking would, ties ordered by text', () => {
     // Six pairs of documents, each sharing one sentence of the same length: every passage and pair ties on its numbers.
     const texts = ['丙', '甲', '戊', '乙', '丁', '己'].map((c) => `${c}${c}地将城乡低保标准提高到每人每月七百八十元。`);
-    const result = findSharedPassages(texts.flatMap((text, k) => [doc(`p${k}/a`, `r${k}a`, `${text}${filler(`独${k}甲`, 1)}`), doc(`p${k}/b`, `r${k}b`, `${text}${filler(`独${k}乙`, 1)}`)]));
+    const result = detect(texts.flatMap((text, k) => [doc(`p${k}/a`, `r${k}a`, `${text}${filler(`独${k}甲`, 1)}`), doc(`p${k}/b`, `r${k}b`, `${text}${filler(`独${k}乙`, 1)}`)]));
     const passages = result.passages.slice();
     expect(passages.map((p) => p.text)).toEqual([...texts].sort((x, y) => x.localeCompare(y)));
     expect([...result.passages.slice(0, 2), ...result.passages.slice(2, 5), ...result.passages.slice(5)]).toEqual(passages);
@@ -108,22 +111,54 @@ describe('findSharedPassages', () => {
   });
 
   it('claims nothing when two sentences differ only in a digit', () => {
-    const result = findSharedPassages([doc('x', 'r1', '全市城乡低保标准提高到每人每月780元，惠及困难群众。'), doc('y', 'r2', '全市城乡低保标准提高到每人每月790元，惠及困难群众。')]);
+    const result = detect([doc('x', 'r1', '全市城乡低保标准提高到每人每月780元，惠及困难群众。'), doc('y', 'r2', '全市城乡低保标准提高到每人每月790元，惠及困难群众。')]);
     expect(result.byDocument.size).toBe(0);
     expect(result.pairs.slice()).toEqual([]);
   });
 
   it('does not seed on a short sentence, but carries one inside a copied passage', () => {
     const short = '成效明显。';
-    const result = findSharedPassages([doc('x', 'r1', `${copied[0]}${short}${copied[1]}`), doc('y', 'r2', `${copied[0]}${short}${copied[1]}`), doc('z', 'r3', `${short}其他地区完全不同的内容在这里展开叙述。`)]);
+    const result = detect([doc('x', 'r1', `${copied[0]}${short}${copied[1]}`), doc('y', 'r2', `${copied[0]}${short}${copied[1]}`), doc('z', 'r3', `${short}其他地区完全不同的内容在这里展开叙述。`)]);
     expect(result.byDocument.get('x')!.passages.map((p) => p.text)).toEqual([copied[0] + short + copied[1]]);
     expect(result.byDocument.get('z')).toBeUndefined();
+  });
+
+  it('reads a body a second time only when one of its sentences stands in another document', () => {
+    const documents = [doc('x', 'r1', `${copied[0]}${filler('甲', 2)}`), doc('y', 'r2', `${filler('乙', 2)}${copied[0]}`), doc('z', 'r3', filler('丙', 3))];
+    const reads = documents.map(() => 0);
+    const result = findSharedPassages(documents, (d) => (reads[d]!++, documents[d]!));
+    expect(reads).toEqual([2, 2, 1]);
+    // What pages read is built from the texts kept, not from the bodies, which it no longer asks for.
+    expect(result.byDocument.get('y')!.passages.map((p) => p.text)).toEqual([copied[0]]);
+    expect(result.passages.slice().map((p) => p.occurrences.map((o) => o.document))).toEqual([['x', 'y']]);
+    expect(reads).toEqual([2, 2, 1]);
+  });
+
+  it('lists past maxListedDocuments only listedWhenCut others under a passage, those holding most of it first, and still one for every sentence', () => {
+    const [s1, s2, s3] = ['第一句写的是全市城乡低保标准提高到每人每月780元。', '第二句写的是新建街道综合养老服务中心5个。', '第三句写的是社区养老服务站点覆盖率达到85%。'];
+    const documents = [
+      doc('x', 'r0', `${s1}${s2}${s3}`),
+      ...['a', 'b', 'c'].map((id, k) => doc(id, `r${k + 1}`, `${filler(id, 1)}${s1}`)),
+      doc('d', 'r4', `${filler('d', 1)}${s2}${s3}`),
+      doc('e', 'r5', `${filler('e', 1)}${s3}`),
+      // Documents sharing nothing, so that s1 (in four) is not in half of them: not a formula.
+      ...['f', 'g', 'h', 'i'].map((id, k) => doc(id, `r${k + 6}`, filler(id, 2))),
+    ];
+    const result = findSharedPassages(documents, (d) => documents[d]!, { ...defaultReuseRule, maxListedDocuments: 4, listedWhenCut: 2 });
+    const x = result.byDocument.get('x')!;
+    const [passage] = x.passages;
+    // d holds two of its sentences, a one (first in the input among a, b, c, e); s1 has a, s2 and s3 have d.
+    expect(passage!.alsoIn.map((link) => link.document)).toEqual(['a', 'd']);
+    expect(passage!.otherDocuments).toBe(5);
+    expect(x.sharedWith).toBe(5);
+    // Under the cap, every other document is listed, as before.
+    expect(detect(documents).byDocument.get('x')!.passages[0]!.alsoIn.map((link) => link.document)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
   it('leaves out a shared sentence that crosses the edge of a figure’s quote, which must keep its mark', () => {
     const body = `${copied[0]}${copied[1]}`;
     const quote = '惠及困难群众2.3万人。新建街道';
-    const result = findSharedPassages([doc('x', 'r1', body, [quote]), doc('y', 'r2', body)]);
+    const result = detect([doc('x', 'r1', body, [quote]), doc('y', 'r2', body)]);
     expect(result.byDocument.get('x')?.marks ?? []).toEqual([]);
   });
 

@@ -50,7 +50,12 @@ describe('a corpus with planted copies', () => {
       const front = data as { region: string; metrics?: { quote: string }[] };
       return { id: file.path.replace(/^content\/documents\/|\.md$/g, ''), region: front.region, runs: bodyTextRuns(body), quotes: (front.metrics ?? []).map((m) => m.quote) };
     });
-    const result = checkReuse(findSharedPassages(documents), documents, copies);
+    const result = checkReuse(
+      findSharedPassages(documents, (d) => documents[d]!),
+      documents.map((doc) => doc.id),
+      (d) => documents[d]!.runs.join(''),
+      copies,
+    );
     expect(result.missed).toEqual([]);
     expect(result.falseClaims).toEqual([]);
     expect(result.claims).toBeGreaterThan(0);
