@@ -1,0 +1,136 @@
+/**
+ * Writes the site's bulk outputs — today the chart CSVs, one per chart of a region or metric page
+ * (`/regions/<slug>/<chart>.csv`, `/metrics/<id>/<chart>.csv`), 16,628 of them for regions alone at 10,000
+ * documents — without Astro's page pipeline, which bought them nothing (no layout, no CSP, no cache key; 1.0 ms
+ * each through it). They need only the content, so a worker thread (bulk-outputs-worker.ts) started when the
+ * build starts reads the content files, builds the site model the pages build (src/domain/content/site-input.ts,
+ * src/domain/site-model.ts) and writes every CSV with the pages' own chart builder (src/charts/site-charts.ts)
+ * into a staging folder in the cache folder, on the second core beside the pages; when the pages are done the
+ * files are moved into the output. Every build writes them all (as Astro rendered them on every build), so a
+ * build from Astro's cache publishes each one and a content change reaches every CSV it touches; updating the
+ * previous site in place, each is renamed over its old name (a new file, never a write into the linked one) and
+ * one the build no longer makes stays linked, so the in-place sweep removes it. Small and loud: logs what it
+ * wrote and how long the pages waited; rethrows with the cause.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { chartCsvFiles } from '../charts/site-charts.ts';
+import { readSiteInput } from '../domain/content/site-input.ts';
+import { replaceFile } from '../domain/in-place-output.ts';
+import { buildSiteModel } from '../domain/site-model.ts';
+import { absoluteUrl } from '../domain/urls.ts';
+import { startWorkerJob } from './worker-thread.ts';
+
+/** What the bulk outputs are made from and where they go: plain data, handed to the worker thread. */
+export interface BulkOutputsJob {
+  /** The folder holding content/. */
+  contentRoot: string;
+  /** The site's origin (`site` of astro.config.mjs), which the CSVs' `url` column is written with. */
+  site: string;
+  /** The folder the files are written into, laid out as the output (a staging folder). */
+  outDir: string;
+}
+
+export interface BulkOutputsReport {
+  /** The files written, as `/`-separated paths under `outDir`, in the order written. */
+  files: string[];
+  bytes: number;
+  /** Reading the content files and building the site model. */
+  modelSeconds: number;
+  seconds: number;
+}
+
+/** Writes every bulk output of the content at `job.contentRoot` into `job.outDir`. Throws `Writing the chart CSVs failed: …` with the cause. */
+export async function writeBulkOutputs(job: BulkOutputsJob): Promise<BulkOutputsReport> {
+  const started = performance.now();
+  try {
+    const model = buildSiteModel(readSiteInput(job.contentRoot));
+    const modelSeconds = (performance.now() - started) / 1000;
+    const files: string[] = [];
+    let bytes = 0;
+    const made = new Set<string>();
+    for (const [path, text] of chartCsvFiles(model, (sitePath) => absoluteUrl(job.site, sitePath))) {
+      const file = join(job.outDir, path);
+      const dir = dirname(file);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+      const data = Buffer.from(text, 'utf8');
+      writeFileSync(file, data);
+      files.push(path.slice(1));
+      bytes += data.length;
+    }
+    return { files, bytes, modelSeconds, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    throw new Error(`Writing the chart CSVs failed: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Moves the staged files into the output `root`, each renamed over its name (a new file where the old one was linked). */
+function moveFiles(staged: string, root: string, files: readonly string[]): void {
+  const made = new Set<string>();
+  for (const path of files) {
+    const to = join(root, path);
+    const dir = dirname(to);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    try {
+      renameSync(join(staged, path), to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      replaceFile(to, readFileSync(join(staged, path)));
+    }
+  }
+}
+
+export function bulkOutputs(): AstroIntegration {
+  let projectRoot = process.cwd();
+  let cacheDir = join(projectRoot, 'node_modules/.astro');
+  let site = '';
+  let running: { staging: string; report: Promise<BulkOutputsReport> } | undefined;
+  return {
+    name: 'gongkai-bulk-outputs',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        projectRoot = fileURLToPath(config.root);
+        cacheDir = fileURLToPath(config.cacheDir);
+        if (!config.site) throw new Error('gongkai-bulk-outputs: astro.config.mjs sets no `site`, which the CSVs’ url column is written with (src/domain/site-address.ts gives it)');
+        site = config.site;
+      },
+      'astro:build:start': ({ logger }) => {
+        // Staged as the search index is (search-index.ts): Vite empties the output folder after this hook.
+        mkdirSync(cacheDir, { recursive: true });
+        const staging = mkdtempSync(join(cacheDir, 'gongkai-bulk-staging-'));
+        process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
+        const job: BulkOutputsJob = { contentRoot: process.env.GONGKAI_CONTENT_ROOT ?? projectRoot, site, outDir: staging };
+        const report = startWorkerJob<BulkOutputsJob, BulkOutputsReport>(new URL('./bulk-outputs-worker.ts', import.meta.url), job, (message) => logger.warn(message), 'Writing the chart CSVs failed');
+        // Handled in build:done; without this a build failing earlier would also report an unhandled rejection.
+        report.catch(() => {});
+        running = { staging, report };
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (!running) throw new Error('gongkai-bulk-outputs: astro:build:done came without astro:build:start, so no chart CSVs were written');
+        const { staging, report: pending } = running;
+        running = undefined;
+        const pagesDone = performance.now();
+        try {
+          const report = await pending;
+          const waited = (performance.now() - pagesDone) / 1000;
+          const moving = performance.now();
+          moveFiles(staging, fileURLToPath(dir), report.files);
+          logger.info(
+            `[bulk] ${report.files.length} chart CSVs (${Math.round(report.bytes / 1024)} KB) written in ${report.seconds.toFixed(1)} s beside the pages (site model ${report.modelSeconds.toFixed(1)} s), ` +
+              `moved into the output in ${((performance.now() - moving) / 1000).toFixed(1)} s; ${waited >= 0.05 ? `the pages waited ${waited.toFixed(1)} s for them` : 'ready before the pages'}`,
+          );
+        } finally {
+          rmSync(staging, { recursive: true, force: true });
+        }
+      },
+    },
+  };
+}
