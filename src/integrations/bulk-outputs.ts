@@ -69,6 +69,11 @@ export async function writeBulkOutputs(job: BulkOutputsJob): Promise<BulkOutputs
   }
 }
 
+/** Runs `writeBulkOutputs(job)` in a worker thread (worker-thread.ts). Resolves with the report, rejects with the worker's error. */
+export function startBulkOutputsWorker(job: BulkOutputsJob, warn: (message: string) => void): Promise<BulkOutputsReport> {
+  return startWorkerJob(new URL('./bulk-outputs-worker.ts', import.meta.url), job, warn, 'Writing the chart CSVs failed');
+}
+
 /** Moves the staged files into the output `root`, each renamed over its name (a new file where the old one was linked). */
 function moveFiles(staged: string, root: string, files: readonly string[]): void {
   const made = new Set<string>();
@@ -108,7 +113,7 @@ export function bulkOutputs(): AstroIntegration {
         const staging = mkdtempSync(join(cacheDir, 'gongkai-bulk-staging-'));
         process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
         const job: BulkOutputsJob = { contentRoot: process.env.GONGKAI_CONTENT_ROOT ?? projectRoot, site, outDir: staging };
-        const report = startWorkerJob<BulkOutputsJob, BulkOutputsReport>(new URL('./bulk-outputs-worker.ts', import.meta.url), job, (message) => logger.warn(message), 'Writing the chart CSVs failed');
+        const report = startBulkOutputsWorker(job, (message) => logger.warn(message));
         // Handled in build:done; without this a build failing earlier would also report an unhandled rejection.
         report.catch(() => {});
         running = { staging, report };
