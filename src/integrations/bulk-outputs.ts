@@ -1,16 +1,18 @@
 /**
- * Writes the site's bulk outputs — today the chart CSVs, one per chart of a region or metric page
- * (`/regions/<slug>/<chart>.csv`, `/metrics/<id>/<chart>.csv`), 16,628 of them for regions alone at 10,000
- * documents — without Astro's page pipeline, which bought them nothing (no layout, no CSP, no cache key; 1.0 ms
- * each through it). They need only the content, so a worker thread (bulk-outputs-worker.ts) started when the
- * build starts reads the content files, builds the site model the pages build (src/domain/content/site-input.ts,
- * src/domain/site-model.ts) and writes every CSV with the pages' own chart builder (src/charts/site-charts.ts)
- * into a staging folder in the cache folder, on the second core beside the pages; when the pages are done the
- * files are moved into the output. Every build writes them all (as Astro rendered them on every build), so a
- * build from Astro's cache publishes each one and a content change reaches every CSV it touches; updating the
- * previous site in place, each is renamed over its old name (a new file, never a write into the linked one) and
- * one the build no longer makes stays linked, so the in-place sweep removes it. Small and loud: logs what it
- * wrote and how long the pages waited; rethrows with the cause.
+ * Writes the site's bulk outputs without Astro's page pipeline, which bought them nothing (no layout, no CSP, no
+ * cache key): the chart CSVs, one per chart of a region or metric page (`/regions/<slug>/<chart>.csv`,
+ * `/metrics/<id>/<chart>.csv`: 16,628 region CSVs at 10,000 documents, 1.0 ms each through the pipeline), and the
+ * open-data files that come from the site model alone (src/domain/open-data-files.ts: metrics, tasks, task links,
+ * documents, the publishing record). They need only the content, so a worker thread (bulk-outputs-worker.ts)
+ * started when the build starts reads the content files, builds the site model the pages build
+ * (src/domain/content/site-input.ts, src/domain/site-model.ts) and writes every file with the pages' own builders
+ * (src/charts/site-charts.ts) into a staging folder in the cache folder, on the second core beside the pages; when
+ * the pages are done the files are moved into the output. Every build writes them all (as Astro rendered them on
+ * every build), so a build from Astro's cache publishes each one and a content change reaches every file it
+ * touches; updating the previous site in place, each is renamed over its old name (a new file, never a write into
+ * the linked one) and one the build no longer makes stays linked, so the in-place sweep removes it. Precompression
+ * (precompress.ts) runs after this hook and gives them their .br/.gz as before. Small and loud: logs what it wrote
+ * and how long the pages waited; rethrows with the cause.
  */
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,6 +21,7 @@ import type { AstroIntegration } from 'astro';
 import { chartCsvFiles } from '../charts/site-charts.ts';
 import { readSiteInput } from '../domain/content/site-input.ts';
 import { replaceFile } from '../domain/in-place-output.ts';
+import { openDataFiles } from '../domain/open-data-files.ts';
 import { buildSiteModel } from '../domain/site-model.ts';
 import { absoluteUrl } from '../domain/urls.ts';
 import { startWorkerJob } from './worker-thread.ts';
@@ -36,13 +39,16 @@ export interface BulkOutputsJob {
 export interface BulkOutputsReport {
   /** The files written, as `/`-separated paths under `outDir`, in the order written. */
   files: string[];
+  /** How many of them are chart CSVs, and how many open-data files. */
+  charts: number;
+  data: number;
   bytes: number;
   /** Reading the content files and building the site model. */
   modelSeconds: number;
   seconds: number;
 }
 
-/** Writes every bulk output of the content at `job.contentRoot` into `job.outDir`. Throws `Writing the chart CSVs failed: …` with the cause. */
+/** Writes every bulk output of the content at `job.contentRoot` into `job.outDir`. Throws `Writing the chart CSVs and data files failed: …` with the cause. */
 export async function writeBulkOutputs(job: BulkOutputsJob): Promise<BulkOutputsReport> {
   const started = performance.now();
   try {
@@ -51,7 +57,8 @@ export async function writeBulkOutputs(job: BulkOutputsJob): Promise<BulkOutputs
     const files: string[] = [];
     let bytes = 0;
     const made = new Set<string>();
-    for (const [path, text] of chartCsvFiles(model, (sitePath) => absoluteUrl(job.site, sitePath))) {
+    const charts = chartCsvFiles(model, (sitePath) => absoluteUrl(job.site, sitePath));
+    const write = (path: string, text: string) => {
       const file = join(job.outDir, path);
       const dir = dirname(file);
       if (!made.has(dir)) {
@@ -62,16 +69,19 @@ export async function writeBulkOutputs(job: BulkOutputsJob): Promise<BulkOutputs
       writeFileSync(file, data);
       files.push(path.slice(1));
       bytes += data.length;
-    }
-    return { files, bytes, modelSeconds, seconds: (performance.now() - started) / 1000 };
+    };
+    for (const [path, text] of charts) write(path, text);
+    const chartFiles = files.length;
+    for (const [path, text] of openDataFiles(model, job.site)) write(path, text);
+    return { files, charts: chartFiles, data: files.length - chartFiles, bytes, modelSeconds, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
-    throw new Error(`Writing the chart CSVs failed: ${(error as Error).message}`, { cause: error });
+    throw new Error(`Writing the chart CSVs and data files failed: ${(error as Error).message}`, { cause: error });
   }
 }
 
 /** Runs `writeBulkOutputs(job)` in a worker thread (worker-thread.ts). Resolves with the report, rejects with the worker's error. */
 export function startBulkOutputsWorker(job: BulkOutputsJob, warn: (message: string) => void): Promise<BulkOutputsReport> {
-  return startWorkerJob(new URL('./bulk-outputs-worker.ts', import.meta.url), job, warn, 'Writing the chart CSVs failed');
+  return startWorkerJob(new URL('./bulk-outputs-worker.ts', import.meta.url), job, warn, 'Writing the chart CSVs and data files failed');
 }
 
 /** Moves the staged files into the output `root`, each renamed over its name (a new file where the old one was linked). */
@@ -104,7 +114,7 @@ export function bulkOutputs(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         projectRoot = fileURLToPath(config.root);
         cacheDir = fileURLToPath(config.cacheDir);
-        if (!config.site) throw new Error('gongkai-bulk-outputs: astro.config.mjs sets no `site`, which the CSVs’ url column is written with (src/domain/site-address.ts gives it)');
+        if (!config.site) throw new Error('gongkai-bulk-outputs: astro.config.mjs sets no `site`, which the CSVs’ and data files’ links are written with (src/domain/site-address.ts gives it)');
         site = config.site;
       },
       'astro:build:start': ({ logger }) => {
@@ -119,7 +129,7 @@ export function bulkOutputs(): AstroIntegration {
         running = { staging, report };
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (!running) throw new Error('gongkai-bulk-outputs: astro:build:done came without astro:build:start, so no chart CSVs were written');
+        if (!running) throw new Error('gongkai-bulk-outputs: astro:build:done came without astro:build:start, so no chart CSVs or data files were written');
         const { staging, report: pending } = running;
         running = undefined;
         const pagesDone = performance.now();
@@ -129,7 +139,7 @@ export function bulkOutputs(): AstroIntegration {
           const moving = performance.now();
           moveFiles(staging, fileURLToPath(dir), report.files);
           logger.info(
-            `[bulk] ${report.files.length} chart CSVs (${Math.round(report.bytes / 1024)} KB) written in ${report.seconds.toFixed(1)} s beside the pages (site model ${report.modelSeconds.toFixed(1)} s), ` +
+            `[bulk] ${report.files.length} files (${report.charts} chart CSVs, ${report.data} data files; ${Math.round(report.bytes / 1024)} KB) written in ${report.seconds.toFixed(1)} s beside the pages (site model ${report.modelSeconds.toFixed(1)} s), ` +
               `moved into the output in ${((performance.now() - moving) / 1000).toFixed(1)} s; ${waited >= 0.05 ? `the pages waited ${waited.toFixed(1)} s for them` : 'ready before the pages'}`,
           );
         } finally {

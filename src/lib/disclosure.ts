@@ -1,13 +1,13 @@
 /**
  * The publishing record of this build (src/domain/disclosure.ts), computed once from the site model at its first
- * use and shared by /disclosure/, the 公开记录 section of every region page and the open-data files.
+ * use and shared by /disclosure/ and the 公开记录 section of every region page (the open-data files build their own
+ * beside the pages: src/domain/open-data-files.ts).
  */
 import { buildDisclosure } from '../domain/disclosure.ts';
-import { bureauRecordView, disclosurePageView, disclosureRows, type BureauRecordView, type DisclosurePageView, type DisclosureRow } from '../domain/disclosure-views.ts';
-import { siteOrigin } from './figures.ts';
+import { bureauRecordView, disclosurePageView, type BureauRecordView, type DisclosurePageView } from '../domain/disclosure-views.ts';
 import { perBuild } from './site-model.ts';
 
-const index = perBuild((model) => ({ built: buildDisclosure(model.documents, model.regions), model }));
+const index = perBuild((model) => ({ built: buildDisclosure(model.documents, model.regions) }));
 
 export async function disclosurePage(): Promise<DisclosurePageView> {
   return disclosurePageView((await index()).built);
@@ -23,17 +23,4 @@ export async function regionDisclosure(slug: string): Promise<{ view?: BureauRec
   const listed = built.listed.has(slug);
   if (!record) return { notices: 0, listed };
   return { ...(record.documentCount > 0 ? { view: bureauRecordView(record) } : {}), notices: record.notices, listed };
-}
-
-export async function disclosureOpenData(): Promise<DisclosureRow[]> {
-  const { built, model } = await index();
-  return disclosureRows(
-    built,
-    (slug) => {
-      const region = model.regions.bySlug.get(slug);
-      if (!region) throw new Error(`publishing record: no region ${slug} in the site model (src/lib/disclosure.ts)`);
-      return { region, fullName: model.regions.fullName(slug) };
-    },
-    siteOrigin(),
-  );
 }

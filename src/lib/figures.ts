@@ -10,10 +10,8 @@ import { documentBody } from '../domain/content/document-files.ts';
 import { classDefinitions, type ClassDefinition, type DibaoClass } from '../domain/dibao-classes.ts';
 import { documentCitation, figureAnswer, type FigureAnswer } from '../domain/figure-answer.ts';
 import type { CitationTemplate } from '../domain/citation.ts';
-import { regionFullName, regionTable } from './regions.ts';
 import type { MetricPoint } from '../domain/metric-series.ts';
 import type { ListedTask, StatusRollup } from '../domain/task-status.ts';
-import type { OpenDataContext } from '../domain/open-data.ts';
 import type { MetricDefinition } from '../schemas/metric.ts';
 import type { ChartModel } from '../charts/chart-model.ts';
 import type { FigureTableContext } from '../charts/figure-table.ts';
@@ -99,10 +97,6 @@ export async function pointAnswer(point: MetricPoint): Promise<FigureAnswer> {
   return answer;
 }
 
-export async function openDataContext(): Promise<OpenDataContext> {
-  const { bySlug } = await regionTable();
-  return { site: siteOrigin(), regions: bySlug, regionName: (slug) => regionFullName(bySlug, slug) };
-}
 
 /** Every chart of a metric's page, built once per build for the page (its CSVs are written by src/integrations/bulk-outputs.ts). */
 export function metricCharts(metricId: string): Promise<MetricCharts> {

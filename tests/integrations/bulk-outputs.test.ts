@@ -1,5 +1,5 @@
 /**
- * The chart CSVs written beside the pages, in a worker thread, from the content files: the same bytes as written in
+ * The chart CSVs and data files written beside the pages, in a worker thread, from the content files: the same bytes as written in
  * the build's own thread, every file named in the report, and a file that turned invalid reported with its name.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ function filesOf(dir: string): Map<string, Buffer> {
   return files;
 }
 
-describe('the chart CSVs in a worker thread', () => {
+describe('the chart CSVs and data files in a worker thread', () => {
   const root = mkdtempSync(join(tmpdir(), 'gongkai-bulk-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const contentRoot = contentRootWithDefinitions(join(root, 'content-root'), join(repoRoot, 'tests/fixtures/site'));
@@ -34,6 +34,8 @@ describe('the chart CSVs in a worker thread', () => {
     expect(threaded.bytes).toBe([...files.values()].reduce((sum, bytes) => sum + bytes.length, 0));
     expect(threaded.files.some((path) => /^regions\/.+\/trend-[a-z-]+\.csv$/.test(path))).toBe(true);
     expect(threaded.files.some((path) => /^metrics\/[a-z-]+\/compare-[a-z-]+\.csv$/.test(path))).toBe(true);
+    expect(threaded.files.slice(threaded.charts)).toEqual(['data/metrics.csv', 'data/metrics.json', 'data/tasks.csv', 'data/task-links.csv', 'data/documents.json', 'data/disclosure.csv', 'data/disclosure.json']);
+    expect(threaded.data).toBe(7);
   });
 
   it('writes the url column with the site’s address', () => {
@@ -44,6 +46,6 @@ describe('the chart CSVs in a worker thread', () => {
   it('reports a document that turned invalid with its file and the field', async () => {
     const file = join(contentRoot, 'content/documents/anhui/xuancheng/xuanzhou/2023-year-task-list.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^kind: .*$/m, 'kind: memo'));
-    await expect(startBulkOutputsWorker(job('broken'), () => {})).rejects.toThrow(/^Writing the chart CSVs failed: content\/documents\/anhui\/xuancheng\/xuanzhou\/2023-year-task-list\.md is not a valid document[\s\S]*kind/);
+    await expect(startBulkOutputsWorker(job('broken'), () => {})).rejects.toThrow(/^Writing the chart CSVs and data files failed: content\/documents\/anhui\/xuancheng\/xuanzhou\/2023-year-task-list\.md is not a valid document[\s\S]*kind/);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Reads an `astro build` log as it streams: pages written and the time each took (grouped by route), the
  * phases (content sync, page generation), the search integration's line `[search] indexed N documents in X s`
- * and the bulk outputs' `[bulk] N chart CSVs (… KB) written in X s` (files written beside the pages, not by Astro). Pure: the caller feeds lines with the second they arrived at.
+ * and the bulk outputs' `[bulk] N files (…) written in X s` (files written beside the pages, not by Astro). Pure: the caller feeds lines with the second they arrived at.
  */
 
 export interface RouteTiming {
@@ -37,7 +37,7 @@ export function emptyBuildLog(): BuildLog {
 const ansi = /\u001b\[[0-9;]*m/g;
 const pageLine = /[├└]─ (\/\S*) \((?:\+(\d+(?:\.\d+)?)(ms|s)|(cached|restored))\)/;
 const searchLine = /\[search\][^\n]*?indexed ([\d,]+) documents? in ([\d.]+) ?(ms|s)\b/;
-const bulkLine = /\[bulk\] ([\d,]+) chart CSVs \([^)]*\) written in ([\d.]+) s/;
+const bulkLine = /\[bulk\] ([\d,]+) files \([^)]*\) written in ([\d.]+) s/;
 
 /**
  * The route a written file belongs to, so per-page times add up per page template: `/documents/a/b/c/` →
