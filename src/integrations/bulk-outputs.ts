@@ -14,7 +14,7 @@
  * (precompress.ts) runs after this hook and gives them their .br/.gz as before. Small and loud: logs what it wrote
  * and how long the pages waited; rethrows with the cause.
  */
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -24,7 +24,7 @@ import { replaceFile } from '../domain/in-place-output.ts';
 import { openDataFiles } from '../domain/open-data-files.ts';
 import { buildSiteModel } from '../domain/site-model.ts';
 import { absoluteUrl } from '../domain/urls.ts';
-import { startWorkerJob } from './worker-thread.ts';
+import { stagingFolder, startWorkerJob } from './worker-thread.ts';
 
 /** What the bulk outputs are made from and where they go: plain data, handed to the worker thread. */
 export interface BulkOutputsJob {
@@ -118,10 +118,7 @@ export function bulkOutputs(): AstroIntegration {
         site = config.site;
       },
       'astro:build:start': ({ logger }) => {
-        // Staged as the search index is (search-index.ts): Vite empties the output folder after this hook.
-        mkdirSync(cacheDir, { recursive: true });
-        const staging = mkdtempSync(join(cacheDir, 'gongkai-bulk-staging-'));
-        process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
+        const staging = stagingFolder(cacheDir, 'bulk');
         const job: BulkOutputsJob = { contentRoot: process.env.GONGKAI_CONTENT_ROOT ?? projectRoot, site, outDir: staging };
         const report = startBulkOutputsWorker(job, (message) => logger.warn(message));
         // Handled in build:done; without this a build failing earlier would also report an unhandled rejection.

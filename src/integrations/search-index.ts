@@ -26,7 +26,7 @@ import { loadRegions, RegionIndex } from '../domain/regions.ts';
 import { createSearchIndexBuilder, type SearchDoc } from '../domain/search/index.ts';
 import { Precompressor, precompressDisabled, precompressSummary, type PrecompressTotals } from '../domain/precompress.ts';
 import { directorySink, fileSpillStore, loadAbbreviations, openKeptDocuments } from '../domain/search/node.ts';
-import { startWorkerJob } from './worker-thread.ts';
+import { stagingFolder, startWorkerJob } from './worker-thread.ts';
 
 /** Above this many documents the builder spills its runs to disk instead of holding them in memory. */
 const spillThreshold = 20_000;
@@ -282,12 +282,7 @@ export function searchIndex(): AstroIntegration {
       },
       'astro:build:start': ({ logger }) => {
         // Astro syncs (and so validates) the content before this hook: the thread reads valid documents only.
-        // Staged, not written into the output: Vite empties the output folder while it bundles, after this hook.
-        // In the cache folder, which lies beside the output in every build we run, so the move is a rename.
-        mkdirSync(cacheDir, { recursive: true });
-        const staging = mkdtempSync(join(cacheDir, 'gongkai-search-staging-'));
-        // A build that fails before its pages are done never reaches build:done: the staged index goes with it.
-        process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
+        const staging = stagingFolder(cacheDir, 'search');
         const previousIndexDir = join(outDir, 'search');
         const job: SearchIndexJob = {
           projectRoot,

@@ -4,6 +4,8 @@
  * (bulk-outputs.ts). The build's side starts the thread and gets a promise of the job's report; the thread's
  * side (`serveWorkerJob`) runs the job and posts its warnings, then its report or its error.
  */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 
 /** A message from a worker thread to the build's thread. */
@@ -47,4 +49,17 @@ export async function serveWorkerJob<J, R>(run: (job: J, warn: (message: string)
   } catch (error) {
     post({ type: 'error', message: (error as Error).message, stack: (error as Error).stack });
   }
+}
+
+/**
+ * A folder in Astro's cache folder `cacheDir` for a worker's files until build:done moves them into the output: not
+ * the output itself, which Vite empties while it bundles, after astro:build:start; the cache folder lies beside the
+ * output in every build we run, so the move is a rename. Removed when the process exits, so a build that fails
+ * before its pages are done (and never reaches build:done) leaves nothing behind.
+ */
+export function stagingFolder(cacheDir: string, name: string): string {
+  mkdirSync(cacheDir, { recursive: true });
+  const staging = mkdtempSync(join(cacheDir, `gongkai-${name}-staging-`));
+  process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
+  return staging;
 }
