@@ -84,21 +84,27 @@ export function startBulkOutputsWorker(job: BulkOutputsJob, warn: (message: stri
   return startWorkerJob(new URL('./bulk-outputs-worker.ts', import.meta.url), job, warn, 'Writing the chart CSVs and data files failed');
 }
 
-/** Moves the staged files into the output `root`, each renamed over its name (a new file where the old one was linked). */
+/**
+ * Moves the staged files into the output `root`, each renamed over its name (a new file where the old one was
+ * linked). The folders are the pages' (a region's, a metric's, data/), so one is made only when a rename finds
+ * none: 16,628 renames at 10,000 documents sit on the critical path, after the pages.
+ */
 function moveFiles(staged: string, root: string, files: readonly string[]): void {
-  const made = new Set<string>();
   for (const path of files) {
+    const from = join(staged, path);
     const to = join(root, path);
-    const dir = dirname(to);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
     try {
-      renameSync(join(staged, path), to);
+      try {
+        renameSync(from, to);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        mkdirSync(dirname(to), { recursive: true });
+        renameSync(from, to);
+      }
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-      replaceFile(to, readFileSync(join(staged, path)));
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw new Error(`gongkai-bulk-outputs: moving ${path} into ${root} failed: ${(error as Error).message}`, { cause: error });
+      mkdirSync(dirname(to), { recursive: true });
+      replaceFile(to, readFileSync(from));
     }
   }
 }
