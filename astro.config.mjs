@@ -30,9 +30,10 @@ export default defineConfig({
   site: siteAddress(process.env).url,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // The search index and the bulk outputs (chart CSVs) are written beside the pages, in worker threads. hostHeaders
-  // and precompress read the finished output: they come after both (docs/deploy.md), and after inPlaceOutput has
-  // removed the previous build's stale files (an in-place build only), which must see the CSVs already moved in.
+  // The search index is built beside the pages (a worker thread); the bulk outputs (chart CSVs, data files) are
+  // written after them. hostHeaders and precompress read the finished output: they come after both (docs/deploy.md),
+  // and after inPlaceOutput has removed the previous build's stale files (an in-place build only), which must see the
+  // bulk outputs already written.
   integrations: [siteAddressLog(), mdx({ processor: unified({ remarkPlugins: [remarkCjkFriendly] }) }), searchIndex(), bulkOutputs(), inPlaceOutput(), hostHeaders(), precompress()],
   // `npm run build -- --in-place` hands Astro a hard-linked copy of the previous site: keep it (Astro then
   // leaves an unchanged page where it is instead of copying it back from its cache; docs/scale.md).

@@ -15,6 +15,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { documentPathOf, listDocumentIds, readValidDocument } from '../domain/content/document-files.ts';
 import { keptFromPrevious, outputPath, syncFolder } from '../domain/in-place-output.ts';
@@ -26,7 +27,6 @@ import { loadRegions, RegionIndex } from '../domain/regions.ts';
 import { createSearchIndexBuilder, type SearchDoc } from '../domain/search/index.ts';
 import { Precompressor, precompressDisabled, precompressSummary, type PrecompressTotals } from '../domain/precompress.ts';
 import { directorySink, fileSpillStore, loadAbbreviations, openKeptDocuments } from '../domain/search/node.ts';
-import { stagingFolder, startWorkerJob } from './worker-thread.ts';
 
 /** Above this many documents the builder spills its runs to disk instead of holding them in memory. */
 const spillThreshold = 20_000;
@@ -65,7 +65,6 @@ export function searchDocument(id: string, source: string, regions: RegionIndex)
 export const indexingCode = [
   'src/integrations/search-index.ts', // reads each file, makes the search document, keys what is kept
   'src/integrations/search-index-worker.ts', // the thread that runs it
-  'src/integrations/worker-thread.ts', // (search-index-worker.ts) starts the thread, carries its report
   'src/domain/search/', // normalising (normalise.ts), tokenising, postings and the kept-record layout
   'src/domain/content/document-files.ts', // the document reader: which files are documents, their ids, front matter checked apart from the body
   'src/domain/content/content-files.ts', // (document-files.ts) which files under content/ are documents
@@ -239,12 +238,39 @@ export function searchLogLines(report: SearchIndexReport): string[] {
   return lines;
 }
 
+/** A message from the worker thread (search-index-worker.ts). */
+export type WorkerMessage =
+  | { type: 'warn'; message: string }
+  | { type: 'done'; report: SearchIndexReport }
+  | { type: 'error'; message: string; stack: string | undefined };
+
 /**
- * Runs `writeSearchIndex(job)` in a worker thread (worker-thread.ts); `warn` gets its warnings as they come.
- * Resolves with the report, rejects with the worker's error.
+ * Runs `writeSearchIndex(job)` in a worker thread; `warn` gets its warnings as they come. The thread does not
+ * keep the process alive: a build that fails before its pages are done exits without waiting for the index.
+ * Resolves with the report, rejects with the worker's error (its message and stack kept).
  */
 export function startSearchIndexWorker(job: SearchIndexJob, warn: (message: string) => void): Promise<SearchIndexReport> {
-  return startWorkerJob(new URL('./search-index-worker.ts', import.meta.url), job, warn, 'Building the search index failed');
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: job });
+    let settled = false;
+    const settle = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      action();
+    };
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'warn') warn(message.message);
+      else if (message.type === 'done') settle(() => resolve(message.report));
+      else {
+        const error = new Error(message.message);
+        if (message.stack) error.stack = message.stack;
+        settle(() => reject(error));
+      }
+    });
+    worker.on('error', (error: Error) => settle(() => reject(new Error(`Building the search index failed: the worker thread stopped: ${error.message}`, { cause: error }))));
+    worker.on('exit', (code) => settle(() => reject(new Error(`Building the search index failed: the worker thread exited with code ${code} before it finished`))));
+    worker.unref();
+  });
 }
 
 /**
@@ -282,7 +308,12 @@ export function searchIndex(): AstroIntegration {
       },
       'astro:build:start': ({ logger }) => {
         // Astro syncs (and so validates) the content before this hook: the thread reads valid documents only.
-        const staging = stagingFolder(cacheDir, 'search');
+        // Staged, not written into the output: Vite empties the output folder while it bundles, after this hook.
+        // In the cache folder, which lies beside the output in every build we run, so the move is a rename.
+        mkdirSync(cacheDir, { recursive: true });
+        const staging = mkdtempSync(join(cacheDir, 'gongkai-search-staging-'));
+        // A build that fails before its pages are done never reaches build:done: the staged index goes with it.
+        process.once('exit', () => rmSync(staging, { recursive: true, force: true }));
         const previousIndexDir = join(outDir, 'search');
         const job: SearchIndexJob = {
           projectRoot,

@@ -1,13 +1,15 @@
 /**
- * The chart CSVs and data files written beside the pages, in a worker thread, from the content files: the same bytes as written in
- * the build's own thread, every file named in the report, and a file that turned invalid reported with its name.
+ * The chart CSVs and data files written after the pages from the content files: every file once and named in the
+ * report, the site's address in their links, a rewrite in place a new file (never a write into the linked old
+ * one), and a file that turned invalid reported with its name.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startBulkOutputsWorker, writeBulkOutputs, type BulkOutputsJob } from '../../src/integrations/bulk-outputs.ts';
+import { bulkLogLine, writeBulkOutputs, type BulkOutputsJob } from '../../src/integrations/bulk-outputs.ts';
 import { contentRootWithDefinitions, repoRoot } from '../../tools/site-build.ts';
+import { emptyBuildLog, readBuildLine } from '../../tools/bench/build-log.ts';
 
 /** Every file under `dir`, path → bytes. */
 function filesOf(dir: string): Map<string, Buffer> {
@@ -18,34 +20,50 @@ function filesOf(dir: string): Map<string, Buffer> {
   return files;
 }
 
-describe('the chart CSVs and data files in a worker thread', () => {
+describe('the chart CSVs and data files', () => {
   const root = mkdtempSync(join(tmpdir(), 'gongkai-bulk-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const contentRoot = contentRootWithDefinitions(join(root, 'content-root'), join(repoRoot, 'tests/fixtures/site'));
   const job = (name: string): BulkOutputsJob => ({ contentRoot, site: 'https://minzheng.example.gov.cn', outDir: join(root, name) });
+  const report = writeBulkOutputs(job('out'));
+  const files = filesOf(job('out').outDir);
 
-  it('writes the very bytes the build’s own thread writes, each file once and named in the report', async () => {
-    const inline = await writeBulkOutputs(job('inline'));
-    const threaded = await startBulkOutputsWorker(job('worker'), () => {});
-    const files = filesOf(job('worker').outDir);
-    expect([...files.keys()].sort()).toEqual([...threaded.files].sort());
-    expect(files).toEqual(filesOf(job('inline').outDir));
-    expect(threaded.files).toEqual(inline.files);
-    expect(threaded.bytes).toBe([...files.values()].reduce((sum, bytes) => sum + bytes.length, 0));
-    expect(threaded.files.some((path) => /^regions\/.+\/trend-[a-z-]+\.csv$/.test(path))).toBe(true);
-    expect(threaded.files.some((path) => /^metrics\/[a-z-]+\/compare-[a-z-]+\.csv$/.test(path))).toBe(true);
-    expect(threaded.files.slice(threaded.charts)).toEqual(['data/metrics.csv', 'data/metrics.json', 'data/tasks.csv', 'data/task-links.csv', 'data/documents.json', 'data/disclosure.csv', 'data/disclosure.json']);
-    expect(threaded.data).toBe(7);
+  it('are written each once, every one named in the report, charts first, then the data files', () => {
+    expect([...files.keys()].sort()).toEqual([...report.files].sort());
+    expect(new Set(report.files).size).toBe(report.files.length);
+    expect(report.bytes).toBe([...files.values()].reduce((sum, bytes) => sum + bytes.length, 0));
+    expect(report.files.some((path) => /^regions\/.+\/trend-[a-z-]+\.csv$/.test(path))).toBe(true);
+    expect(report.files.some((path) => /^metrics\/[a-z-]+\/compare-[a-z-]+\.csv$/.test(path))).toBe(true);
+    expect(report.files.slice(report.charts)).toEqual(['data/metrics.csv', 'data/metrics.json', 'data/tasks.csv', 'data/task-links.csv', 'data/documents.json', 'data/disclosure.csv', 'data/disclosure.json']);
+    expect(report.data).toBe(7);
   });
 
-  it('writes the url column with the site’s address', () => {
-    const [path] = [...filesOf(job('worker').outDir).keys()];
-    expect(readFileSync(join(job('worker').outDir, path!), 'utf8')).toContain('https://minzheng.example.gov.cn/documents/');
+  it('link with the site’s address', () => {
+    expect(files.get(report.files[0]!)!.toString('utf8')).toContain('https://minzheng.example.gov.cn/documents/');
+    expect(files.get('data/documents.json')!.toString('utf8')).toContain('https://minzheng.example.gov.cn/documents/');
   });
 
-  it('reports a document that turned invalid with its file and the field', async () => {
+  it('say in the log line what the bench reads', () => {
+    const log = emptyBuildLog();
+    readBuildLine(log, `12:00:00 [gongkai-bulk-outputs] ${bulkLogLine(report)}`, 0);
+    expect(log.bulk).toEqual({ files: report.files.length, seconds: Number(report.seconds.toFixed(1)) });
+  });
+
+  it('are written as new files in place, so a file linked to the previous site keeps its bytes', () => {
+    const previous = join(root, 'previous.csv');
+    const target = join(job('out').outDir, report.files[0]!);
+    writeFileSync(previous, 'the previous site’s bytes');
+    rmSync(target);
+    linkSync(previous, target);
+    writeBulkOutputs({ ...job('out'), inPlace: true });
+    expect(readFileSync(previous, 'utf8')).toBe('the previous site’s bytes');
+    expect(statSync(target).nlink).toBe(1);
+    expect(readFileSync(target).equals(files.get(report.files[0]!)!)).toBe(true);
+  });
+
+  it('report a document that turned invalid with its file and the field', () => {
     const file = join(contentRoot, 'content/documents/anhui/xuancheng/xuanzhou/2023-year-task-list.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^kind: .*$/m, 'kind: memo'));
-    await expect(startBulkOutputsWorker(job('broken'), () => {})).rejects.toThrow(/^Writing the chart CSVs and data files failed: content\/documents\/anhui\/xuancheng\/xuanzhou\/2023-year-task-list\.md is not a valid document[\s\S]*kind/);
+    expect(() => writeBulkOutputs(job('broken'))).toThrow(/^Writing the chart CSVs and data files failed: content\/documents\/anhui\/xuancheng\/xuanzhou\/2023-year-task-list\.md is not a valid document[\s\S]*kind/);
   });
 });
