@@ -1,7 +1,7 @@
 /**
  * The charts of the region and metric pages, built from the site model: the one builder behind the pages
  * (src/lib/figures.ts, once per build through perBuildKeyed) and behind the chart CSVs, which the build writes
- * beside the pages from a model of its own (src/integrations/bulk-outputs.ts), so a CSV holds exactly the rows of
+ * after the pages from a model of its own (src/integrations/bulk-outputs.ts), so a CSV holds exactly the rows of
  * the table its page shows. Pure: the site's origin comes in as `absolute`.
  */
 import type { ModelDocument, SiteModel } from '../domain/site-model.ts';

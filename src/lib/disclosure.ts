@@ -1,7 +1,7 @@
 /**
  * The publishing record of this build (src/domain/disclosure.ts), computed once from the site model at its first
  * use and shared by /disclosure/ and the 公开记录 section of every region page (the open-data files build their own
- * beside the pages: src/domain/open-data-files.ts).
+ * after the pages: src/domain/open-data-files.ts).
  */
 import { buildDisclosure } from '../domain/disclosure.ts';
 import { bureauRecordView, disclosurePageView, type BureauRecordView, type DisclosurePageView } from '../domain/disclosure-views.ts';

@@ -1,6 +1,6 @@
 /**
  * The site model's input read straight from the content files, for work done outside Astro's page pipeline (the
- * chart CSVs, written in a worker thread beside the pages: src/integrations/bulk-outputs.ts). It reads what the
+ * chart CSVs and data files, written after the pages: src/integrations/bulk-outputs.ts). It reads what the
  * content loaders hand Astro's collections (src/lib/content-loaders.ts) — every document's front matter checked
  * by its schema, the metric and topic definitions, the division table's regions — so `buildSiteModel` of it is
  * the model the pages render from. Validation has passed before it runs (Astro syncs content before the build
