@@ -2,7 +2,7 @@
  * The open-data files under /data/ that come from the site model alone (docs/data.md): figures, tasks, task links,
  * documents and the publishing record, each as CSV and/or JSON. The build writes them after the pages
  * (src/integrations/bulk-outputs.ts) rather than as pages: each is one pass over every document, which bought
- * nothing from Astro's page pipeline and cost the pages' thread 1–2 s a file at 3,000 documents. reuse.csv and
+ * nothing from Astro's page pipeline and cost the pages' thread up to 2 s a file at 3,000 documents under load. reuse.csv and
  * reuse.json stay pages: they read the shared-passages index, which only the pages' thread builds. Pure.
  */
 import { buildDisclosure } from './disclosure.ts';
