@@ -1,15 +1,15 @@
 /**
+/**
  * The publishing record of this build (src/domain/disclosure.ts), an index of the site model — which the cache
- * keys of its pages read too — shared by /disclosure/, its province pages, the 公开记录 section of every region
- * page and the open-data files.
+ * keys of its pages read too — shared by /disclosure/, its province pages and the 公开记录 section of every region
+ * page (the open-data files read the same index after the pages: src/domain/open-data-files.ts).
  */
-import { bureauRecordView, disclosurePageView, disclosureProvincePageViews, disclosureRows, type BureauRecordView, type DisclosurePageView, type DisclosureProvincePageView, type DisclosureRow } from '../domain/disclosure-views.ts';
-import { siteOrigin } from './figures.ts';
+import { bureauRecordView, disclosurePageView, disclosureProvincePageViews, type BureauRecordView, type DisclosurePageView, type DisclosureProvincePageView } from '../domain/disclosure-views.ts';
 import { siteModel } from './site-model.ts';
 
 async function index() {
   const model = await siteModel();
-  return { built: model.disclosure, model };
+  return { built: model.disclosure };
 }
 
 export async function disclosurePage(): Promise<DisclosurePageView> {
@@ -31,17 +31,4 @@ export async function regionDisclosure(slug: string): Promise<{ view?: BureauRec
   const listed = built.listed.has(slug);
   if (!record) return { notices: 0, listed };
   return { ...(record.documentCount > 0 ? { view: bureauRecordView(record) } : {}), notices: record.notices, listed };
-}
-
-export async function disclosureOpenData(): Promise<DisclosureRow[]> {
-  const { built, model } = await index();
-  return disclosureRows(
-    built,
-    (slug) => {
-      const region = model.regions.bySlug.get(slug);
-      if (!region) throw new Error(`publishing record: no region ${slug} in the site model (src/lib/disclosure.ts)`);
-      return { region, fullName: model.regions.fullName(slug) };
-    },
-    siteOrigin(),
-  );
 }

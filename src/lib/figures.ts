@@ -1,6 +1,7 @@
 /**
- * Astro glue for figures, charts, tasks and open data: reads the collections once, hands them to src/domain
- * and src/charts, and names every chart and its CSV so pages and CSV endpoints build the very same model.
+ * Astro glue for figures, charts, tasks and open data: reads the collections once and hands them to src/domain
+ * and src/charts. The region and metric charts come from src/charts/site-charts.ts, the builder the chart CSVs
+ * are written with (src/integrations/bulk-outputs.ts), so a page's table and its CSV hold the same rows.
  */
 import type { DocumentItem } from './documents.ts';
 import { perBuild, perBuildKeyed, siteModel } from './site-model.ts';
@@ -8,19 +9,16 @@ import { contentRoot } from './content-loaders.ts';
 import { documentBody } from '../domain/content/document-files.ts';
 import { classDefinitions, type ClassDefinition, type DibaoClass } from '../domain/dibao-classes.ts';
 import { documentCitation, figureAnswer, type FigureAnswer } from '../domain/figure-answer.ts';
-import { citationTemplate, type CitationTemplate } from '../domain/citation.ts';
-import { regionFullName, regionTable } from './regions.ts';
-import { comparisons, trends, type MetricPoint, type Trend } from '../domain/metric-series.ts';
+import type { CitationTemplate } from '../domain/citation.ts';
+import type { MetricPoint } from '../domain/metric-series.ts';
 import type { ListedTask, StatusRollup } from '../domain/task-status.ts';
-import type { OpenDataContext } from '../domain/open-data.ts';
 import type { MetricDefinition } from '../schemas/metric.ts';
 import type { ChartModel } from '../charts/chart-model.ts';
-import { comparisonChart } from '../charts/bar-comparison.ts';
-import { trendChart } from '../charts/trend-line.ts';
-import { seriesLabel, type FigureTableContext } from '../charts/figure-table.ts';
+import type { FigureTableContext } from '../charts/figure-table.ts';
+import { figureTableContext, metricPageCharts, regionTrendCharts, type MetricCharts } from '../charts/site-charts.ts';
 import { taskStatusChart } from '../charts/task-status.ts';
 import type { TaskPages } from '../domain/task-pages.ts';
-import { absoluteUrl as siteAbsoluteUrl, metricChartCsvPath, regionChartCsvPath, taskStatusCsvPath, tasksPath } from '../domain/urls.ts';
+import { absoluteUrl as siteAbsoluteUrl, taskStatusCsvPath, tasksPath } from '../domain/urls.ts';
 
 /** The site's origin from `site` in astro.config.mjs. */
 export function siteOrigin(): string {
@@ -32,8 +30,7 @@ export function absoluteUrl(path: string): string {
   return siteAbsoluteUrl(siteOrigin(), path);
 }
 
-/** How many regions a metric page's trend chart draws; the rest are on their region pages and in metrics.csv. */
-export const maxTrendLines = 12;
+export { maxTrendLines, type MetricCharts } from '../charts/site-charts.ts';
 
 interface FigureData {
   points: readonly MetricPoint[];
@@ -45,14 +42,7 @@ interface FigureData {
 }
 
 /** The site model's figures, with what charts and tables need to name regions and cite documents on this site. */
-export const figureData = perBuild((model): FigureData => {
-  const context: FigureTableContext = {
-    regionName: (slug) => model.regions.fullName(slug),
-    absolute: absoluteUrl,
-    citation: (point) => citationTemplate({ data: model.documentById.get(point.documentId)!.data, url: absoluteUrl(point.url) }),
-  };
-  return { ...model.figures, metrics: model.metrics, context };
-});
+export const figureData = perBuild((model): FigureData => ({ ...model.figures, metrics: model.metrics, context: figureTableContext(model, absoluteUrl) }));
 
 const noClasses: ReadonlyMap<DibaoClass, ClassDefinition> = new Map();
 const classCache = new Map<string, ReadonlyMap<DibaoClass, ClassDefinition>>();
@@ -107,86 +97,20 @@ export async function pointAnswer(point: MetricPoint): Promise<FigureAnswer> {
   return answer;
 }
 
-export async function openDataContext(): Promise<OpenDataContext> {
-  const { bySlug } = await regionTable();
-  return { site: siteOrigin(), regions: bySlug, regionName: (slug) => regionFullName(bySlug, slug) };
-}
 
-export interface MetricCharts {
-  comparisons: ChartModel[];
-  trends: ChartModel[];
-  /** Regions left off a trend chart because of `maxTrendLines`, per trend chart id. */
-  omitted: Map<string, number>;
-  points: MetricPoint[];
-}
-
-/** Every chart of a metric's page, built once per build for the page and its CSVs. */
+/** Every chart of a metric's page, built once per build for the page (its CSVs are written by src/integrations/bulk-outputs.ts). */
 export function metricCharts(metricId: string): Promise<MetricCharts> {
   return chartsOfMetric(metricId);
 }
 
-const chartsOfMetric = perBuildKeyed(async (_, metricId: string): Promise<MetricCharts> => {
-  const { byMetric, metrics, context } = await figureData();
-  const metric = metrics.get(metricId);
-  if (!metric) throw new Error(`no metric "${metricId}"`);
-  const points = byMetric.get(metricId) ?? [];
-  const { bySlug } = await regionTable();
-  const comparisonModels = comparisons(points, metricId).map((c) => {
-    const id = c.province ? `compare-${c.level}-${c.province}` : `compare-${c.level}`;
-    return comparisonChart(c, metric, { ...context, id, csvPath: metricChartCsvPath(metricId, id), ...(c.province ? { provinceName: bySlug.get(c.province)?.name ?? c.province } : {}) });
-  });
-  // One trend chart per metric: a line per region and series (宣州区, 资兴市 A类 …), at most maxTrendLines of them.
-  const allTrends = trends(points, { metric: metricId });
-  const omitted = new Map<string, number>();
-  const trendModels: ChartModel[] = [];
-  if (allTrends.length > 0) {
-    const id = 'trend';
-    const shown = [...allTrends].sort((a, b) => b.points.length - a.points.length || a.region.code.localeCompare(b.region.code)).slice(0, maxTrendLines);
-    const order = new Map(allTrends.map((t, i) => [t, i]));
-    shown.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-    if (allTrends.length > shown.length) omitted.set(id, allTrends.length - shown.length);
-    const names = [...new Set(shown.map((t) => t.region.slug))].map((slug) => bySlug.get(slug)?.name ?? slug);
-    const regionLabel = (t: Trend) => (names.indexOf(t.region.name) !== names.lastIndexOf(t.region.name) ? context.regionName(t.region.slug) : t.region.name);
-    trendModels.push(
-      trendChart(shown, metric, {
-        ...context,
-        id,
-        csvPath: metricChartCsvPath(metricId, id),
-        title: `${metric.short_name}：各地区历年变化`,
-        lineLabel: (t) => [regionLabel(t), ...t.points[0]!.qualifiers].join(' '),
-      }),
-    );
-  }
-  return { comparisons: comparisonModels, trends: trendModels, omitted, points };
-});
+const chartsOfMetric = perBuildKeyed(async (model, metricId: string): Promise<MetricCharts> => metricPageCharts(model, (await figureData()).context, metricId));
 
-/**
- * A region's own trend charts, one per metric it states (lines per class or scope), built once per build: the
- * CSV route lists them all before the region pages render the same ones.
- */
+/** A region's own trend charts, one per metric it states (lines per class or scope), built once per build. */
 export function regionCharts(slug: string): Promise<readonly ChartModel[]> {
   return chartsOfRegion(slug);
 }
 
-const chartsOfRegion = perBuildKeyed(async (_, slug: string): Promise<readonly ChartModel[]> => {
-  const { byRegion, metrics, context } = await figureData();
-  const own = trends(byRegion.get(slug) ?? [], { region: slug });
-  const byMetric = new Map<string, Trend[]>();
-  for (const trend of own) byMetric.set(trend.metric, [...(byMetric.get(trend.metric) ?? []), trend]);
-  return [...byMetric]
-    .sort(([a], [b]) => (metrics.get(a)?.order ?? 0) - (metrics.get(b)?.order ?? 0))
-    .map(([metricId, group]) => {
-      const metric = metrics.get(metricId)!;
-      const id = `trend-${metricId}`;
-      return trendChart(group, metric, {
-        ...context,
-        id,
-        csvPath: regionChartCsvPath(slug, id),
-        title: `${metric.short_name}：${group[0]!.region.name}历年变化`,
-        lineLabel: (t) => seriesLabel(t.points[0], metric),
-      });
-    });
-});
+const chartsOfRegion = perBuildKeyed(async (model, slug: string): Promise<readonly ChartModel[]> => regionTrendCharts(model, (await figureData()).context, slug));
 
 export interface TaskOverview {
   rollups: StatusRollup[];

@@ -48,6 +48,8 @@ describe('a rebuild in place after one change and one removal', () => {
   const first = run(contentY);
   const before = first.ok ? treeHash(outDir) : '';
   const firstHadRemovedPage = existsSync(join(outDir, removedPage));
+  // Chart CSVs are written beside the pages, not by Astro (src/integrations/bulk-outputs.ts): the sweep must still find the stale ones.
+  const firstCsvs = first.ok ? filesOf(outDir).filter((file) => file.endsWith('.csv')) : [];
   // The previous site's files, linked once more: a write into any of them through the rebuild's links shows here.
   const witness = join(work, 'witness');
   if (first.ok) linkPreviousOutput(outDir, witness, []);
@@ -74,6 +76,14 @@ describe('a rebuild in place after one change and one removal', () => {
   it('removes the page of the removed document', () => {
     expect(existsSync(join(outDir, removedPage))).toBe(false);
     expect(rebuild.stdout).toMatch(/in place: [1-9]\d* file\(s\) the previous build published and this one does not removed/);
+  });
+
+  it('removes the chart CSVs the removed document made, and keeps every other', () => {
+    const coldCsvs = filesOf(cold).filter((file) => file.endsWith('.csv'));
+    const stale = firstCsvs.filter((file) => !coldCsvs.includes(file));
+    expect(stale.some((file) => file.startsWith('regions/anhui/'))).toBe(true);
+    for (const file of stale) expect(existsSync(join(outDir, file)), file).toBe(false);
+    expect(filesOf(outDir).filter((file) => file.endsWith('.csv'))).toEqual(coldCsvs);
   });
 
   it('never writes into a file of the previous site: its linked witness keeps every byte', () => {

@@ -1,7 +1,7 @@
 /**
  * Reads an `astro build` log as it streams: pages written and the time each took (grouped by route), the
- * phases (content sync, page generation) and the search integration's line
- * `[search] indexed N documents in X s`. Pure: the caller feeds lines with the second they arrived at.
+ * phases (content sync, page generation), the search integration's line `[search] indexed N documents in X s`
+ * and the bulk outputs' `[bulk] N files (…) written in X s` (files written beside the pages, not by Astro). Pure: the caller feeds lines with the second they arrived at.
  */
 
 export interface RouteTiming {
@@ -23,6 +23,8 @@ export interface BuildLog {
   generateEnd?: number;
   /** From the search integration's log line, if it printed one. */
   search?: { documents: number; seconds: number };
+  /** From the bulk outputs' log line (src/integrations/bulk-outputs.ts): files written in its worker thread, and its seconds. */
+  bulk?: { files: number; seconds: number };
   /** Astro's own summary line `N page(s) built in Xs`. */
   astroPages?: number;
 }
@@ -35,6 +37,7 @@ export function emptyBuildLog(): BuildLog {
 const ansi = /\u001b\[[0-9;]*m/g;
 const pageLine = /[├└]─ (\/\S*) \((?:\+(\d+(?:\.\d+)?)(ms|s)|(cached|restored))\)/;
 const searchLine = /\[search\][^\n]*?indexed ([\d,]+) documents? in ([\d.]+) ?(ms|s)\b/;
+const bulkLine = /\[bulk\] ([\d,]+) files \([^)]*\) written in ([\d.]+) s/;
 
 /**
  * The route a written file belongs to, so per-page times add up per page template: `/documents/a/b/c/` →
@@ -79,6 +82,11 @@ export function readBuildLine(log: BuildLog, rawLine: string, seconds: number): 
   const search = searchLine.exec(line);
   if (search) {
     log.search = { documents: Number((search[1] as string).replace(/,/g, '')), seconds: Number(search[2]) / (search[3] === 'ms' ? 1000 : 1) };
+    return;
+  }
+  const bulk = bulkLine.exec(line);
+  if (bulk) {
+    log.bulk = { files: Number((bulk[1] as string).replace(/,/g, '')), seconds: Number(bulk[2]) };
     return;
   }
   if (line.includes('[content] Syncing content')) log.contentStart ??= seconds;

@@ -281,6 +281,7 @@ export function formatSummary(details: BenchDetails): string {
     site.log.search
       ? `    search index ${seconds(site.log.search.seconds)} for ${count(site.log.search.documents)} documents (${site.log.search.documents === details.docs ? 'all' : 'NOT ALL'}), ${megabytes(site.indexBytes)}`
       : `    search index: no "[search] indexed N documents in X s" line in the log, so index_s = 0${site.indexBytes > 0 ? ` (dist/search/ holds ${megabytes(site.indexBytes)})` : ' (no dist/search/ either)'}`,
+    ...(site.log.bulk ? [`    chart CSVs and data files ${seconds(site.log.bulk.seconds)} for ${count(site.log.bulk.files)} files, after the pages (not in the routes below)`] : []),
     '    time per route (sum of Astro’s per-file times):',
     ...routeTable(site.log),
   ];

@@ -66,7 +66,7 @@ export interface ValidationResult {
 }
 
 /** Id of a definition file: its name without extension (`content/metrics/dibao-urban.yaml` → `dibao-urban`). */
-function definitionId(path: string): string {
+export function definitionId(path: string): string {
   return (path.split('/').pop() ?? path).replace(/\.ya?ml$/, '');
 }
 

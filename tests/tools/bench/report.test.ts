@@ -20,6 +20,7 @@ function siteLog() {
     '20:08:31   ├─ /documents/anhui/xuancheng/xuanzhou/2023-h1-summary/index.html (cached)',
     '20:08:32 ✓ Completed in 882ms.',
     '20:08:33 [gongkai-search-index] [search] indexed 1,000 documents in 7.5 s: 292 files, 969 KB',
+    '20:08:33 [gongkai-bulk-outputs] [bulk] 1,953 files (1,946 chart CSVs, 7 data files; 1512 KB) written in 2.1 s after the pages (site model 1.2 s)',
     '20:08:33 [build] 3 page(s) built in 10.47s',
   ];
   lines.forEach((line, i) => readBuildLine(log, line, i));
@@ -109,6 +110,7 @@ describe('the summary', () => {
     const text = formatSummary(details());
     expect(text).toContain('content sync (load + validate)  1.0 s');
     expect(text).toContain('search index 7.5 s for 1,000 documents (all)');
+    expect(text).toContain('chart CSVs and data files 2.1 s for 1,953 files, after the pages (not in the routes below)');
     expect(text).toMatch(/\/documents\/\[\.\.\.id\]\s+1 files/);
     expect(text).toContain('total_s ≤ 2.5 × baseline_s: 1.50× over 1 pair met');
     expect(text).toContain('peak_rss_mb ≤ 4096: 1500 MiB (highest round) met');
@@ -186,6 +188,7 @@ describe('reading the build log', () => {
     expect(site.log.reused).toBe(1);
     expect(site.log.routes.get('/documents/[...id]')).toEqual({ pages: 1, ms: 12 });
     expect(site.log.search).toEqual({ documents: 1000, seconds: 7.5 });
+    expect(site.log.bulk).toEqual({ files: 1953, seconds: 2.1 });
     expect(site.log.astroPages).toBe(3);
     expect(site.log.generateStart).toBe(2);
     expect(site.log.generateEnd).toBe(7);

@@ -1,8 +1,0 @@
-/** `/data/tasks.csv`: one row per listed task; columns in src/domain/open-data.ts, documented in docs/data.md. */
-import type { APIRoute } from 'astro';
-import { allDocuments } from '../../lib/documents.ts';
-import { openDataContext } from '../../lib/figures.ts';
-import { taskRows, tasksCsv } from '../../domain/open-data.ts';
-
-export const GET: APIRoute = async () =>
-  new Response(tasksCsv(taskRows(await allDocuments(), await openDataContext())), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
