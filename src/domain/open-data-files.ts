@@ -5,7 +5,6 @@
  * nothing from Astro's page pipeline and cost the pages' thread up to 2 s a file at 3,000 documents under load. reuse.csv and
  * reuse.json stay pages: they read the shared-passages index, which only the pages' thread builds. Pure.
  */
-import { buildDisclosure } from './disclosure.ts';
 import { disclosureCsv, disclosureJson, disclosureRows } from './disclosure-views.ts';
 import { documentsJson, metricRows, metricsCsv, metricsJson, taskRows, tasksCsv, type OpenDataContext } from './open-data.ts';
 import type { ModelDocument, SiteModel } from './site-model.ts';
