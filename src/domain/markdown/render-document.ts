@@ -59,13 +59,20 @@ markdown.renderer.rules.table_open = (_tokens, _idx, _options, env) => {
 };
 markdown.renderer.rules.table_close = () => '</table></div>\n';
 
+// Joins the text runs for one search over them all (markQuotes); a match across it is not a match.
+const runSeparator = '\u0000';
+
 type TokenConstructor = new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;
 
 function escapeHtml(text: string): string {
+  if (!htmlSpecial.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+const htmlSpecial = /[&<>"]/;
+
 function unescapeHtml(html: string): string {
+  if (!html.includes('&')) return html;
   return html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 }
 
@@ -132,26 +139,71 @@ function markQuotes(tokens: Token[], quotes: string[], shared: readonly SharedSe
       done: marked.shared,
     })),
   ];
+  // Where each entry occurs, found once over all the body's text runs joined, instead of one indexOf per run and
+  // entry (runs × entries calls a page, the largest part of a render's marking cost at 3,000 documents). Then
+  // each run is settled as before: its entries in priority order, each at its first occurrence there that fits
+  // the spans already placed.
+  const runs: { block: Token; index: number; start: number }[] = [];
+  const texts: string[] = [];
+  let length = 0;
   for (const block of tokens) {
     if (block.type !== 'inline' || !block.children) continue;
-    block.children = block.children.map((child) => {
-      if (child.type !== 'text') return child;
-      const spans: QuoteSpan[] = [];
-      for (const entry of pending) {
-        if (entry.done.has(entry.text)) continue;
-        for (let start = child.content.indexOf(entry.text); start >= 0; start = child.content.indexOf(entry.text, start + 1)) {
-          const span = { start, end: start + entry.text.length, quote: entry.text, open: entry.open, close: entry.close };
-          if (!fits(span, spans)) continue;
-          spans.push(span);
-          entry.done.add(entry.text);
-          break;
-        }
-      }
-      if (spans.length === 0) return child;
-      const html = new TokenClass('html_inline', '', 0);
-      html.content = markedHtml(child.content, spans);
-      return html;
+    block.children.forEach((child, index) => {
+      if (child.type !== 'text') return;
+      runs.push({ block, index, start: length });
+      texts.push(child.content);
+      length += child.content.length + 1;
     });
+  }
+  const joined = texts.join(runSeparator);
+  const runAt = (position: number) => {
+    let [low, high] = [0, runs.length - 1];
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (runs[middle]!.start <= position) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  // Per run, the entries occurring in it (by priority) and their starts within it, ascending.
+  const found = new Map<number, Map<number, number[]>>();
+  const occurs = (run: number, entry: number, start: number) => {
+    let entries = found.get(run);
+    if (!entries) found.set(run, (entries = new Map()));
+    let starts = entries.get(entry);
+    if (!starts) entries.set(entry, (starts = []));
+    starts.push(start);
+  };
+  pending.forEach((entry, e) => {
+    if (runs.length === 0) return;
+    // An empty text "occurs" at the start of the first run, where the search below always placed it.
+    if (entry.text === '') return occurs(0, e, 0);
+    for (let at = joined.indexOf(entry.text); at >= 0; at = joined.indexOf(entry.text, at + 1)) {
+      const run = runAt(at);
+      const start = at - runs[run]!.start;
+      // Only a text holding the separator itself could reach past its run: such a match is not in one run.
+      if (start + entry.text.length <= texts[run]!.length) occurs(run, e, start);
+    }
+  });
+  for (const [run, entries] of [...found].sort(([a], [b]) => a - b)) {
+    const { block, index } = runs[run]!;
+    const child = block.children![index]!;
+    const spans: QuoteSpan[] = [];
+    for (const [e, starts] of [...entries].sort(([a], [b]) => a - b)) {
+      const entry = pending[e]!;
+      if (entry.done.has(entry.text)) continue;
+      for (const start of starts) {
+        const span = { start, end: start + entry.text.length, quote: entry.text, open: entry.open, close: entry.close };
+        if (!fits(span, spans)) continue;
+        spans.push(span);
+        entry.done.add(entry.text);
+        break;
+      }
+    }
+    if (spans.length === 0) continue;
+    const html = new TokenClass('html_inline', '', 0);
+    html.content = markedHtml(child.content, spans);
+    block.children![index] = html;
   }
   return marked;
 }
