@@ -139,22 +139,24 @@ function markQuotes(tokens: Token[], quotes: string[], shared: readonly SharedSe
       done: marked.shared,
     })),
   ];
-  // Where each entry occurs, found once over all the body's text runs joined, instead of one indexOf per run and
-  // entry (runs × entries calls a page, the largest part of a render's marking cost at 3,000 documents). Then
-  // each run is settled as before: its entries in priority order, each at its first occurrence there that fits
-  // the spans already placed.
-  const runs: { block: Token; index: number; start: number }[] = [];
+  // The body's text runs joined, so each entry is looked for by one indexOf over the body up to where it first
+  // stands, instead of once in every run (runs × entries calls a page, the largest part of marking at 3,000
+  // documents). Runs are then settled in order as before: the entries that stand in a run, in priority order,
+  // each at its first occurrence there that fits the spans already placed; one that fits nowhere in that run
+  // is looked for again after it.
+  const runs: { block: Token; index: number; start: number; end: number }[] = [];
   const texts: string[] = [];
   let length = 0;
   for (const block of tokens) {
     if (block.type !== 'inline' || !block.children) continue;
     block.children.forEach((child, index) => {
       if (child.type !== 'text') return;
-      runs.push({ block, index, start: length });
+      runs.push({ block, index, start: length, end: length + child.content.length });
       texts.push(child.content);
       length += child.content.length + 1;
     });
   }
+  if (runs.length === 0) return marked;
   const joined = texts.join(runSeparator);
   const runAt = (position: number) => {
     let [low, high] = [0, runs.length - 1];
@@ -165,40 +167,45 @@ function markQuotes(tokens: Token[], quotes: string[], shared: readonly SharedSe
     }
     return low;
   };
-  // Per run, the entries occurring in it (by priority) and their starts within it, ascending.
-  const found = new Map<number, Map<number, number[]>>();
-  const occurs = (run: number, entry: number, start: number) => {
-    let entries = found.get(run);
-    if (!entries) found.set(run, (entries = new Map()));
-    let starts = entries.get(entry);
-    if (!starts) entries.set(entry, (starts = []));
-    starts.push(start);
-  };
-  pending.forEach((entry, e) => {
-    if (runs.length === 0) return;
-    // An empty text "occurs" at the start of the first run, where the search below always placed it.
-    if (entry.text === '') return occurs(0, e, 0);
-    for (let at = joined.indexOf(entry.text); at >= 0; at = joined.indexOf(entry.text, at + 1)) {
+  // Run → the entries whose next occurrence is in it; `order` holds those runs, ascending.
+  const waiting = new Map<number, number[]>();
+  const order: number[] = [];
+  const lookFrom = (e: number, from: number) => {
+    const { text } = pending[e]!;
+    for (let at = joined.indexOf(text, from); at >= 0; at = joined.indexOf(text, at + 1)) {
       const run = runAt(at);
-      const start = at - runs[run]!.start;
-      // Only a text holding the separator itself could reach past its run: such a match is not in one run.
-      if (start + entry.text.length <= texts[run]!.length) occurs(run, e, start);
+      // A match reaching past its run's end holds a separator: it is not in one run.
+      if (at + text.length > runs[run]!.end) continue;
+      let entries = waiting.get(run);
+      if (!entries) {
+        waiting.set(run, (entries = []));
+        let slot = order.length;
+        while (slot > 0 && order[slot - 1]! > run) slot--;
+        order.splice(slot, 0, run);
+      }
+      entries.push(e);
+      return;
     }
-  });
-  for (const [run, entries] of [...found].sort(([a], [b]) => a - b)) {
-    const { block, index } = runs[run]!;
+  };
+  pending.forEach((_, e) => lookFrom(e, 0));
+  for (let next = 0; next < order.length; next++) {
+    const run = order[next]!;
+    const { block, index, start: runStart, end: runEnd } = runs[run]!;
     const child = block.children![index]!;
     const spans: QuoteSpan[] = [];
-    for (const [e, starts] of [...entries].sort(([a], [b]) => a - b)) {
+    for (const e of waiting.get(run)!.sort((x, y) => x - y)) {
       const entry = pending[e]!;
       if (entry.done.has(entry.text)) continue;
-      for (const start of starts) {
-        const span = { start, end: start + entry.text.length, quote: entry.text, open: entry.open, close: entry.close };
+      let placed = false;
+      for (let at = joined.indexOf(entry.text, runStart); at >= 0 && at + entry.text.length <= runEnd; at = joined.indexOf(entry.text, at + 1)) {
+        const span = { start: at - runStart, end: at - runStart + entry.text.length, quote: entry.text, open: entry.open, close: entry.close };
         if (!fits(span, spans)) continue;
         spans.push(span);
         entry.done.add(entry.text);
+        placed = true;
         break;
       }
+      if (!placed) lookFrom(e, runEnd + 1);
     }
     if (spans.length === 0) continue;
     const html = new TokenClass('html_inline', '', 0);
