@@ -6,8 +6,18 @@
 /** FNV-1a, 32 bit, in base 36: tiny, deterministic, and the same in Node and the browser. */
 function textHash(text: string): string {
   let hash = 0x811c9dc5;
-  for (const char of text) {
-    hash ^= char.codePointAt(0) ?? 0;
+  // By code point, as `for (const char of text)` walks, without a string per character: every quote and shared
+  // sentence of a page is hashed for its anchor.
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    hash ^= code;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash.toString(36);

@@ -165,6 +165,9 @@ function regionModel(all: readonly Region[], documents: readonly ModelDocument[]
     if (!chain) chains.set(slug, (chain = ancestorsAndSelf(bySlug, slug)));
     return chain;
   };
+  // Every link to another document names its region (the 相同段落亦见于 list: dozens a page), so each name is
+  // joined once, not once per link.
+  const fullNames = new Map<string, string>();
   const wanted = new Set<string>();
   for (const doc of documents) for (const region of chainOf(doc.data.region)) wanted.add(region.slug);
   const published = all.filter((region) => wanted.has(region.slug)).sort((a, b) => a.code.localeCompare(b.code));
@@ -177,7 +180,11 @@ function regionModel(all: readonly Region[], documents: readonly ModelDocument[]
     published,
     ancestorsAndSelf: chainOf,
     lineage: (slug) => regionLineage(bySlug, slug),
-    fullName: (slug) => regionFullName(bySlug, slug),
+    fullName: (slug) => {
+      let name = fullNames.get(slug);
+      if (name === undefined) fullNames.set(slug, (name = regionFullName(bySlug, slug)));
+      return name;
+    },
     publishedChildren: (slug) => children.get(slug) ?? [],
   };
 }

@@ -17,8 +17,13 @@ import { quoteAnchor } from './anchors.ts';
  * `%E5%85%BB…`, which browsers and static servers map back to the folder Astro writes.
  */
 function segments(id: string): string {
+  // Every link to a document spells its path (dozens a page): an id encodeURIComponent leaves alone is its own path.
+  if (unreservedPath.test(id)) return id;
   return id.split('/').map(encodeURIComponent).join('/');
 }
+
+/** The characters encodeURIComponent never escapes, and `/`. */
+const unreservedPath = /^[A-Za-z0-9\-_.!~*'()/]*$/;
 
 /** A query value: percent-encoded, but `/` kept, as a region slug path reads better and RFC 3986 allows it. */
 function queryValue(value: string): string {

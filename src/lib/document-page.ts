@@ -1,7 +1,7 @@
 /** Astro glue for a document page: gathers what src/domain/document-page.ts needs from this build's indexes. */
 import { renderDocument, tasksReportedIn, type DocumentItem } from './documents.ts';
 import { metricDefinitions, topicDefinitions } from './definitions.ts';
-import { lineage, regionFullName, regionTable } from './regions.ts';
+import { lineage, regionTable } from './regions.ts';
 import { documentAnswers, documentCitationOf } from './figures.ts';
 import { documentPageView, type DocumentPageView } from '../domain/document-page.ts';
 import type { FigureAnswer } from '../domain/figure-answer.ts';
@@ -33,13 +33,13 @@ export interface DocumentPage {
 export async function documentPage(doc: DocumentItem): Promise<DocumentPage> {
   const [reported, shared] = await Promise.all([tasksReportedIn(doc.id), documentReuse(doc.id)]);
   const { html, headings } = renderDocument(doc, reported, shared?.reuse.marks);
-  const [{ bySlug }, metrics, topics, answers] = await Promise.all([regionTable(), metricDefinitions(), topicDefinitions(), documentAnswers(doc)]);
+  const [{ bySlug, fullName }, metrics, topics, answers] = await Promise.all([regionTable(), metricDefinitions(), topicDefinitions(), documentAnswers(doc)]);
   const figures = answers.map(({ caveat: _shownAbove, ...answer }) => ({ answer, title: [metrics.get(answer.metric)?.name ?? answer.metricName, ...answer.qualifiers].join(' ') }));
   const view = documentPageView({
     id: doc.id,
     data: doc.data,
     regionChain: lineage(bySlug, doc.data.region),
-    regionName: regionFullName(bySlug, doc.data.region),
+    regionName: fullName(doc.data.region),
     topicNames: topics,
     headings,
     reported,

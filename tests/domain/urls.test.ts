@@ -60,6 +60,7 @@ describe('document URLs', () => {
   it('percent-encodes a Chinese id part by part and keeps its slashes', () => {
     expect(documentPath('测试/2023-year-plan')).toBe('/documents/%E6%B5%8B%E8%AF%95/2023-year-plan/');
     expect(facetPath('topic', '养老服务')).toBe('/documents/topic/%E5%85%BB%E8%80%81%E6%9C%8D%E5%8A%A1/');
+    expect(documentPath("a b/c#d?e&f/g_h.i-j~k!l*m'n(o)p")).toBe("/documents/a%20b/c%23d%3Fe%26f/g_h.i-j~k!l*m'n(o)p/");
     expect(regionPath('a b/c')).toBe('/regions/a%20b/c/');
   });
 

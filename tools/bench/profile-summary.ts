@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `node tools/bench/profile-summary.ts <file.cpuprofile> [--top N] [--root DIR] [--focus NAME]`: where a V8 CPU profile
+ * `node tools/bench/profile-summary.ts <file.cpuprofile> [--top N] [--root DIR] [--focus NAME] [--from S] [--to S]`: where a V8 CPU profile
  * (the bench's `--cpu-prof`) spent its time — self time by function and by file, and total time (self plus
  * callees) by function. Self time says which code is hot; total time says which of our functions a hot
  * library call (Astro's renderer, the Markdown parser, zod) was made for, which self time alone hides.
@@ -50,7 +50,12 @@ export function fileLabel(url: string, root = ''): string {
  * `focus` keeps only the samples taken inside a function whose `name (file:line)` contains it (e.g.
  * `generatePathWithPrerenderer`: page rendering alone, without content sync or the search index).
  */
-export function summariseProfile(profile: CpuProfile, options: { top?: number; root?: string; focus?: string } = {}): ProfileSummary {
+/**
+ * `from`/`to` keep only the samples taken that many seconds after the profile began: the stretch in which the
+ * build log shows one route's pages being written (its time stamps), which `focus` cannot cut out because Astro
+ * renders pages in promise continuations whose stacks start at the event loop.
+ */
+export function summariseProfile(profile: CpuProfile, options: { top?: number; root?: string; focus?: string; from?: number; to?: number } = {}): ProfileSummary {
   const top = options.top ?? 30;
   const root = options.root ?? '';
   const focus = options.focus;
@@ -75,9 +80,12 @@ export function summariseProfile(profile: CpuProfile, options: { top?: number; r
     }
     return known;
   };
+  const [from, to] = [(options.from ?? -Infinity) * 1000, (options.to ?? Infinity) * 1000];
   const selfById = new Map<number, number>();
+  let at = 0;
   profile.samples.forEach((id, i) => {
-    if (focused(id)) selfById.set(id, (selfById.get(id) ?? 0) + sampleMs[i]!);
+    at += profile.timeDeltas[i]! / 1000;
+    if (at >= from && at <= to && focused(id)) selfById.set(id, (selfById.get(id) ?? 0) + sampleMs[i]!);
   });
 
   const selfFunction = new Map<string, number>();
@@ -123,13 +131,14 @@ export function formatProfileSummary(summary: ProfileSummary): string {
 }
 
 if (import.meta.main) {
-  const usage = 'usage: node tools/bench/profile-summary.ts <file.cpuprofile> [--top N] [--root DIR] [--focus NAME]';
+  const usage = 'usage: node tools/bench/profile-summary.ts <file.cpuprofile> [--top N] [--root DIR] [--focus NAME] [--from S] [--to S]';
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { top: { type: 'string', default: '30' }, root: { type: 'string', default: process.cwd() }, focus: { type: 'string' } },
+    options: { top: { type: 'string', default: '30' }, root: { type: 'string', default: process.cwd() }, focus: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
   });
   const top = Number(values.top);
-  if (positionals.length !== 1 || !Number.isInteger(top) || top < 1) {
+  const window = { from: values.from === undefined ? undefined : Number(values.from), to: values.to === undefined ? undefined : Number(values.to) };
+  if (positionals.length !== 1 || !Number.isInteger(top) || top < 1 || Object.values(window).some((seconds) => seconds !== undefined && !Number.isFinite(seconds))) {
     console.error(usage);
     process.exit(2);
   }
@@ -141,5 +150,5 @@ if (import.meta.main) {
     console.error(`${file}: not a readable CPU profile (${(error as Error).message}); pass a .cpuprofile written by node --cpu-prof`);
     process.exit(1);
   }
-  console.log(formatProfileSummary(summariseProfile(profile, { top, root: values.root, ...(values.focus !== undefined ? { focus: values.focus } : {}) })));
+  console.log(formatProfileSummary(summariseProfile(profile, { top, root: values.root, ...(values.focus !== undefined ? { focus: values.focus } : {}), ...(window.from !== undefined ? { from: window.from } : {}), ...(window.to !== undefined ? { to: window.to } : {}) })));
 }

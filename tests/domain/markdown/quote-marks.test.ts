@@ -41,6 +41,17 @@ describe('marking quotes in a document body', () => {
     expect(later.html).toContain(`${mark('床位500张已投用')}床位500张已投用</mark>`);
   });
 
+  it('looks in a later paragraph when the quote fits nowhere in the first one it stands in', () => {
+    const { html, unmarkedQuotes } = renderDocumentBody('甲乙丙丁\n\n**另**甲乙', ['乙丙丁', '甲乙']);
+    expect(unmarkedQuotes).toEqual([]);
+    expect(html).toBe(`<p>甲${mark('乙丙丁')}乙丙丁</mark></p>\n<p><strong>另</strong>${mark('甲乙')}甲乙</mark></p>\n`);
+  });
+
+  it('never marks a quote made of the ends of two neighbouring text runs', () => {
+    expect(renderDocumentBody('甲乙**丙**丁', ['乙丙']).unmarkedQuotes).toEqual(['乙丙']);
+    expect(renderDocumentBody('甲乙\n\n丙丁', ['乙丙']).unmarkedQuotes).toEqual(['乙丙']);
+  });
+
   it('reports a quote that spans a formatting boundary instead of marking part of it', () => {
     const { unmarkedQuotes } = renderDocumentBody('**重点任务：**推进低保提标', ['重点任务：推进']);
     expect(unmarkedQuotes).toEqual(['重点任务：推进']);

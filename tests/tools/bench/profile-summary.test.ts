@@ -54,6 +54,16 @@ describe('summariseProfile', () => {
     ]);
   });
 
+  it('keeps only the samples taken within a stretch of seconds after the profile began', () => {
+    // Samples are taken at 0, 2, 5, 9 and 10 ms: from 2 to 9 ms keeps parse, the nested render and one GC.
+    const stretch = summariseProfile(profile, { root: '/repo', from: 0.002, to: 0.009 });
+    expect(stretch.selfByFunction.map((row) => [row.key, row.ms])).toEqual([
+      ['render (src/lib/page.ts:10)', 4],
+      ['parse (marked/lib/marked.js:100)', 3],
+      ['(garbage collector)', 1],
+    ]);
+  });
+
   it('keeps only the top rows', () => {
     expect(summariseProfile(profile, { top: 1 }).selfByFunction).toHaveLength(1);
   });
