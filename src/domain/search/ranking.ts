@@ -93,7 +93,7 @@ export function dateNeeds(
     const groups: DateNeed[] = [];
     let start = 0;
     for (const list of lists) {
-      if (start < end && list.length > 0) groups.push({ docs: list.map((c) => c.doc), need: Math.min(list.length, end - start) });
+      if (start < end && list.length > 0) groups.push({ docs: list.map((c) => c.doc), need: Math.min(list.length, end - start), onPage: start >= offset && start + list.length <= end });
       start += list.length;
     }
     return groups;
@@ -107,7 +107,9 @@ export function dateNeeds(
       for (let i = 0; i < sorted.length; ) {
         let j = i + 1;
         while (j < sorted.length && tied(sorted[i] as Candidate, sorted[j] as Candidate)) j++;
-        if (start + j > offset && start + i < end) needs.push({ docs: sorted.slice(i, j).map((c) => c.doc), need: Math.min(j - i, end - start - i) });
+        if (start + j > offset && start + i < end) {
+          needs.push({ docs: sorted.slice(i, j).map((c) => c.doc), need: Math.min(j - i, end - start - i), onPage: start + i >= offset && start + j <= end });
+        }
         i = j;
       }
     }

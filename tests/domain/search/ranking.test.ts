@@ -82,7 +82,10 @@ describe('ranking', () => {
       const lazy = fresh();
       // What the recency tiers give: per group, every member at least as new as its need-th newest; others 0.
       const known = new Map<number, number>();
-      for (const { docs, need } of dateNeeds(lazy, sort, offset, limit)) {
+      const fullPage = new Set([...full.exact, ...full.related].slice(offset, offset + limit).map((c) => c.doc));
+      for (const { docs, need, onPage } of dateNeeds(lazy, sort, offset, limit)) {
+        // A group said to be on the page is on it whatever its dates: its doc-table entries are read anyway.
+        if (onPage) for (const doc of docs) expect(fullPage.has(doc), `round ${round}: ${doc} on the page`).toBe(true);
         const days = docs.map(dateOf).sort((a, b) => b - a);
         const cut = days[need - 1] as number;
         for (const doc of docs) if (dateOf(doc) >= cut) known.set(doc, dateOf(doc));
@@ -121,7 +124,8 @@ describe('ranking', () => {
     }
     const all = collectCandidates(['低保'], set([0, 1, 0], [1, 2, 0]), [], [], null);
     expect(docsToDate(all, 'date', 0, 1).sort()).toEqual([0, 1]);
-    expect(dateNeeds(all, 'date', 0, 1)).toEqual([{ docs: [0, 1], need: 1 }]);
+    expect(dateNeeds(all, 'date', 0, 1)).toEqual([{ docs: [0, 1], need: 1, onPage: false }]);
+    expect(dateNeeds(all, 'date', 0, 2)).toEqual([{ docs: [0, 1], need: 2, onPage: true }]);
     expect(docsToDate(all, 'relevance', 0, 1)).toEqual([1]);
   });
 });
