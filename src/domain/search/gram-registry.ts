@@ -147,12 +147,7 @@ export class GramRegistry {
    * second is no phrase bigram, made on first use.
    */
   edgeTrigramAfter(first: number, c3: number): number {
-    const key = first * 65536 + c3;
-    const id = this.edgeAfterIds.get(key);
-    if (id >= 0) return id;
-    const made = this.add((this.phraseCodes[first] as number) * 65536 + c3, GRAM_PHRASE, '');
-    this.edgeAfterIds.set(key, made);
-    return made;
+    return this.edgeTrigram(this.edgeAfterIds, first * 65536 + c3, (this.phraseCodes[first] as number) * 65536 + c3);
   }
 
   /**
@@ -160,11 +155,15 @@ export class GramRegistry {
    * first is no phrase bigram, made on first use.
    */
   edgeTrigramBefore(c1: number, second: number): number {
-    const key = second * 65536 + c1;
-    const id = this.edgeBeforeIds.get(key);
+    return this.edgeTrigram(this.edgeBeforeIds, second * 65536 + c1, c1 * 2 ** 32 + (this.phraseCodes[second] as number));
+  }
+
+  /** The edge trigram of table key `key` and trigram code `code`, made on first use. */
+  private edgeTrigram(table: GramTable, key: number, code: number): number {
+    const id = table.get(key);
     if (id >= 0) return id;
-    const made = this.add(c1 * 2 ** 32 + (this.phraseCodes[second] as number), GRAM_PHRASE, '');
-    this.edgeBeforeIds.set(key, made);
+    const made = this.add(code, GRAM_PHRASE, '');
+    table.set(key, made);
     return made;
   }
 

@@ -8,7 +8,8 @@ import { LONG_GRAMS_FROM_DOCS } from '../../../src/domain/search/build.ts';
 import { buildSearchIndex, createSearchClient, type SearchDoc } from '../../../src/domain/search/index.ts';
 import type { PhraseOptions } from '../../../src/domain/search/phrase-indexer.ts';
 import { createIndexFiles } from '../../../src/domain/search/index-files.ts';
-import { createPostingSource } from '../../../src/domain/search/posting-source.ts';
+import { createPostingSource, type PostingSource } from '../../../src/domain/search/posting-source.ts';
+import type { DocPosting } from '../../../src/domain/search/postings.ts';
 import { normalise } from '../../../src/domain/search/normalise.ts';
 import { allCommon, commonBigramSet } from '../../../src/domain/search/query.ts';
 
@@ -57,6 +58,16 @@ function scan(gram: string): Array<{ doc: number; positions: number[]; titleTf: 
     .filter((row) => row.positions.length > 0);
 }
 
+/** Expects `gram`'s postings to be those a scan of the texts finds: documents, counts, title counts, positions. */
+async function expectScanned(source: PostingSource, gram: string, posting: DocPosting | null): Promise<void> {
+  const truth = scan(gram);
+  expect(posting, gram).not.toBeNull();
+  expect([...posting!.docs], gram).toEqual(truth.map((t) => t.doc));
+  expect([...posting!.tf], gram).toEqual(truth.map((t) => t.positions.length));
+  expect([...posting!.titleTf], gram).toEqual(truth.map((t) => t.titleTf));
+  expect([...(await source.positionPosting(gram, posting!)).pos], gram).toEqual(truth.flatMap((t) => t.positions));
+}
+
 describe('phrase grams', () => {
   it('chooses as common the bigrams in at least the given share of the sampled documents', async () => {
     const { manifest } = await build({ sampleDocs: 4, commonShare: 0.75 });
@@ -93,13 +104,7 @@ describe('phrase grams', () => {
         }
         if (!allCommon(gram, common)) frequentOnly++;
         checked++;
-        const truth = scan(gram);
-        expect(posting, gram).not.toBeNull();
-        expect([...posting!.docs], gram).toEqual(truth.map((t) => t.doc));
-        expect([...posting!.tf], gram).toEqual(truth.map((t) => t.positions.length));
-        expect([...posting!.titleTf], gram).toEqual(truth.map((t) => t.titleTf));
-        const positions = await source.positionPosting(gram, posting!);
-        expect([...positions.pos], gram).toEqual(truth.flatMap((t) => t.positions));
+        await expectScanned(source, gram, posting);
       }
       expect(checked).toBeGreaterThan(5);
     }
@@ -133,11 +138,7 @@ describe('phrase grams', () => {
       }
       expect(before, gram).toBeNull();
       edges++;
-      const truth = scan(gram);
-      expect([...(posting?.docs ?? [])], gram).toEqual(truth.map((t) => t.doc));
-      expect([...(posting?.tf ?? [])], gram).toEqual(truth.map((t) => t.positions.length));
-      expect([...(posting?.titleTf ?? [])], gram).toEqual(truth.map((t) => t.titleTf));
-      expect([...(await source.positionPosting(gram, posting!)).pos], gram).toEqual(truth.flatMap((t) => t.positions));
+      await expectScanned(source, gram, posting);
     }
     // 人民群 (民群 is in none of the sample), 政府支, 政府确 …; 人民政府's bigrams are all common and stay rule 1's.
     expect(edges).toBeGreaterThan(10);
@@ -175,11 +176,7 @@ describe('phrase grams', () => {
           continue;
         }
         long++;
-        const truth = scan(gram);
-        expect([...(posting?.docs ?? [])], gram).toEqual(truth.map((t) => t.doc));
-        expect([...(posting?.tf ?? [])], gram).toEqual(truth.map((t) => t.positions.length));
-        expect([...(posting?.titleTf ?? [])], gram).toEqual(truth.map((t) => t.titleTf));
-        expect([...(await source.positionPosting(gram, posting!)).pos], gram).toEqual(truth.flatMap((t) => t.positions));
+        await expectScanned(source, gram, posting);
       }
     }
     // 县级以上人民政府, 人民政府应当 … are in two of the sampled documents.
