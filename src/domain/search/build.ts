@@ -55,9 +55,10 @@ export interface SearchIndexStats extends WrittenFiles {
 }
 
 /**
- * From how many expected documents the 5- to 8-grams frequent in the sample get postings of their own
- * (phrase-indexer.ts): at 100,000 documents a first query of one (违反本条例) read ~360 KB of positions without;
- * at 10,000 the positions are ~40 KB and the grams would only make every shard heavier.
+ * From how many expected documents the 5- to 8-grams frequent in the sample (rule 3) and the edge trigrams
+ * (rule 4) get postings of their own (phrase-indexer.ts): at 100,000 documents a first query of one (违反本条例)
+ * read ~360 KB of positions without, and one that starts or ends in a common bigram (农村五保供养) ~400 KB; at
+ * 10,000 those positions are ~40 KB and the grams would only make every shard heavier.
  */
 export const LONG_GRAMS_FROM_DOCS = 20_000;
 
@@ -94,7 +95,8 @@ export function createSearchIndexBuilder(options: BuildSearchIndexOptions): Sear
   const grams = new GramRegistry(shards);
   const runs = new PostingRuns(shards, options.spill ?? memorySpillStore());
   const indexer = new GramIndexer(grams, runs);
-  const phraseOptions = { longGrams: (options.expectedDocs ?? 0) >= LONG_GRAMS_FROM_DOCS, ...options.phrases };
+  const large = (options.expectedDocs ?? 0) >= LONG_GRAMS_FROM_DOCS;
+  const phraseOptions = { longGrams: large, edgeTrigrams: large, ...options.phrases };
   const phrases = new PhraseIndexer(grams, runs, phraseOptions);
   const facets = new FacetRecorder(grams, runs);
   const docStore = new DocStoreWriter(sink);

@@ -16,7 +16,7 @@ import { createIndexFiles, type FetchFile } from './index-files.ts';
 import { queryParts } from './normalise.ts';
 import { createPostingSource, type PostingSource } from './posting-source.ts';
 import { allowedDocs, commonBigramSet, matchAll } from './query.ts';
-import { collectCandidates, dateNeeds, partsWithForm, rankCandidates, type Candidate } from './ranking.ts';
+import { collectCandidates, dateNeeds, partsWithForm, rankPage, type Candidate } from './ranking.ts';
 
 export interface SearchClientOptions {
   fetchFile: FetchFile;
@@ -135,10 +135,9 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
       const candidates = collectCandidates(parts, exact, forms, related, allowed);
       // Only the dates that can change which documents the page shows, or their order (ranking.ts).
       const dateOf = await docs.dates(dateNeeds(candidates, searchOptions.sort, offset, limit));
-      const ranked = rankCandidates(candidates, dateOf, searchOptions.sort);
-      const page = [...ranked.exact, ...ranked.related].slice(offset, offset + limit);
+      const { exactCount, relatedCount, page } = rankPage(candidates, dateOf, searchOptions.sort, offset, limit);
       const results = await Promise.all(page.map((r) => result(docs, r, searchOptions.excerpts !== false)));
-      return { query, parts, exactCount: ranked.exact.length, relatedCount: ranked.related.length, relatedForms: forms, relatedPending, results };
+      return { query, parts, exactCount, relatedCount, relatedForms: forms, relatedPending, results };
     },
   };
 }

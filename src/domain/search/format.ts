@@ -14,8 +14,8 @@
  *   d/<n>.json             doc table: url, title, meta and where its text is, DOC_TABLE_SIZE docs per file
  *   t/<n>.json             original text in chunks (for excerpts), packed into files of ~TEXT_FILE_BYTES
  *
- * A gram is a unigram (one UTF-16 code unit), a bigram (two), a phrase gram (three or four, all of whose bigrams
- * are common) or a facet key ("\0year:2023"). Postings of a
+ * A gram is a unigram (one UTF-16 code unit), a bigram (two), a phrase gram (three to eight: phrase-indexer.ts
+ * says which) or a facet key ("\0year:2023"). Postings of a
  * gram: a doc section — per document: varint(doc gap), varint(tf·2 + inTitle), and when inTitle
  * varint(titleTf − 1) — and for bigrams and phrase grams a position section — per document, its tf positions in the
  * normalised "title ␟ body" (body starts at titleLength + 1), first absolute then gaps. Facet doc sections
@@ -24,7 +24,11 @@
  * Each file has one module that writes and reads it: postings.ts (a gram's sections), shards.ts (`g/`, `x/`),
  * doc-store.ts (`c/`, `d/`, `t/`), facets.ts (`facets.json`); build.ts writes `manifest.json`.
  */
-export const FORMAT_VERSION = 3;
+/**
+ * Layout version: a client refuses an index of another. 4: indexes built for 20,000 documents or more also hold
+ * edge trigrams (phrase-indexer.ts, rule 4), which a longer part's cheapest cover may use in place of a common bigram.
+ */
+export const FORMAT_VERSION = 4;
 /** Docs per doc-table file `d/<n>.json`: small, because a results page needs ≤ 10 of them. */
 export const DOC_TABLE_SIZE = 16;
 /** Docs per date block `c/<n>.bin` (2 bytes each). */

@@ -84,6 +84,10 @@ export class GramRegistry {
   private readonly bigramIds = new GramTable();
   private readonly trigramIds = new GramTable();
   private readonly quadgramIds = new GramTable();
+  /** Edge trigrams (phrase-indexer.ts, rule 4) by (common phrase-bigram index)·65536 + the code unit after it … */
+  private readonly edgeAfterIds = new GramTable();
+  /** … or before it. */
+  private readonly edgeBeforeIds = new GramTable();
   /** Bigram codes of the bigrams phrase grams may be made of, by phrase-bigram index (phrase-indexer.ts chooses them). */
   phraseCodes: number[] = [];
   private readonly facetIds = new Map<string, number>();
@@ -135,6 +139,31 @@ export class GramRegistry {
     if (id >= 0 || !create) return id;
     const made = this.add(QUADGRAM_BASE + first * 2 ** 32 + (this.phraseCodes[last] as number), GRAM_PHRASE, '');
     this.quadgramIds.set(key, made);
+    return made;
+  }
+
+  /**
+   * Id of the edge trigram c1c2c3 whose first bigram is the common phrase bigram `first` (c1c2) and whose
+   * second is no phrase bigram, made on first use.
+   */
+  edgeTrigramAfter(first: number, c3: number): number {
+    return this.edgeTrigram(this.edgeAfterIds, first * 65536 + c3, (this.phraseCodes[first] as number) * 65536 + c3);
+  }
+
+  /**
+   * Id of the edge trigram c1c2c3 whose second bigram is the common phrase bigram `second` (c2c3) and whose
+   * first is no phrase bigram, made on first use.
+   */
+  edgeTrigramBefore(c1: number, second: number): number {
+    return this.edgeTrigram(this.edgeBeforeIds, second * 65536 + c1, c1 * 2 ** 32 + (this.phraseCodes[second] as number));
+  }
+
+  /** The edge trigram of table key `key` and trigram code `code`, made on first use. */
+  private edgeTrigram(table: GramTable, key: number, code: number): number {
+    const id = table.get(key);
+    if (id >= 0) return id;
+    const made = this.add(code, GRAM_PHRASE, '');
+    table.set(key, made);
     return made;
   }
 

@@ -13,6 +13,9 @@
  *     so the client knows such a gram it finds no entry for is in no document);
  *   - a 3- or 4-gram in at least `phraseShare` of the sampled documents is a phrase gram too (救助管理, of
  *     救助 which is common and 助管 which is not); the client finds these by looking them up.
+ * With `longGrams`, the 5- to 8-grams in `phraseShare` of the sample are phrase grams too (rule 3); with
+ * `edgeTrigrams`, every trigram of a common bigram and a bigram that is no phrase bigram (rule 4: 农村五, 保供养),
+ * made on first sight — so a part that starts or ends in a common bigram need not read that bigram's positions.
  * Then the sample's phrases are recorded and every later document's as it comes. So every phrase gram's
  * postings are complete — every document that contains it is listed. Choosing from the build's own first
  * documents keeps a build deterministic; a poor sample only makes queries heavier, never wrong.
@@ -37,6 +40,13 @@ export interface PhraseOptions {
    * spare pass 100 KB a query: at 10,000 documents they would add 60% to the gram shards every query reads.
    */
   longGrams?: boolean;
+  /**
+   * Whether a trigram made of a common bigram and a bigram in less than `phraseShare` of the sample (neither
+   * common nor frequent) gets postings too (edge trigrams, rule 4). Default false; the builder turns them on
+   * with the long grams: at 100,000 documents a part that starts or ends in a common bigram (农村五保供养: 农村,
+   * 供养) read that bigram's positions, ~100–300 KB, where the edge trigram (农村五, 保供养) is a few hundred bytes.
+   */
+  edgeTrigrams?: boolean;
 }
 
 export class PhraseIndexer {
@@ -46,6 +56,7 @@ export class PhraseIndexer {
   private readonly commonShare: number;
   private readonly phraseShare: number;
   private readonly longGrams: boolean;
+  private readonly edgeTrigrams: boolean;
   /** Phrase-bigram index by bigram id, or -1; null until the sample is chosen from. */
   private phraseIndex: Int32Array | null = null;
   /** Whether a phrase bigram (by its index) is common. */
@@ -75,6 +86,7 @@ export class PhraseIndexer {
     this.commonShare = options.commonShare ?? 0.2;
     this.phraseShare = options.phraseShare ?? 0.02;
     this.longGrams = options.longGrams ?? false;
+    this.edgeTrigrams = options.edgeTrigrams ?? false;
     const share = (x: number) => x > 0 && x <= 1;
     if (!(this.sampleDocs >= 1) || !share(this.commonShare) || !share(this.phraseShare)) {
       throw new Error(
@@ -254,10 +266,17 @@ export class PhraseIndexer {
       const pairs = segment.length - 1;
       for (let i = 0; i < pairs; i++) common[i] = this.phraseBigramAt(segment, i);
       const isCommon = this.isCommon;
+      const edge = this.edgeTrigrams;
       for (let i = 0; i + 1 < pairs; i++) {
         const first = common[i] as number;
         const second = common[i + 1] as number;
-        if (first < 0 || second < 0) continue;
+        if (first < 0 || second < 0) {
+          // Rule 4: a common bigram beside one that is no phrase bigram (the slot is free: no trigram of rule 1 or 2 starts here).
+          if (!edge) continue;
+          if (first >= 0 && isCommon[first] === 1) count(grams.edgeTrigramAfter(first, segment.charCodeAt(i + 2)), SLOTS * (base + i), base === 0);
+          else if (second >= 0 && isCommon[second] === 1) count(grams.edgeTrigramBefore(segment.charCodeAt(i), second), SLOTS * (base + i), base === 0);
+          continue;
+        }
         const bothCommon = isCommon[first] === 1 && isCommon[second] === 1;
         const tri = grams.trigram(first, second, bothCommon);
         if (tri >= 0) count(tri, SLOTS * (base + i), base === 0);

@@ -46,12 +46,11 @@ export function collectCandidates(
 ): { exact: Candidate[]; related: Candidate[][] } {
   const exactSet = allowed ? keepOnly(exact, allowed) : exact;
   const exactList: Candidate[] = [];
-  const seen = new Set<number>();
   for (let i = 0; i < exactSet.docs.length; i++) {
-    const doc = exactSet.docs[i] as number;
-    seen.add(doc);
-    exactList.push({ doc, count: exactSet.counts[i] as number, titleParts: exactSet.titleParts[i] as number, date: 0, parts });
+    exactList.push({ doc: exactSet.docs[i] as number, count: exactSet.counts[i] as number, titleParts: exactSet.titleParts[i] as number, date: 0, parts });
   }
+  // Only related lists need to know what is listed already (a 1-character query has up to every document).
+  const seen = new Set<number>(related.length > 0 ? exactSet.docs : []);
   const relatedLists = related.map((raw, f) => {
     const form = forms[f] as RelatedForm;
     const set = allowed ? keepOnly(raw, allowed) : raw;
@@ -68,9 +67,6 @@ export function collectCandidates(
   return { exact: exactList, related: relatedLists };
 }
 
-/** Whether two candidates rank alike before their dates are known. */
-const tied = (a: Candidate, b: Candidate): boolean => a.titleParts === b.titleParts && a.count === b.count;
-
 /**
  * The tie groups whose dates the page `[offset, offset + limit)` of the ranked results depends on, each with
  * how many of its newest members the page reaches (`need`). With `sort: 'date'`, every candidate is one group
@@ -78,7 +74,8 @@ const tied = (a: Candidate, b: Candidate): boolean => a.titleParts === b.titlePa
  * occurrences, so only the groups with a member on the page count: every other group lies wholly before or
  * after the page whatever its dates; and of a group that starts at rank s the page needs the newest
  * `offset + limit − s`. At 100,000 documents this spares a common query the dates of tens of thousands of
- * results (doc-store.ts reads the newest of a large group from the recency tiers).
+ * results (doc-store.ts reads the newest of a large group from the recency tiers). The groups are found from
+ * the sizes of the distinct tie keys, not by sorting the candidates (a 1-character query has up to every document).
  */
 export function dateNeeds(
   candidates: { exact: readonly Candidate[]; related: readonly (readonly Candidate[])[] },
@@ -93,7 +90,7 @@ export function dateNeeds(
     const groups: DateNeed[] = [];
     let start = 0;
     for (const list of lists) {
-      if (start < end && list.length > 0) groups.push({ docs: list.map((c) => c.doc), need: Math.min(list.length, end - start) });
+      if (start < end && list.length > 0) groups.push({ docs: list.map((c) => c.doc), need: Math.min(list.length, end - start), onPage: start >= offset && start + list.length <= end });
       start += list.length;
     }
     return groups;
@@ -103,13 +100,30 @@ export function dateNeeds(
   for (const list of lists) {
     if (start >= end) break;
     if (start + list.length > offset) {
-      const sorted = [...list].sort((a, b) => b.titleParts - a.titleParts || b.count - a.count);
-      for (let i = 0; i < sorted.length; ) {
-        let j = i + 1;
-        while (j < sorted.length && tied(sorted[i] as Candidate, sorted[j] as Candidate)) j++;
-        if (start + j > offset && start + i < end) needs.push({ docs: sorted.slice(i, j).map((c) => c.doc), need: Math.min(j - i, end - start - i) });
-        i = j;
+      // Group sizes by title parts, then occurrences (small integers: Map keys V8 hashes fast).
+      const sizes: Array<Map<number, number>> = [];
+      for (const c of list) {
+        const byCount = (sizes[c.titleParts] ??= new Map());
+        byCount.set(c.count, (byCount.get(c.count) ?? 0) + 1);
       }
+      // Walk the groups best first, keeping those that reach into the page.
+      const wanted: Array<Map<number, DateNeed & { docs: number[] }>> = [];
+      let rank = start;
+      for (let t = sizes.length - 1; t >= 0 && rank < end; t--) {
+        const byCount = sizes[t];
+        if (!byCount) continue;
+        for (const count of [...byCount.keys()].sort((a, b) => b - a)) {
+          if (rank >= end) break;
+          const size = byCount.get(count) as number;
+          if (rank + size > offset) {
+            const group = { docs: [], need: Math.min(size, end - rank), onPage: rank >= offset && rank + size <= end };
+            (wanted[t] ??= new Map()).set(count, group);
+            needs.push(group);
+          }
+          rank += size;
+        }
+      }
+      for (const c of list) wanted[c.titleParts]?.get(c.count)?.docs.push(c.doc);
     }
     start += list.length;
   }
@@ -127,16 +141,39 @@ export function docsToDate(
 }
 
 /**
- * Dates the candidates with `dateOf` (0 for those `docsToDate` left out, which cannot change the page) and
- * ranks them: the exact ones, then the related ones group by group.
+ * The results `[offset, offset + limit)` — the exact ones ranked, then the related ones group by group, each
+ * ranked the same way — dated with `dateOf` (0 for those `dateNeeds` left out, which cannot change the page),
+ * and how many there are. Only what can reach the page is sorted: the best `offset + limit` of each list.
  */
-export function rankCandidates(
+export function rankPage(
   candidates: { exact: Candidate[]; related: Candidate[][] },
   dateOf: (doc: number) => number,
   sort: SortOrder = 'relevance',
-): { exact: Candidate[]; related: Candidate[] } {
-  for (const c of candidates.exact) c.date = dateOf(c.doc);
-  for (const list of candidates.related) for (const c of list) c.date = dateOf(c.doc);
+  offset = 0,
+  limit = Infinity,
+): { exactCount: number; relatedCount: number; page: Candidate[] } {
   const order = sort === 'date' ? byDate : byRelevance;
-  return { exact: candidates.exact.sort(order), related: candidates.related.map((list) => list.sort(order)).flat() };
+  const end = offset + limit;
+  const ranked: Candidate[] = [];
+  for (const list of [candidates.exact, ...candidates.related]) {
+    if (ranked.length >= end) break;
+    for (const c of list) c.date = dateOf(c.doc);
+    for (const c of best(list, end - ranked.length, order)) ranked.push(c);
+  }
+  return { exactCount: candidates.exact.length, relatedCount: candidates.related.reduce((n, list) => n + list.length, 0), page: ranked.slice(offset, end) };
+}
+
+/** The first `k` of `list` in `order` (a total order), sorted; the list itself is left as it was. */
+function best(list: readonly Candidate[], k: number, order: (a: Candidate, b: Candidate) => number): Candidate[] {
+  if (k >= list.length) return [...list].sort(order);
+  // Kept sorted; a candidate enters only when it ranks before the worst kept, which is rare after the first few.
+  const kept: Candidate[] = [];
+  for (const c of list) {
+    if (kept.length === k && order(c, kept[k - 1] as Candidate) >= 0) continue;
+    let at = kept.length === k ? k - 1 : kept.length;
+    while (at > 0 && order(c, kept[at - 1] as Candidate) < 0) at--;
+    if (kept.length === k) kept.pop();
+    kept.splice(at, 0, c);
+  }
+  return kept;
 }

@@ -77,11 +77,29 @@ describe('doc store', () => {
     const byTiers = [...group].sort((a, b) => dateOf(b) - dateOf(a) || a - b).slice(0, 10);
     expect(byTiers).toEqual(byTruth);
     for (const d of byTiers) expect(dateOf(d)).toBe(truthDay(d));
-    // A small group's dates come from its block.
+    // A small group's dates come from its doc-table entries (one file here), not from a block of 16,384 dates.
     fetched.length = 0;
     const few = await reader.dates([{ docs: [1, 2], need: 2 }]);
+    expect(fetched).toEqual(['d/0.json']);
+    expect([few(1), few(2)]).toEqual([truthDay(1), truthDay(2)]);
+    // Spread over forty doc-table files of one block, and needing all forty: the block is lighter.
+    fetched.length = 0;
+    const spread = Array.from({ length: 40 }, (_, k) => 1 + k * DOC_TABLE_SIZE);
+    const many = await reader.dates([{ docs: spread, need: 40 }]);
     expect(fetched).toEqual(['c/0.bin']);
-    expect(few(2)).toBe(truthDay(2));
+    for (const d of spread) expect(many(d)).toBe(truthDay(d));
+  });
+
+  it('dates a tie group wholly on the page from the doc-table entries the page reads anyway', async () => {
+    const count = DATE_BLOCK_SIZE + 10;
+    const docs = Array.from({ length: count }, (_, i) => doc(i, '', i % 5 === 0 ? '' : `20${String(10 + (i % 13)).padStart(2, '0')}-03-01`));
+    const fetched: string[] = [];
+    const { reader } = await store(docs, fetched);
+    const group = Array.from({ length: 10 }, (_, k) => k * 1500);
+    const dateOf = await reader.dates([{ docs: group, need: 10, onPage: true }]);
+    expect(fetched.every((p) => p.startsWith('d/'))).toBe(true);
+    expect(new Set(fetched).size).toBe(10);
+    for (const d of group) expect(dateOf(d)).toBe(docs[d]!.meta.date === '' ? 0 : Math.round((Date.parse(docs[d]!.meta.date) - Date.UTC(1950, 0, 1)) / 86_400_000) + 1);
   });
 
   it('cuts an excerpt from the chunk where the match is, with its offset in the whole body', async () => {

@@ -8,7 +8,9 @@ import { LONG_GRAMS_FROM_DOCS } from '../../../src/domain/search/build.ts';
 import { buildSearchIndex, createSearchClient, type SearchDoc } from '../../../src/domain/search/index.ts';
 import type { PhraseOptions } from '../../../src/domain/search/phrase-indexer.ts';
 import { createIndexFiles } from '../../../src/domain/search/index-files.ts';
-import { createPostingSource } from '../../../src/domain/search/posting-source.ts';
+import { createPostingSource, type PostingSource } from '../../../src/domain/search/posting-source.ts';
+import type { DocPosting } from '../../../src/domain/search/postings.ts';
+import { normalise } from '../../../src/domain/search/normalise.ts';
 import { allCommon, commonBigramSet } from '../../../src/domain/search/query.ts';
 
 const bodies = [
@@ -56,6 +58,16 @@ function scan(gram: string): Array<{ doc: number; positions: number[]; titleTf: 
     .filter((row) => row.positions.length > 0);
 }
 
+/** Expects `gram`'s postings to be those a scan of the texts finds: documents, counts, title counts, positions. */
+async function expectScanned(source: PostingSource, gram: string, posting: DocPosting | null): Promise<void> {
+  const truth = scan(gram);
+  expect(posting, gram).not.toBeNull();
+  expect([...posting!.docs], gram).toEqual(truth.map((t) => t.doc));
+  expect([...posting!.tf], gram).toEqual(truth.map((t) => t.positions.length));
+  expect([...posting!.titleTf], gram).toEqual(truth.map((t) => t.titleTf));
+  expect([...(await source.positionPosting(gram, posting!)).pos], gram).toEqual(truth.flatMap((t) => t.positions));
+}
+
 describe('phrase grams', () => {
   it('chooses as common the bigrams in at least the given share of the sampled documents', async () => {
     const { manifest } = await build({ sampleDocs: 4, commonShare: 0.75 });
@@ -92,17 +104,45 @@ describe('phrase grams', () => {
         }
         if (!allCommon(gram, common)) frequentOnly++;
         checked++;
-        const truth = scan(gram);
-        expect(posting, gram).not.toBeNull();
-        expect([...posting!.docs], gram).toEqual(truth.map((t) => t.doc));
-        expect([...posting!.tf], gram).toEqual(truth.map((t) => t.positions.length));
-        expect([...posting!.titleTf], gram).toEqual(truth.map((t) => t.titleTf));
-        const positions = await source.positionPosting(gram, posting!);
-        expect([...positions.pos], gram).toEqual(truth.flatMap((t) => t.positions));
+        await expectScanned(source, gram, posting);
       }
       expect(checked).toBeGreaterThan(5);
     }
     expect(frequentOnly).toBeGreaterThan(3);
+  });
+
+  it('with edge trigrams, writes every trigram of a common bigram and one in fewer than the phrase share of the sample, with what a scan finds', async () => {
+    // Common: in 3 of the first 4 documents; a phrase bigram: in 2 of them.
+    const options = { sampleDocs: 4, commonShare: 0.75, phraseShare: 0.5 };
+    const sample = docs.slice(0, 4);
+    const inSample = (gram: string) => sample.filter((d) => d.title.includes(gram) || d.text.includes(gram)).length;
+    const common = (bigram: string) => inSample(bigram) >= 3;
+    const phraseBigram = (bigram: string) => inSample(bigram) >= 2;
+    const isEdge = (gram: string) => {
+      const [a, b] = [gram.slice(0, 2), gram.slice(1, 3)];
+      return (common(a) && !phraseBigram(b)) || (common(b) && !phraseBigram(a));
+    };
+    const without = await build(options);
+    const { source } = await build({ ...options, edgeTrigrams: true });
+    const trigrams = new Set<string>();
+    // Punctuation aside: the index normalises it (，→ ,), the scan reads the text as written.
+    for (const d of docs) for (const text of [d.title, d.text]) for (let i = 0; i + 3 <= text.length; i++) if (normalise(text.slice(i, i + 3)) === text.slice(i, i + 3)) trigrams.add(text.slice(i, i + 3));
+    let edges = 0;
+    for (const gram of trigrams) {
+      const posting = await source.docPosting(gram);
+      const before = await without.source.docPosting(gram);
+      if (!isEdge(gram)) {
+        // Rules 1 and 2 choose as before.
+        expect(posting === null, gram).toBe(before === null);
+        continue;
+      }
+      expect(before, gram).toBeNull();
+      edges++;
+      await expectScanned(source, gram, posting);
+    }
+    // 人民群 (民群 is in none of the sample), 政府支, 政府确 …; 人民政府's bigrams are all common and stay rule 1's.
+    expect(edges).toBeGreaterThan(10);
+    expect([isEdge('人民群'), isEdge('政府支'), isEdge('人民政')]).toEqual([true, true, false]);
   });
 
   it('writes no long phrase grams unless asked or the corpus is expected to be large, and says so in the manifest', async () => {
@@ -110,8 +150,13 @@ describe('phrase grams', () => {
     expect(await source.docPosting('县级以上人民')).toBeNull();
     expect(manifest.longPhraseGrams).toBe(false);
     expect((await build({ sampleDocs: 4, commonShare: 0.75, phraseShare: 0.5, longGrams: true })).manifest.longPhraseGrams).toBe(true);
-    const large = await buildSearchIndex(docs, { writeFile: async () => undefined, gramShards: 16, expectedDocs: LONG_GRAMS_FROM_DOCS });
+    const files = new Map<string, Uint8Array>();
+    const large = await buildSearchIndex(docs, { writeFile: (path, bytes) => void files.set(path, bytes), gramShards: 16, expectedDocs: LONG_GRAMS_FROM_DOCS });
     expect(large.manifest.longPhraseGrams).toBe(true);
+    // Edge trigrams come with them (人民群: 人民 is common, 民群 is in one document of six).
+    const indexFiles = createIndexFiles(async (path) => files.get(path)!);
+    expect(await createPostingSource(indexFiles, 16).docPosting('人民群')).not.toBeNull();
+    expect(await source.docPosting('人民群')).toBeNull();
   });
 
   it('writes the 5- to 8-grams in the phrase share of the sample as long phrase grams, with what a scan finds, and no other', async () => {
@@ -131,11 +176,7 @@ describe('phrase grams', () => {
           continue;
         }
         long++;
-        const truth = scan(gram);
-        expect([...(posting?.docs ?? [])], gram).toEqual(truth.map((t) => t.doc));
-        expect([...(posting?.tf ?? [])], gram).toEqual(truth.map((t) => t.positions.length));
-        expect([...(posting?.titleTf ?? [])], gram).toEqual(truth.map((t) => t.titleTf));
-        expect([...(await source.positionPosting(gram, posting!)).pos], gram).toEqual(truth.flatMap((t) => t.positions));
+        await expectScanned(source, gram, posting);
       }
     }
     // 县级以上人民政府, 人民政府应当 … are in two of the sampled documents.
@@ -144,15 +185,15 @@ describe('phrase grams', () => {
 
   it('gives the same exact counts with phrase grams as a plain substring scan, for every substring up to 8 characters', async () => {
     const files = new Map<string, Uint8Array>();
-    for (const longGrams of [false, true]) {
+    for (const [longGrams, edgeTrigrams] of [[false, false], [true, false], [true, true], [false, true]] as const) {
       files.clear();
-      await buildSearchIndex(docs, { writeFile: (path, bytes) => void files.set(path, bytes), gramShards: 16, phrases: { sampleDocs: 3, commonShare: 0.6, phraseShare: 0.3, longGrams } });
+      await buildSearchIndex(docs, { writeFile: (path, bytes) => void files.set(path, bytes), gramShards: 16, phrases: { sampleDocs: 3, commonShare: 0.6, phraseShare: 0.3, longGrams, edgeTrigrams } });
       const client = createSearchClient({ fetchFile: async (path) => files.get(path)! });
       const parts = new Set<string>(['人民政府人民政府人民', '政府民政', '县级以上人民政府应当规划', '人民政府龘']);
       for (const d of docs) for (const text of [d.title, d.text]) for (let i = 0; i < text.length; i++) for (let n = 3; n <= 9 && i + n <= text.length; n++) parts.add(text.slice(i, i + n));
       for (const part of parts) {
         const expected = docs.filter((d) => d.title.includes(part) || d.text.includes(part)).length;
-        expect((await client.search(part, { related: false, excerpts: false })).exactCount, `${part} (long grams ${longGrams})`).toBe(expected);
+        expect((await client.search(part, { related: false, excerpts: false })).exactCount, `${part} (long grams ${longGrams}, edge trigrams ${edgeTrigrams})`).toBe(expected);
       }
     }
   });

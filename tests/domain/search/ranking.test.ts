@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RelatedForm } from '../../../src/domain/search/abbreviations.ts';
 import type { MatchSet } from '../../../src/domain/search/query.ts';
-import { collectCandidates, dateNeeds, docsToDate, rankCandidates } from '../../../src/domain/search/ranking.ts';
+import { collectCandidates, dateNeeds, docsToDate, rankPage, type Candidate } from '../../../src/domain/search/ranking.ts';
 
 /** A match set from rows [doc, count, titleParts]. */
 const set = (...rows: Array<[number, number, number]>): MatchSet => ({
@@ -13,6 +13,12 @@ const set = (...rows: Array<[number, number, number]>): MatchSet => ({
 const dates: Record<number, number> = { 0: 100, 1: 300, 2: 200, 3: 300, 4: 50, 5: 0, 6: 400 };
 const dateOf = (doc: number) => dates[doc] ?? 0;
 const form = (part: string, partIndex = 0): RelatedForm => ({ form: '最低生活保障', replaces: '低保', part, partIndex });
+
+/** Every result ranked, split into the exact and the related ones. */
+function rankCandidates(candidates: { exact: Candidate[]; related: Candidate[][] }, dateOf: (doc: number) => number, sort?: 'relevance' | 'date') {
+  const { exactCount, page } = rankPage(candidates, dateOf, sort);
+  return { exact: page.slice(0, exactCount), related: page.slice(exactCount) };
+}
 
 describe('ranking', () => {
   const exact = set([0, 2, 0], [1, 2, 0], [2, 5, 0], [3, 1, 1], [4, 2, 0]);
@@ -82,7 +88,10 @@ describe('ranking', () => {
       const lazy = fresh();
       // What the recency tiers give: per group, every member at least as new as its need-th newest; others 0.
       const known = new Map<number, number>();
-      for (const { docs, need } of dateNeeds(lazy, sort, offset, limit)) {
+      const fullPage = new Set([...full.exact, ...full.related].slice(offset, offset + limit).map((c) => c.doc));
+      for (const { docs, need, onPage } of dateNeeds(lazy, sort, offset, limit)) {
+        // A group said to be on the page is on it whatever its dates: its doc-table entries are read anyway.
+        if (onPage) for (const doc of docs) expect(fullPage.has(doc), `round ${round}: ${doc} on the page`).toBe(true);
         const days = docs.map(dateOf).sort((a, b) => b - a);
         const cut = days[need - 1] as number;
         for (const doc of docs) if (dateOf(doc) >= cut) known.set(doc, dateOf(doc));
@@ -90,6 +99,10 @@ describe('ranking', () => {
       const ranked = rankCandidates(lazy, (doc) => known.get(doc) ?? 0, sort);
       const page = (r: typeof full) => [...r.exact, ...r.related].slice(offset, offset + limit).map((c) => c.doc);
       expect(page(ranked), `round ${round} (${sort})`).toEqual(page(full));
+      // As the client asks: only the page ranked, the rest counted.
+      const asked = rankPage(fresh(), (doc) => known.get(doc) ?? 0, sort, offset, limit);
+      expect(asked.page.map((c) => c.doc), `round ${round} (${sort}), the page alone`).toEqual(page(full));
+      expect([asked.exactCount, asked.relatedCount]).toEqual([full.exact.length, full.related.length]);
     }
   });
 
@@ -121,7 +134,8 @@ describe('ranking', () => {
     }
     const all = collectCandidates(['低保'], set([0, 1, 0], [1, 2, 0]), [], [], null);
     expect(docsToDate(all, 'date', 0, 1).sort()).toEqual([0, 1]);
-    expect(dateNeeds(all, 'date', 0, 1)).toEqual([{ docs: [0, 1], need: 1 }]);
+    expect(dateNeeds(all, 'date', 0, 1)).toEqual([{ docs: [0, 1], need: 1, onPage: false }]);
+    expect(dateNeeds(all, 'date', 0, 2)).toEqual([{ docs: [0, 1], need: 2, onPage: true }]);
     expect(docsToDate(all, 'relevance', 0, 1)).toEqual([1]);
   });
 });
