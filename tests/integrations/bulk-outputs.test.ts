@@ -34,8 +34,8 @@ describe('the chart CSVs and data files', () => {
     expect(report.bytes).toBe([...files.values()].reduce((sum, bytes) => sum + bytes.length, 0));
     expect(report.files.some((path) => /^regions\/.+\/trend-[a-z-]+\.csv$/.test(path))).toBe(true);
     expect(report.files.some((path) => /^metrics\/[a-z-]+\/compare-[a-z-]+\.csv$/.test(path))).toBe(true);
-    expect(report.files.slice(report.charts)).toEqual(['data/metrics.csv', 'data/metrics.json', 'data/tasks.csv', 'data/task-links.csv', 'data/documents.json', 'data/disclosure.csv', 'data/disclosure.json']);
-    expect(report.data).toBe(7);
+    expect(report.files.slice(report.charts)).toEqual(['data/metrics.csv', 'data/metrics.json', 'data/tasks.csv', 'data/task-links.csv', 'data/target-links.csv', 'data/documents.json', 'data/disclosure.csv', 'data/disclosure.json']);
+    expect(report.data).toBe(8);
   });
 
   it('link with the site’s address', () => {
