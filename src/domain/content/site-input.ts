@@ -14,23 +14,17 @@ import { topicSchema, type Topic } from '../../schemas/topic.ts';
 import type { Region } from '../../schemas/region.ts';
 import { loadRegions } from '../regions.ts';
 import type { ModelDocument, SiteModelInput } from '../site-model.ts';
-import { formatContentIssues, issuesFromZod } from './content-issue.ts';
+import { formatContentIssues, type ContentIssue } from './content-issue.ts';
 import { listContentFiles } from './content-files.ts';
 import { readValidDocument } from './document-files.ts';
-import { parseYamlFile } from './frontmatter.ts';
-import { definitionId } from './validate-content.ts';
+import { readDefinitions } from './validate-content.ts';
 
-interface DefinitionSchema<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError };
-}
-
-function readDefinitions<T>(root: string, paths: readonly string[], schema: DefinitionSchema<T>): [string, T][] {
-  return paths.map((path) => {
-    const data = parseYamlFile(readFileSync(join(root, path), 'utf8'));
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) throw new Error(`${path} is not a valid definition, though content validation passed before the build read it (was it edited during the build?):\n${formatContentIssues(issuesFromZod(path, parsed.error, data))}`);
-    return [definitionId(path), parsed.data];
-  });
+/** The definitions as validation reads them; a problem here means the file changed after validation passed. */
+function validatedDefinitions<T>(root: string, paths: readonly string[], schema: Parameters<typeof readDefinitions<T>>[1]): [string, T][] {
+  const issues: ContentIssue[] = [];
+  const definitions = readDefinitions(paths.map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') })), schema, issues);
+  if (issues.length > 0) throw new Error(`${issues[0]!.file} is not a valid definition, though content validation passed before the build read it (was it edited during the build?):\n${formatContentIssues(issues)}`);
+  return [...definitions];
 }
 
 /** What `buildSiteModel` needs, from the content folder `root` (the folder holding content/), in validation's file order. */
@@ -40,5 +34,5 @@ export function readSiteInput(root: string, regions: readonly Region[] = loadReg
     const { id, data } = readValidDocument({ path, text: readFileSync(join(root, path), 'utf8') });
     return { id, data };
   });
-  return { documents, regions, metrics: readDefinitions(root, files.metrics, metricDefinitionSchema), topics: readDefinitions(root, files.topics, topicSchema) };
+  return { documents, regions, metrics: validatedDefinitions(root, files.metrics, metricDefinitionSchema), topics: validatedDefinitions(root, files.topics, topicSchema) };
 }

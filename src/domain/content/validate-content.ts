@@ -70,8 +70,9 @@ export function definitionId(path: string): string {
   return (path.split('/').pop() ?? path).replace(/\.ya?ml$/, '');
 }
 
-function readDefinitions<T>(
-  files: SourceFile[],
+/** Each metric or topic file of `files` checked by `schema`, by id; every problem goes to `issues` (validation and src/domain/content/site-input.ts). */
+export function readDefinitions<T>(
+  files: readonly SourceFile[],
   schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } },
   issues: ContentIssue[],
   invalid?: Set<string>,
