@@ -115,7 +115,7 @@ export function createSearchIndexBuilder(options: BuildSearchIndexOptions): Sear
       const title = normalise(doc.title);
       const body = normalise(doc.text);
       indexer.index(id, title, body);
-      phrases.add(id, title, body);
+      phrases.add(id, title, body, indexer.bigramIds);
       await addDocument(id, doc);
     },
 
@@ -125,7 +125,7 @@ export function createSearchIndexBuilder(options: BuildSearchIndexOptions): Sear
       const title = normalise(doc.title);
       const body = normalise(doc.text);
       indexer.index(id, title, body, keep);
-      phrases.add(id, title, body);
+      phrases.add(id, title, body, indexer.bigramIds);
       await addDocument(id, doc);
       return encodeKeptDocument(doc, keep.view());
     },

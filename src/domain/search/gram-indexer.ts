@@ -26,6 +26,14 @@ export class GramIndexer {
   private positionIds = new Int32Array(4096);
   private grouped = new Int32Array(4096);
 
+  /**
+   * The bigram ids of the document `index` last saw, by position of "title ␟ body" (-1 at the join and after
+   * each segment's last character), for the phrase indexer: one lookup per bigram, not one per indexer.
+   */
+  get bigramIds(): Int32Array {
+    return this.positionIds;
+  }
+
   constructor(grams: GramRegistry, runs: PostingRuns) {
     this.grams = grams;
     this.runs = runs;

@@ -57,6 +57,12 @@ export class PhraseIndexer {
   private readonly phraseShare: number;
   private readonly longGrams: boolean;
   private readonly edgeTrigrams: boolean;
+  /**
+   * Phrase-gram slots per position: trigram, 4-gram and, with long grams, those of 5, 6, 7 and 8. Without
+   * long grams only the first two are ever filled, and clearing and scanning four empty ones per character
+   * was a third of the phrase indexer's time.
+   */
+  private readonly slotsPerPosition: number;
   /** Phrase-bigram index by bigram id, or -1; null until the sample is chosen from. */
   private phraseIndex: Int32Array | null = null;
   /** Whether a phrase bigram (by its index) is common. */
@@ -71,6 +77,8 @@ export class PhraseIndexer {
   private docStart = new Int32Array(1 << 16);
   private readonly docGrams: number[] = [];
   private common = new Int32Array(4096);
+  /** Bigram ids by position of "title ␟ body", when the caller gave none (`bigramIdsOf`). */
+  private ids = new Int32Array(8192);
   private slots = new Int32Array(8192);
   private grouped = new Int32Array(8192);
   /** Documents of the sample holding each phrase gram (by gram id), while the sample is recorded; else null. */
@@ -87,6 +95,7 @@ export class PhraseIndexer {
     this.phraseShare = options.phraseShare ?? 0.02;
     this.longGrams = options.longGrams ?? false;
     this.edgeTrigrams = options.edgeTrigrams ?? false;
+    this.slotsPerPosition = this.longGrams ? 6 : 2;
     const share = (x: number) => x > 0 && x <= 1;
     if (!(this.sampleDocs >= 1) || !share(this.commonShare) || !share(this.phraseShare)) {
       throw new Error(
@@ -95,14 +104,19 @@ export class PhraseIndexer {
     }
   }
 
-  /** Records the phrase grams of document `doc` (normalised `title` and `body`), or keeps it for the sample. */
-  add(doc: number, title: string, body: string): void {
+  /**
+   * Records the phrase grams of document `doc` (normalised `title` and `body`), or keeps it for the sample.
+   * `bigramIds` are the ids of its bigrams by position of "title ␟ body" (-1 at the join), as the gram indexer
+   * left them (`GramIndexer.bigramIds`): given, no bigram is looked up twice; else they are looked up here.
+   */
+  add(doc: number, title: string, body: string, bigramIds?: Int32Array): void {
+    const ids = bigramIds ?? this.bigramIdsOf(title, body);
     if (this.phraseIndex) {
-      this.record(doc, title, body);
+      this.record(doc, title, body, ids);
       return;
     }
-    this.count(doc, title);
-    this.count(doc, body);
+    this.count(doc, ids, 0, title.length);
+    this.count(doc, ids, title.length + 1, body.length);
     this.sample.push({ doc, title, body });
     if (this.sample.length >= this.sampleDocs) this.choose();
   }
@@ -120,9 +134,10 @@ export class PhraseIndexer {
       .join('');
   }
 
-  private count(doc: number, segment: string): void {
-    for (let i = 0; i + 1 < segment.length; i++) {
-      const id = this.grams.bigram(segment.charCodeAt(i) * 65536 + segment.charCodeAt(i + 1));
+  /** Counts the sample document `doc` for each bigram of the segment of `length` at `base` of `ids`. */
+  private count(doc: number, ids: Int32Array, base: number, length: number): void {
+    for (let i = 0; i + 1 < length; i++) {
+      const id = ids[base + i] as number;
       if (id >= this.sampleDf.length) {
         this.sampleDf = grownInt32(this.sampleDf, id + 1);
         this.lastSeen = grownInt32(this.lastSeen, id + 1);
@@ -162,7 +177,7 @@ export class PhraseIndexer {
     this.sample = [];
     // The sample's phrase grams are recorded while their document counts are taken, for the long grams.
     if (this.longGrams) this.sampleGramDf = new Int32Array(Math.max(grams.size, 1));
-    for (const { doc, title, body } of sample) this.record(doc, title, body);
+    for (const { doc, title, body } of sample) this.record(doc, title, body, this.bigramIdsOf(title, body));
     if (this.longGrams) this.chooseLong(sample, phraseThreshold);
   }
 
@@ -191,11 +206,15 @@ export class PhraseIndexer {
     };
     const width = MAX_PHRASE_BIGRAMS + 1;
     for (const { doc, title, body } of this.sample) {
-      for (const segment of [title, body]) {
+      const ids = this.bigramIdsOf(title, body);
+      for (const [segment, base] of [
+        [title, 0],
+        [body, title.length + 1],
+      ] as const) {
         const pairs = segment.length - 1;
         this.common = grownInt32(this.common, Math.max(pairs, 0));
         const at = this.common;
-        for (let i = 0; i < pairs; i++) at[i] = this.phraseBigramAt(segment, i);
+        for (let i = 0; i < pairs; i++) at[i] = this.phraseBigramOf(ids[base + i] as number);
         for (let i = 0; i + 1 < pairs; i++) {
           const first = at[i] as number;
           if (first < 0 || (at[i + 1] as number) < 0) continue;
@@ -213,11 +232,24 @@ export class PhraseIndexer {
     }
   }
 
-  /** Phrase-bigram index of the bigram at `i` of `segment`, or -1 (bigrams made after the choice are none). */
-  private phraseBigramAt(segment: string, i: number): number {
-    const id = this.grams.bigram(segment.charCodeAt(i) * 65536 + segment.charCodeAt(i + 1));
+  /** Phrase-bigram index of the bigram of id `id`, or -1 (bigrams made after the choice are none). */
+  private phraseBigramOf(id: number): number {
     const index = this.phraseIndex as Int32Array;
     return id < index.length ? (index[id] as number) : -1;
+  }
+
+  /** The bigram ids of a document by position of "title ␟ body" (-1 at the join), looked up (made on first use). */
+  private bigramIdsOf(title: string, body: string): Int32Array {
+    this.ids = grownInt32(this.ids, title.length + body.length + 1);
+    const ids = this.ids;
+    ids[title.length] = -1;
+    for (const [segment, base] of [
+      [title, 0],
+      [body, title.length + 1],
+    ] as const) {
+      for (let i = 0; i + 1 < segment.length; i++) ids[base + i] = this.grams.bigram(segment.charCodeAt(i) * 65536 + segment.charCodeAt(i + 1));
+    }
+    return ids;
   }
 
   /**
@@ -226,27 +258,28 @@ export class PhraseIndexer {
    * long ones (5–8, chosen from the sample). Positions are in "title ␟ body" like a bigram's, and a phrase
    * never spans the join, so the first titleTf positions are the title's.
    */
-  private record(doc: number, title: string, body: string): void {
-    const total = this.fill(title, body, true);
+  private record(doc: number, title: string, body: string, ids: Int32Array): void {
+    const total = this.fill(title, body, ids, true);
     this.write(doc, total, false);
   }
 
   /**
-   * Fills `slots` with the document's phrase grams — slot SLOTS·p: the trigram starting at position p, + 1:
-   * the 4-gram, + 2 … + 5: the long grams of 5 … 8 (with `long`) — and counts each gram's occurrences.
-   * Returns the slot positions used ("title ␟ body").
+   * Fills `slots` with the document's phrase grams — slot perPosition·p (`slotsPerPosition`): the trigram
+   * starting at position p, + 1: the 4-gram, + 2 … + 5: the long grams of 5 … 8 (with `long`) — and counts each
+   * gram's occurrences. `ids` are its bigram ids by position. Returns the slot positions used ("title ␟ body").
    */
-  private fill(title: string, body: string, long: boolean): number {
+  private fill(title: string, body: string, ids: Int32Array, long: boolean): number {
     const grams = this.grams;
+    const perPosition = this.slotsPerPosition;
     const total = title.length + body.length + 1;
-    this.slots = grownInt32(this.slots, SLOTS * total);
-    this.grouped = grownInt32(this.grouped, SLOTS * total);
+    this.slots = grownInt32(this.slots, perPosition * total);
+    this.grouped = grownInt32(this.grouped, perPosition * total);
     this.common = grownInt32(this.common, Math.max(title.length, body.length));
     const slots = this.slots;
-    slots.fill(-1, 0, SLOTS * total);
+    slots.fill(-1, 0, perPosition * total);
     const docGrams = this.docGrams;
-    // Each position starts at most SLOTS new phrase grams: room for all of them up front.
-    const need = grams.size + SLOTS * total;
+    // Each position starts at most `perPosition` new phrase grams: room for all of them up front.
+    const need = grams.size + perPosition * total;
     this.docTf = grownInt32(this.docTf, need);
     this.docTitleTf = grownInt32(this.docTitleTf, need);
     this.docStart = grownInt32(this.docStart, need);
@@ -264,7 +297,7 @@ export class PhraseIndexer {
     ] as const) {
       const common = this.common;
       const pairs = segment.length - 1;
-      for (let i = 0; i < pairs; i++) common[i] = this.phraseBigramAt(segment, i);
+      for (let i = 0; i < pairs; i++) common[i] = this.phraseBigramOf(ids[base + i] as number);
       const isCommon = this.isCommon;
       const edge = this.edgeTrigrams;
       for (let i = 0; i + 1 < pairs; i++) {
@@ -273,30 +306,30 @@ export class PhraseIndexer {
         if (first < 0 || second < 0) {
           // Rule 4: a common bigram beside one that is no phrase bigram (the slot is free: no trigram of rule 1 or 2 starts here).
           if (!edge) continue;
-          if (first >= 0 && isCommon[first] === 1) count(grams.edgeTrigramAfter(first, segment.charCodeAt(i + 2)), SLOTS * (base + i), base === 0);
-          else if (second >= 0 && isCommon[second] === 1) count(grams.edgeTrigramBefore(segment.charCodeAt(i), second), SLOTS * (base + i), base === 0);
+          if (first >= 0 && isCommon[first] === 1) count(grams.edgeTrigramAfter(first, segment.charCodeAt(i + 2)), perPosition * (base + i), base === 0);
+          else if (second >= 0 && isCommon[second] === 1) count(grams.edgeTrigramBefore(segment.charCodeAt(i), second), perPosition * (base + i), base === 0);
           continue;
         }
         const bothCommon = isCommon[first] === 1 && isCommon[second] === 1;
         const tri = grams.trigram(first, second, bothCommon);
-        if (tri >= 0) count(tri, SLOTS * (base + i), base === 0);
+        if (tri >= 0) count(tri, perPosition * (base + i), base === 0);
         const third = i + 2 < pairs ? (common[i + 2] as number) : -1;
         if (third < 0) continue;
         const quad = grams.quadgram(first, third, bothCommon && isCommon[third] === 1);
-        if (quad >= 0) count(quad, SLOTS * (base + i) + 1, base === 0);
+        if (quad >= 0) count(quad, perPosition * (base + i) + 1, base === 0);
       }
       if (!long || this.longTable.size === 0) continue;
       // A long gram of n is the 4-gram at i and the one at i + n − 4 (together they spell it), both in the segment.
       const starts = this.longStarts;
       for (let i = 0; i + 5 <= segment.length; i++) {
-        const qa = slots[SLOTS * (base + i) + 1] as number;
+        const qa = slots[perPosition * (base + i) + 1] as number;
         if (qa < 0 || qa >= starts.length || starts[qa] === 0) continue;
         for (let n = 5; n <= 8 && i + n <= segment.length; n++) {
           if (((starts[qa] as number) & (1 << (n - 5))) === 0) continue;
-          const qb = slots[SLOTS * (base + i + n - 4) + 1] as number;
+          const qb = slots[perPosition * (base + i + n - 4) + 1] as number;
           if (qb < 0) continue;
           const id = this.longTable.get(longKey(qa, n, qb));
-          if (id !== undefined) count(id, SLOTS * (base + i) + 2 + (n - 5), base === 0);
+          if (id !== undefined) count(id, perPosition * (base + i) + 2 + (n - 5), base === 0);
         }
       }
     }
@@ -308,6 +341,7 @@ export class PhraseIndexer {
     const docGrams = this.docGrams;
     if (docGrams.length === 0) return;
     const grams = this.grams;
+    const perPosition = this.slotsPerPosition;
     // Counting sort: each gram's positions together, ascending.
     const docTf = this.docTf;
     const docTitleTf = this.docTitleTf;
@@ -319,10 +353,10 @@ export class PhraseIndexer {
       docStart[id] = offset;
       offset += docTf[id] as number;
     }
-    for (let slot = 0; slot < SLOTS * total; slot++) {
+    for (let slot = 0; slot < perPosition * total; slot++) {
       const id = slots[slot] as number;
       if (id < 0) continue;
-      grouped[docStart[id] as number] = Math.floor(slot / SLOTS);
+      grouped[docStart[id] as number] = Math.floor(slot / perPosition);
       docStart[id] = (docStart[id] as number) + 1;
     }
     for (const id of docGrams) {
@@ -353,17 +387,18 @@ export class PhraseIndexer {
     const df = this.sampleGramDf ?? new Int32Array(0);
     const frequent = (id: number) => id >= 0 && id < df.length && (df[id] as number) >= threshold;
     const counts = new Map<number, { df: number; last: number; text: string }>();
+    const perPosition = this.slotsPerPosition;
     for (const { doc, title, body } of sample) {
-      this.fill(title, body, false);
+      this.fill(title, body, this.bigramIdsOf(title, body), false);
       for (const [segment, base] of [
         [title, 0],
         [body, title.length + 1],
       ] as const) {
         for (let i = 0; i + 5 <= segment.length; i++) {
-          const qa = this.slots[SLOTS * (base + i) + 1] as number;
+          const qa = this.slots[perPosition * (base + i) + 1] as number;
           if (!frequent(qa)) continue;
           for (let n = 5; n <= 8 && i + n <= segment.length; n++) {
-            const qb = this.slots[SLOTS * (base + i + n - 4) + 1] as number;
+            const qb = this.slots[perPosition * (base + i + n - 4) + 1] as number;
             if (!frequent(qb)) continue;
             const key = longKey(qa, n, qb);
             let c = counts.get(key);
@@ -390,7 +425,7 @@ export class PhraseIndexer {
       this.longStarts[qa] = (this.longStarts[qa] as number) | (1 << (c.text.length - 5));
     }
     if (this.longTable.size === 0) return;
-    for (const { doc, title, body } of sample) this.write(doc, this.fill(title, body, true), true);
+    for (const { doc, title, body } of sample) this.write(doc, this.fill(title, body, this.bigramIdsOf(title, body), true), true);
   }
 
   private clearCounts(): void {
@@ -401,9 +436,6 @@ export class PhraseIndexer {
     this.docGrams.length = 0;
   }
 }
-
-/** Phrase-gram slots per position: trigram, 4-gram, long grams of 5, 6, 7 and 8. */
-const SLOTS = 6;
 
 /** Table key of a long gram of `n` made of the 4-grams `qa` (at its start) and `qb` (at n − 4): gram ids below 2^26. */
 function longKey(qa: number, n: number, qb: number): number {

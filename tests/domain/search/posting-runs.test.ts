@@ -50,7 +50,7 @@ describe('posting runs', () => {
   const texts = Array.from({ length: 40 }, (_, i) => [`第${i}号`, `${'民政'.repeat(i % 5)}社会救助${i}。低保标准${'低保'.repeat(i % 3)}`] as const);
 
   /** Indexes `texts` with a spill after every `spillEvery` documents; the merged entries of every shard. */
-  async function merged(spillEvery: number): Promise<{ entries: Map<number, ShardEntry[]>; spills: number }> {
+  async function merged(spillEvery: number, shareBigramIds = true): Promise<{ entries: Map<number, ShardEntry[]>; spills: number }> {
     const grams = new GramRegistry(32);
     const runs = new PostingRuns(32, memorySpillStore());
     const indexer = new GramIndexer(grams, runs);
@@ -58,7 +58,7 @@ describe('posting runs', () => {
     const phrases = new PhraseIndexer(grams, runs, { sampleDocs: 7, commonShare: 0.3 });
     for (const [doc, [title, body]] of texts.entries()) {
       indexer.index(doc, title, body);
-      phrases.add(doc, title, body);
+      phrases.add(doc, title, body, shareBigramIds ? indexer.bigramIds : undefined);
       if ((doc + 1) % spillEvery === 0) await runs.spill();
     }
     phrases.finish();
@@ -67,6 +67,10 @@ describe('posting runs', () => {
     for (let b = 0; b < runs.buckets; b++) for (const [shard, list] of await runs.merge(b, grams)) entries.set(shard, list);
     return { entries, spills: runs.spills };
   }
+
+  it('records the same phrase postings whether the phrase indexer is given the bigram ids or looks them up', async () => {
+    expect((await merged(Infinity, false)).entries).toEqual((await merged(Infinity, true)).entries);
+  });
 
   it('merges the same postings however often the runs spilled', async () => {
     const once = await merged(Infinity);
