@@ -113,6 +113,15 @@ export class ByteReader {
     }
   }
 
+  /** Moves past `count` varints without decoding them. */
+  skipVarints(count: number): void {
+    const bytes = this.bytes;
+    let offset = this.offset;
+    // Each byte below 0x80 ends a varint.
+    for (let left = count; left > 0; offset++) if ((bytes[offset] as number) < 0x80) left--;
+    this.offset = offset;
+  }
+
   get done(): boolean {
     return this.offset >= this.bytes.length;
   }

@@ -9,10 +9,11 @@
  *                     absolute then gaps. Title occurrences come first, so the first titleTf are the title's.
  *
  * The builder writes a document's counts and positions once, in a record (`writeCounts`, `writePositions`);
- * the merge moves each record into its gram's sections without decoding the positions (`GramPostingsWriter`).
+ * the merge moves each record into its gram's sections without decoding the positions (`BucketMerger` in
+ * posting-runs.ts: the doc gap written, the counts and positions copied).
  */
 import { ByteReader, ByteWriter } from './bytes.ts';
-import { GRAM_BIGRAM, GRAM_FACET, GRAM_PHRASE } from './format.ts';
+import { GRAM_FACET } from './format.ts';
 
 /** Decoded doc section of a gram: ascending doc numbers, occurrences, occurrences in the title. */
 export interface DocPosting {
@@ -40,38 +41,6 @@ export function writePositions(out: ByteWriter, positions: Int32Array, from: num
     const position = positions[k] as number;
     out.varint(position - previous);
     previous = position;
-  }
-}
-
-/** One gram's doc and position sections, filled a document at a time in ascending doc order. */
-export class GramPostingsWriter {
-  readonly id: number;
-  readonly kind: number;
-  docCount = 0;
-  private last = -1;
-  readonly d = new ByteWriter(16);
-  readonly p = new ByteWriter(16);
-
-  /** `id` is the builder's gram id; `kind` is GRAM_UNIGRAM, GRAM_BIGRAM, GRAM_PHRASE or GRAM_FACET. */
-  constructor(id: number, kind: number) {
-    this.id = id;
-    this.kind = kind;
-  }
-
-  /** Adds document `doc`, taking its counts and (bigrams) positions from `record` as `writeCounts` and `writePositions` wrote them. */
-  copyDoc(doc: number, record: ByteReader): void {
-    this.d.varint(doc - this.last - 1);
-    this.last = doc;
-    this.docCount++;
-    if (this.kind === GRAM_FACET) return;
-    const v = record.varint();
-    this.d.varint(v);
-    if (v & 1) this.d.varint(record.varint());
-    if (this.kind === GRAM_BIGRAM || this.kind === GRAM_PHRASE) {
-      const start = record.offset;
-      for (let k = v >>> 1; k > 0; k--) record.varint();
-      this.p.append(record.bytes.subarray(start, record.offset));
-    }
   }
 }
 
