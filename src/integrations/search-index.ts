@@ -25,8 +25,8 @@ import { documentDate, documentPeriodLabel } from '../domain/periods.ts';
 import { documentPath } from '../domain/urls.ts';
 import { loadRegions, RegionIndex } from '../domain/regions.ts';
 import { createSearchIndexBuilder, type SearchDoc } from '../domain/search/index.ts';
-import { Precompressor, precompressDisabled, precompressSummary, type PrecompressTotals } from '../domain/precompress.ts';
-import { directorySink, fileSpillStore, loadAbbreviations, openKeptDocuments } from '../domain/search/node.ts';
+import { isPrecompressed, Precompressor, precompressDisabled, precompressSummary, type PrecompressTotals } from '../domain/precompress.ts';
+import { directorySink, fileSpillStore, loadAbbreviations, openKeptDocuments, type KeptDocuments } from '../domain/search/node.ts';
 
 /** Above this many documents the builder spills its runs to disk instead of holding them in memory. */
 const spillThreshold = 20_000;
@@ -129,6 +129,8 @@ export interface SearchIndexReport {
   kept?: { reused: number; dropped: number; packBytes: number };
   /** Set when the index files were precompressed as they were written. */
   precompressed?: PrecompressTotals;
+  /** Of those, the files whose `.br` and `.gz` were the ones kept from an earlier build (`precompressingSink`). */
+  precompressedFromCache?: number;
   /** With `previousIndexDir`: the index files left unwritten because the previous site holds the same bytes. */
   unchanged?: string[];
 }
@@ -149,6 +151,52 @@ function unchangedOrWrite(write: WriteFile, previousDir: string, unchanged: stri
 }
 
 /**
+ * Writes each index file with its `.br`/`.gz` beside it, and keeps those forms in the cache folder
+ * (`<cacheDir>/gongkai-search/compressed/`, a pack like the kept documents') under a digest of the indexing
+ * code, the file's path and its bytes: after one change most index files come out with the bytes they had,
+ * and compressing them again was the largest part of what a rebuild's worker spent. A file found there gets
+ * the very bytes compressing it would give; one not found (changed, or a form the rule did not keep) is
+ * compressed. `forms` undefined (the folder in use by another build): every file is compressed.
+ */
+function precompressingSink(write: WriteFile, forms: KeptDocuments | undefined, version: string): { writeFile: WriteFile; drain: () => Promise<PrecompressTotals>; reused: PrecompressTotals } {
+  const reused: PrecompressTotals = { files: 0, raw: 0, br: 0, gz: 0, brFiles: 0, gzFiles: 0 };
+  const formKey = (key: string, form: 'br' | 'gz') => createHash('sha1').update(key).update(form).digest('hex');
+  /** The digest each file being compressed was handed with, for its forms' keys as they come. */
+  const pending = new Map<string, string>();
+  const precompressor = new Precompressor(
+    (path, bytes) => {
+      write(path, bytes);
+      const form = path.endsWith('.br') ? 'br' : 'gz';
+      const key = pending.get(path.slice(0, -3));
+      if (forms && key) forms.put(formKey(key, form), bytes);
+    },
+    { outputPrefix: 'search/' },
+  );
+  return {
+    reused,
+    async writeFile(path, bytes) {
+      write(path, bytes);
+      if (!forms || !isPrecompressed(`search/${path}`, bytes.length)) return precompressor.add(path, bytes);
+      const key = createHash('sha1').update(version).update('\0').update(path).update('\0').update(bytes).digest('hex');
+      const br = forms.get(formKey(key, 'br'));
+      const gz = br && forms.get(formKey(key, 'gz'));
+      if (br && gz) {
+        write(`${path}.br`, br);
+        write(`${path}.gz`, gz);
+        Object.assign(reused, { files: reused.files + 1, raw: reused.raw + bytes.length, br: reused.br + br.length, gz: reused.gz + gz.length, brFiles: reused.brFiles + 1, gzFiles: reused.gzFiles + 1 });
+        return;
+      }
+      pending.set(path, key);
+      return precompressor.add(path, bytes);
+    },
+    async drain() {
+      const made = await precompressor.drain();
+      return { files: made.files + reused.files, raw: made.raw + reused.raw, br: made.br + reused.br, gz: made.gz + reused.gz, brFiles: made.brFiles + reused.brFiles, gzFiles: made.gzFiles + reused.gzFiles };
+    },
+  };
+}
+
+/**
  * Builds the search index of `job.contentRoot` into `job.indexDir`. `warn` gets what the log should warn
  * about. Throws `Building the search index failed: …` with the cause.
  */
@@ -164,18 +212,18 @@ export async function writeSearchIndex(job: SearchIndexJob, warn: (message: stri
   const kept = openKeptDocuments(keptDir);
   if (!kept) warn(`[search] ${keptDir} is in use by another build: indexing every document afresh, keeping nothing`);
   let reused = 0;
+  let compressedForms: KeptDocuments | undefined;
   try {
     const version = indexingCodeVersion(job.projectRoot);
     const regions = new RegionIndex(loadRegions());
     const writeIndexFile = directorySink(job.indexDir);
     // Each file's .br/.gz are written as the file is, here beside the pages rather than after them.
-    const precompressor = job.precompress ? new Precompressor(writeIndexFile, { outputPrefix: 'search/' }) : undefined;
-    const writeAndCompress: WriteFile = precompressor
-      ? async (path, bytes) => {
-          writeIndexFile(path, bytes);
-          await precompressor.add(path, bytes);
-        }
-      : writeIndexFile;
+    if (job.precompress) {
+      compressedForms = openKeptDocuments(join(keptDir, 'compressed'));
+      if (!compressedForms) warn(`[search] ${join(keptDir, 'compressed')} is in use by another build: compressing every index file afresh`);
+    }
+    const precompressor = job.precompress ? precompressingSink(writeIndexFile, compressedForms, version) : undefined;
+    const writeAndCompress: WriteFile = precompressor ? precompressor.writeFile : writeIndexFile;
     const unchanged: string[] = [];
     const builder = createSearchIndexBuilder({
       // In place, a file equal to the previous site's is neither written nor compressed: its forms stay linked.
@@ -207,6 +255,7 @@ export async function writeSearchIndex(job: SearchIndexJob, warn: (message: stri
     }
     const stats = await builder.finish();
     const precompressed = await precompressor?.drain();
+    compressedForms?.close();
     const pack = kept?.close();
     return {
       documents: ids.length,
@@ -214,13 +263,14 @@ export async function writeSearchIndex(job: SearchIndexJob, warn: (message: stri
       files: stats.files,
       bytes: stats.bytes,
       ...(pack ? { kept: { reused, dropped: pack.dropped, packBytes: pack.packBytes } } : {}),
-      ...(precompressed ? { precompressed } : {}),
+      ...(precompressed ? { precompressed, precompressedFromCache: precompressor?.reused.files ?? 0 } : {}),
       ...(job.previousIndexDir === undefined ? {} : { unchanged }),
     };
   } catch (error) {
     throw new Error(`Building the search index failed: ${(error as Error).message}`, { cause: error });
   } finally {
     kept?.abandon();
+    compressedForms?.abandon();
     spill?.dispose();
   }
 }
@@ -234,7 +284,10 @@ export function searchLogLines(report: SearchIndexReport): string[] {
         `${report.kept.dropped ? `, ${report.kept.dropped} no longer used dropped from it` : ''} (kept: ${(report.kept.packBytes / 1024 / 1024).toFixed(0)} MiB)`,
     );
   }
-  if (report.precompressed) lines.push(`[search] ${precompressSummary(report.precompressed)}, as they were written`);
+  if (report.precompressed) {
+    const fromCache = report.precompressedFromCache ? ` (${report.precompressedFromCache} of them compressed by an earlier build, taken from the cache)` : '';
+    lines.push(`[search] ${precompressSummary(report.precompressed)}, as they were written${fromCache}`);
+  }
   return lines;
 }
 

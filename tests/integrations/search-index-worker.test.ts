@@ -74,6 +74,34 @@ describe('the search index in a worker thread', () => {
     expect(searchLogLines(report).at(-1)).toMatch(/^\[search\] \d+ files precompressed \(\d+ KB\): \d+ \.br \(\d+ KB\), \d+ \.gz \(\d+ KB\), as they were written$/);
   });
 
+  it('takes the compressed forms of unchanged index files from the cache folder on the next build: the same bytes, not compressed again', async () => {
+    const first = job('precompressed');
+    const again = { ...first, indexDir: join(root, 'precompressed-again', 'search'), precompress: true };
+    const report = await startSearchIndexWorker(again, () => {});
+    expect(filesOf(again.indexDir)).toEqual(filesOf(first.indexDir));
+    expect(report.precompressedFromCache).toBe(report.precompressed?.files);
+    expect(report.precompressed?.files).toBeGreaterThan(0);
+    expect(searchLogLines(report).at(-1)).toMatch(/, as they were written \(\d+ of them compressed by an earlier build, taken from the cache\)$/);
+  });
+
+  it('compresses afresh the index files a changed document changes, and writes what a cold build writes', async () => {
+    const changed = contentRootWithDefinitions(join(root, 'changed-root'), undefined);
+    for (const id of ids) {
+      const target = join(changed, documentPathOf(id));
+      mkdirSync(dirname(target), { recursive: true });
+      cpSync(join(repoRoot, documentPathOf(id)), target);
+    }
+    const file = join(changed, documentPathOf(ids[1] as string));
+    writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\n本文于今日更新，低保标准另行公布。\n`);
+    const rebuilt = { ...job('precompressed'), contentRoot: changed, indexDir: join(root, 'precompressed-changed', 'search'), precompress: true };
+    const cold = { ...rebuilt, cacheDir: join(root, 'changed-cold', 'cache'), indexDir: join(root, 'changed-cold', 'search') };
+    const report = await startSearchIndexWorker(rebuilt, () => {});
+    await startSearchIndexWorker(cold, () => {});
+    expect(filesOf(rebuilt.indexDir)).toEqual(filesOf(cold.indexDir));
+    expect(report.precompressedFromCache).toBeGreaterThan(0);
+    expect(report.precompressedFromCache).toBeLessThan(report.precompressed?.files ?? 0);
+  });
+
   it('reports a document that turned invalid with its file and the field, as the build’s own thread does', async () => {
     const file = join(contentRoot, documentPathOf(ids[0] as string));
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^kind: .*$/m, 'kind: memo'));
