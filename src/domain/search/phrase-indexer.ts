@@ -59,8 +59,8 @@ export class PhraseIndexer {
   private readonly edgeTrigrams: boolean;
   /**
    * Phrase-gram slots per position: trigram, 4-gram and, with long grams, those of 5, 6, 7 and 8. Without
-   * long grams only the first two are ever filled, and clearing and scanning four empty ones per character
-   * was a third of the phrase indexer's time.
+   * long grams only the first two are ever filled: clearing and scanning four empty ones per character was
+   * work for nothing.
    */
   private readonly slotsPerPosition: number;
   /** Phrase-bigram index by bigram id, or -1; null until the sample is chosen from. */

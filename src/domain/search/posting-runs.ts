@@ -113,11 +113,6 @@ export class PostingRuns {
   }
 }
 
-/** Merges a bucket's records (all runs, in order) into final entries per shard, in key order. */
-export function mergeRuns(runs: Uint8Array, grams: GramRegistry): Map<number, ShardEntry[]> {
-  return new BucketMerger().merge(runs, grams);
-}
-
 /** Bytes of `value` (0 ≤ value < 2^31) as a varint. */
 function varintLength(value: number): number {
   return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
@@ -130,7 +125,8 @@ function varintLength(value: number): number {
  * re-encoded, the counts copied) and position section (copied: positions are never decoded) into one buffer,
  * each gram's doc section followed by its positions. A gram's records come in document order in its bucket,
  * so writing them in record order is writing each gram's documents in order. The merge was a Map of gram
- * objects with two growing buffers each: a third of the build's time spent after the last document.
+ * objects with two growing buffers each, which re-encoded every count: 23 % of the index build's CPU profile
+ * at 3,000 documents.
  */
 export class BucketMerger {
   /** Bucket-local gram number by gram id, or -1 (reset after each bucket for the grams it touched). */
@@ -150,6 +146,7 @@ export class BucketMerger {
   private positionsStart = new Int32Array(4096);
   private recordEnd = new Int32Array(4096);
 
+  /** Merges a bucket's records (all runs, in order) into final entries per shard, in key order. */
   merge(runs: Uint8Array, grams: GramRegistry): Map<number, ShardEntry[]> {
     if (this.localOf.length < grams.size) this.localOf = new Int32Array(Math.max(grams.size, this.localOf.length * 2)).fill(-1);
     const localOf = this.localOf;
