@@ -24,7 +24,7 @@
  * are the same as building every object up front (tests/domain/reuse/; docs/scale.md has the figures).
  */
 import { sharedSentenceAnchor } from '../anchors.ts';
-import { normaliseSentence, sentenceHash, sentencesOfRuns } from './sentences.ts';
+import { normaliseSentence, sentenceRows, type SentenceRows } from './sentences.ts';
 
 export interface ReuseDocument {
   /** Document id (its path under content/documents, also its URL). */
@@ -42,6 +42,22 @@ export interface ReuseBody {
   runs: readonly string[];
   /** The quotes the page marks (figures', task evidence's): a shared sentence crossing one cannot be marked. */
   quotes: readonly string[];
+}
+
+/**
+ * Where the detection gets the bodies from, in its two passes: `sentences` once per document, in order (its
+ * sentence rows: `sentenceRows` of its runs), then `body` for each document whose sentences stand elsewhere. A
+ * plain `readBody` serves both by parsing the body each time; the build keeps the rows and runs across builds
+ * (src/domain/reuse/sentence-cache.ts), so an unchanged body is not parsed again.
+ */
+export interface ReuseSource {
+  sentences(document: number): SentenceRows;
+  body(document: number): ReuseBody;
+}
+
+/** A source that reads and parses the body for each pass. */
+export function sourceOfBodies(readBody: (document: number) => ReuseBody): ReuseSource {
+  return { sentences: (d) => sentenceRows(readBody(d).runs), body: readBody };
 }
 
 /**
@@ -249,7 +265,7 @@ class SentenceTable {
   /** Whether a kept sentence can carry a mark (`markable`): 1 yes, 0 no. */
   private readonly markableFlags: Uint8Array;
 
-  constructor(documents: readonly ReuseDocument[], readBody: (document: number) => ReuseBody) {
+  constructor(documents: readonly ReuseDocument[], source: ReuseSource) {
     const columns = Array.from({ length: 7 }, () => new IntColumn(1 << 16));
     const [doc, run, start, size, chars, high, low] = columns as [IntColumn, IntColumn, IntColumn, IntColumn, IntColumn, IntColumn, IntColumn];
     this.first = new Int32Array(documents.length + 1);
@@ -257,16 +273,16 @@ class SentenceTable {
     documents.forEach((_, d) => {
       this.first[d] = doc.length;
       let sum = 0;
-      for (const sentence of sentencesOfRuns(readBody(d).runs)) {
-        const hash = sentenceHash(sentence.key);
+      const rows = source.sentences(d);
+      for (let i = 0; i < rows.run.length; i++) {
         doc.push(d);
-        run.push(sentence.run);
-        start.push(sentence.start);
-        size.push(sentence.text.length);
-        chars.push(sentence.chars);
-        high.push(Math.floor(hash / 4294967296));
-        low.push(hash % 4294967296 | 0);
-        sum += sentence.chars;
+        run.push(rows.run[i]!);
+        start.push(rows.start[i]!);
+        size.push(rows.size[i]!);
+        chars.push(rows.chars[i]!);
+        high.push(rows.hashHigh[i]!);
+        low.push(rows.hashLow[i]!);
+        sum += rows.chars[i]!;
       }
       this.docChars[d] = sum;
     });
@@ -282,7 +298,7 @@ class SentenceTable {
       let any = false;
       for (let s = from; s < to && !any; s++) any = kept[s] === 1;
       if (!any) continue;
-      const body = readBody(d);
+      const body = source.body(d);
       const spans = quoteSpans(body);
       for (let s = from; s < to; s++) {
         if (kept[s] === 0) continue;
@@ -385,10 +401,13 @@ function markable(body: ReuseBody, spans: readonly { run: number; start: number;
   return first && !crosses;
 }
 
-/** Finds the shared passages of `documents` (see the module comment). */
-export function findSharedPassages(documents: readonly ReuseDocument[], readBody: (document: number) => ReuseBody, rule: ReuseRule = defaultReuseRule): ReuseIndex {
+/**
+ * Finds the shared passages of `documents` (see the module comment), their bodies read through `readBody` (parsed
+ * in each pass) or a `ReuseSource`.
+ */
+export function findSharedPassages(documents: readonly ReuseDocument[], readBody: ((document: number) => ReuseBody) | ReuseSource, rule: ReuseRule = defaultReuseRule): ReuseIndex {
   const total = documents.length;
-  const table = new SentenceTable(documents, readBody);
+  const table = new SentenceTable(documents, typeof readBody === 'function' ? sourceOfBodies(readBody) : readBody);
   const n = table.count;
   const seedable = (s: number) => table.chars[s]! >= rule.minChars && s - table.first[table.doc[s]!]! < slots;
 
