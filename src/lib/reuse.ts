@@ -35,7 +35,7 @@ const index = perBuild((model) => {
     if (!doc) throw new Error(`shared passages: no document ${id} in the site model (src/lib/reuse.ts)`);
     return { title: doc.data.title, region: doc.data.region, regionName: model.regions.fullName(doc.data.region) };
   };
-  const kept = cache ? `, ${cache.parsed} bodies parsed and ${cache.reused} kept from the last build` : '';
+  const kept = cache ? `, ${cache.parsed} of ${built.documentCount} bodies parsed (${cache.reused} kept from the last build)` : '';
   console.info(`[gongkai] shared passages: ${built.byDocument.size} of ${built.documentCount} documents share text, ${built.passages.length} passages, ${built.formulas.length} formulas left out${kept}, in ${Math.round(performance.now() - started)} ms`);
   return { built, label };
 });
