@@ -7,6 +7,7 @@
  * (src/domain/reuse/sentence-cache.ts, where src/integrations/reuse-cache.ts says), so a rebuild parses only the
  * changed bodies, and a cold build parses each body once: the second pass reads the runs back from the new pack.
  */
+import { documentReuseKey } from '../domain/cache-keys.ts';
 import { reuseCacheEnv, siteSharedPassages } from '../domain/reuse/site-passages.ts';
 import type { DocumentReuse } from '../domain/reuse/shared-passages.ts';
 import { documentReuseView, reusePageView, reuseRows, type DocumentLabel, type DocumentReuseView, type ReusePageView, type ReuseRow } from '../domain/reuse/reuse-views.ts';
@@ -45,6 +46,13 @@ export async function documentReuse(id: string): Promise<{ reuse: DocumentReuse;
   const { built, label } = await index();
   const reuse = built.byDocument.get(id);
   return reuse ? { reuse, view: documentReuseView(reuse, label) } : undefined;
+}
+
+/** The part of a document page's cache key its shared passages make (src/domain/cache-keys.ts); `undefined` when it shares none. */
+export async function documentReuseKeyPart(id: string): Promise<string | undefined> {
+  const { built, label } = await index();
+  const sources = built.sourcesOf(id);
+  return sources && documentReuseKey(sources, label);
 }
 
 export async function reusePage(): Promise<ReusePageView> {

@@ -24,7 +24,7 @@
  * are the same as building every object up front (tests/domain/reuse/; docs/scale.md has the figures).
  */
 import { sharedSentenceAnchor } from '../anchors.ts';
-import { normaliseSentence, sentenceRows, type SentenceRows } from './sentences.ts';
+import { normaliseSentence, sentenceHash, sentenceRows, type SentenceRows } from './sentences.ts';
 
 export interface ReuseDocument {
   /** Document id (its path under content/documents, also its URL). */
@@ -150,11 +150,27 @@ export interface Formula {
   documents: number;
 }
 
+/**
+ * What a document's entry takes from other documents, as numbers for its page's cache key: for each shared
+ * sentence and each other document holding it, in body order, the sentence's place in this body, the other
+ * document (an index into `partners`) and a hash of the exact text there (its anchor is made from it). With the
+ * document's own body and the partners' titles and regions, that is everything its marks and its 相同段落亦见于
+ * list show — and it is made without building them.
+ */
+export interface ReuseSources {
+  /** [sentence of this body, partner, exact-text hash high, low] per row. */
+  rows: Int32Array;
+  /** The other documents, by id, in the order first named. */
+  partners: string[];
+}
+
 export interface ReuseIndex {
   rule: ReuseRule;
   documentCount: number;
   /** Documents with at least one shared passage. */
   byDocument: ReadonlyMap<string, DocumentReuse>;
+  /** What a document's entry in `byDocument` is made from besides its own body; `undefined` when it shares none. */
+  sourcesOf(id: string): ReuseSources | undefined;
   /** Every document's share, shared or not, in the order of the input. */
   shares: { document: string; sharedChars: number; totalChars: number; passages: number; sharedWith: number }[];
   /** Passages by the regions they stand in, then documents, then length. */
@@ -262,6 +278,7 @@ class SentenceTable {
   /** The kept sentences' texts: `texts[textOf[s]]`, -1 for a sentence whose hash no other document has. */
   private readonly textOf: Int32Array;
   private readonly texts: string[] = [];
+  private exactHashes: Float64Array | undefined;
   /** Whether a kept sentence can carry a mark (`markable`): 1 yes, 0 no. */
   private readonly markableFlags: Uint8Array;
 
@@ -347,6 +364,15 @@ class SentenceTable {
     const number = this.textOf[s]!;
     if (number === -1) throw new Error(`shared passages: sentence ${s} of document ${this.doc[s]} was not kept (src/domain/reuse/shared-passages.ts)`);
     return this.texts[number]!;
+  }
+
+  /** A hash of a kept sentence's exact text (not its normalised key), computed once per distinct text. */
+  exactHash(s: number): number {
+    const number = this.textOf[s]!;
+    if (number === -1) this.text(s); // throws: not kept
+    this.exactHashes ??= new Float64Array(this.texts.length).fill(-1);
+    if (this.exactHashes[number] === -1) this.exactHashes[number] = sentenceHash(this.texts[number]!);
+    return this.exactHashes[number]!;
   }
 
   markable(s: number): boolean {
@@ -726,7 +752,21 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
     },
   );
   formulas.sort((x, y) => y.documents - x.documents || x.text.localeCompare(y.text));
-  return { rule, documentCount: total, byDocument, shares, passages, pairs: pairList, formulas };
+  const sourcesOf = (id: string): ReuseSources | undefined => {
+    const d = idToIndex.get(id);
+    if (d === undefined || linkStart[d] === linkStart[d + 1]) return undefined;
+    const triples = partnersOf(d);
+    const partnerNumbers = new Map<number, number>();
+    const rows = new Int32Array(4 * triples.length);
+    triples.forEach(({ sentence, other, at }, t) => {
+      let partner = partnerNumbers.get(other);
+      if (partner === undefined) partnerNumbers.set(other, (partner = partnerNumbers.size));
+      const hash = table.exactHash(at);
+      rows.set([sentence - table.first[d]!, partner, Math.floor(hash / 4294967296), hash % 4294967296 | 0], 4 * t);
+    });
+    return { rows, partners: [...partnerNumbers.keys()].map((other) => documents[other]!.id) };
+  };
+  return { rule, documentCount: total, byDocument, sourcesOf, shares, passages, pairs: pairList, formulas };
 }
 
 /**
