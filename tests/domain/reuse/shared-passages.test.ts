@@ -34,7 +34,7 @@ describe('sentences', () => {
     expect(second).toMatchObject({ text: '二是完善制度；', run: 0, start: 8 });
   });
 
-  // The plain forms of normaliseSentence and contentChars, before their fast paths: the reference they must equal.
+  // The plain forms of normaliseSentence and contentChars (before contentChars' table): the reference they must equal.
   const quoteForms: Record<string, string> = { '“': '"', '”': '"', '„': '"', '‘': "'", '’': "'", '「': '"', '」': '"', '『': '"', '』': '"', '〔': '[', '〕': ']', '【': '[', '】': ']' };
   const plainKey = (text: string) => text.normalize('NFKC').replace(/\s+/gu, '').replace(/[“”„‘’「」『』〔〕【】]/gu, (c) => quoteForms[c] ?? c).replace(/[。.;!?]+$/u, '');
   const plainChars = (text: string) => text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
