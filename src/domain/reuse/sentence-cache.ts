@@ -59,8 +59,12 @@ export function encodeRecord(runs: readonly string[], rows: SentenceRows): Buffe
   return out;
 }
 
-/** The runs and rows of a record, or `undefined` when it is not one (wrong length, a sentence outside its run). */
-export function decodeRecord(bytes: Buffer): { runs: string[]; rows: SentenceRows } | undefined {
+/**
+ * The runs and rows of a record, or `undefined` when it is not one (wrong length, a sentence outside its run).
+ * Without `withRuns` the runs are checked but not made into strings (`runs` is empty): the first pass needs the
+ * rows alone.
+ */
+export function decodeRecord(bytes: Buffer, withRuns = true): { runs: string[]; rows: SentenceRows } | undefined {
   if (bytes.length < 8) return undefined;
   const runCount = bytes.readUInt32LE(0);
   const count = bytes.readUInt32LE(4);
@@ -77,7 +81,7 @@ export function decodeRecord(bytes: Buffer): { runs: string[]; rows: SentenceRow
   const runs: string[] = [];
   let at = textStart;
   for (const length of lengths) {
-    runs.push(bytes.toString('utf16le', at, at + 2 * length));
+    if (withRuns) runs.push(bytes.toString('utf16le', at, at + 2 * length));
     at += 2 * length;
   }
   at = textStart + textBytes;
@@ -179,7 +183,7 @@ export function cachedReuseSource(dir: string, version: string, documents: reado
   const sentences = (d: number): SentenceRows => {
     const doc = documents[d]!;
     let bytes = kept(doc.key);
-    let rows = bytes && decodeRecord(bytes)?.rows;
+    let rows = bytes && decodeRecord(bytes, false)?.rows;
     if (rows) reused++;
     else {
       const runs = doc.readRuns();
