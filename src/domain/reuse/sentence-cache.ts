@@ -13,7 +13,7 @@
  * A record is trusted only when its key, the code version, its CRC-32 and its shape all agree; anything else —
  * a missing, truncated, damaged or foreign file — means the body is read and parsed, as without a cache. Node only.
  */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { sentenceRows, type SentenceRows } from './sentences.ts';
@@ -121,6 +121,22 @@ function writeBytes(fd: number, bytes: Buffer, offset: number): void {
   while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, offset + done);
 }
 
+/**
+ * Staging files of builds that died without their exit handler (killed): ~100 MB each at 10,000 documents, so
+ * they are removed when their process is gone. A live process's file is left alone (a build running beside).
+ */
+function removeAbandonedStaging(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const pid = /^sentences\.bin\.(\d+)-[0-9a-z]+\.tmp$/.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid) continue;
+    try {
+      process.kill(Number(pid), 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(dir, name), { force: true });
+    }
+  }
+}
+
 /** The previous build's pack, when it is whole and of this code version; `undefined` otherwise (read every body). */
 function openPreviousPack(path: string, version: string): { fd: number; index: PackIndex } | undefined {
   if (!existsSync(path)) return undefined;
@@ -153,6 +169,7 @@ export function cachedReuseSource(dir: string, version: string, documents: reado
   let staging: number;
   try {
     mkdirSync(dir, { recursive: true });
+    removeAbandonedStaging(dir);
     staging = openSync(stagingPath, 'w+');
   } catch (error) {
     warn(`[gongkai] shared passages: cannot keep sentences in ${dir} (${(error as Error).message}): parsing every body, twice where it shares text`);

@@ -3,7 +3,7 @@
  * and copies of their paragraphs, in a content folder of the test's own. Whatever the cache holds — nothing, a
  * previous build's records, a damaged or foreign file — the index must be a cold build's.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,18 @@ describe('kept sentences', () => {
     expect(withCache()).toMatchObject({ result: changed, cache: { reused: 0 } });
     expect(withCache('v2')).toMatchObject({ result: changed, cache: { reused: 0 } });
     expect(withCache('v1')).toMatchObject({ result: changed, cache: { reused: 0 } });
+  });
+
+  it('removes the staging file a killed build left, and keeps one whose build still runs', () => {
+    const dead = join(cacheDir, 'sentences.bin.999999999-abc.tmp');
+    const alive = join(cacheDir, `sentences.bin.${process.ppid}-abc.tmp`);
+    writeFileSync(dead, 'half a pack');
+    writeFileSync(alive, 'half a pack');
+    withCache();
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(alive)).toBe(true);
+    rmSync(alive);
+    expect(readdirSync(cacheDir)).toEqual(['sentences.bin']);
   });
 
   it('parses every body and says so when the cache folder cannot be made', () => {
