@@ -17,7 +17,7 @@ import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, rea
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { sentenceRows, type SentenceRows } from './sentences.ts';
-import type { ReuseBody, ReuseSource } from './shared-passages.ts';
+import { sourceOfBodies, type ReuseBody, type ReuseSource } from './shared-passages.ts';
 
 /** One document as the cache sees it. */
 export interface CachedDocument {
@@ -173,8 +173,7 @@ export function cachedReuseSource(dir: string, version: string, documents: reado
     staging = openSync(stagingPath, 'w+');
   } catch (error) {
     warn(`[gongkai] shared passages: cannot keep sentences in ${dir} (${(error as Error).message}): parsing every body, twice where it shares text`);
-    const parse = (d: number): ReuseBody => ({ runs: documents[d]!.readRuns(), quotes: documents[d]!.quotes() });
-    return { source: { sentences: (d) => sentenceRows(parse(d).runs), body: parse }, finish: () => ({ reused: 0, parsed: documents.length }) };
+    return { source: sourceOfBodies((d) => ({ runs: documents[d]!.readRuns(), quotes: documents[d]!.quotes() })), finish: () => ({ reused: 0, parsed: documents.length }) };
   }
   // A build that dies before `finish` leaves no staging file behind.
   const removeStaging = () => rmSync(stagingPath, { force: true });
