@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { fileURLToPath } from 'node:url';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { reuseCache } from './src/integrations/reuse-cache.ts';
 import { bulkOutputs } from './src/integrations/bulk-outputs.ts';
 import { siteAddressLog } from './src/integrations/site-address.ts';
 import { hostHeaders } from './src/integrations/host-headers.ts';
@@ -34,7 +35,7 @@ export default defineConfig({
   // written after them. hostHeaders and precompress read the finished output: they come after both (docs/deploy.md),
   // and after inPlaceOutput has removed the previous build's stale files (an in-place build only), which must see the
   // bulk outputs already written.
-  integrations: [siteAddressLog(), mdx({ processor: unified({ remarkPlugins: [remarkCjkFriendly] }) }), searchIndex(), bulkOutputs(), inPlaceOutput(), hostHeaders(), precompress()],
+  integrations: [siteAddressLog(), mdx({ processor: unified({ remarkPlugins: [remarkCjkFriendly] }) }), reuseCache(), searchIndex(), bulkOutputs(), inPlaceOutput(), hostHeaders(), precompress()],
   // `npm run build -- --in-place` hands Astro a hard-linked copy of the previous site: keep it (Astro then
   // leaves an unchanged page where it is instead of copying it back from its cache; docs/scale.md).
   ...(inPlaceBuild() ? { vite: { build: { emptyOutDir: false } } } : {}),

@@ -7,7 +7,7 @@ import { contentKey, reusePageKey, siteCacheKeys, type KeyedDocument } from '../
 import type { FacetName } from '../domain/facets.ts';
 import type { ListPage } from '../domain/pagination.ts';
 import type { DocumentItem } from './documents.ts';
-import { documentReuse, reusePage } from './reuse.ts';
+import { documentReuseKeyPart, reusePage } from './reuse.ts';
 import { perBuild } from './site-model.ts';
 
 /** The store's digest of a document: its file's body and front matter (src/lib/content-loaders.ts). */
@@ -20,9 +20,9 @@ const keys = perBuild((model) => siteCacheKeys(model, keyed));
 /** Key of `/documents/<id>/`: the document, the definitions, the documents whose task evidence quotes it, and its shared passages. */
 export async function documentPageCacheKey(doc: DocumentItem): Promise<string> {
   const key = (await keys()).documentPage(doc);
-  // The marks and the 相同段落亦见于 list depend on other documents' bodies, which the model's key does not read.
-  const reuse = await documentReuse(doc.id);
-  return reuse ? contentKey(key, JSON.stringify(reuse)) : key;
+  // The marks and the 相同段落亦见于 list depend on other documents' bodies and labels, which the model's key does not read.
+  const reuse = await documentReuseKeyPart(doc.id);
+  return reuse ? contentKey(key, reuse) : key;
 }
 
 /**

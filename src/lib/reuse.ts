@@ -3,11 +3,13 @@
  * first use and shared by the document pages, /reuse/ and the open-data files. The index reads each body from
  * disk when it needs it — every body once, and again those whose sentences stand elsewhere — so no more than one
  * body is held at a time (at 100,000 documents all of them would not fit in the heap); the pages then only look
- * their document up.
+ * their document up. Each body's runs and sentence rows are kept in Astro's cache folder across builds
+ * (src/domain/reuse/sentence-cache.ts, where src/integrations/reuse-cache.ts says), so a rebuild parses only the
+ * changed bodies, and a cold build parses each body once: the second pass reads the runs back from the new pack.
  */
-import { documentBody } from '../domain/content/document-files.ts';
-import { bodyTextRuns } from '../domain/markdown/render-document.ts';
-import { findSharedPassages, type DocumentReuse, type ReuseIndex } from '../domain/reuse/shared-passages.ts';
+import { documentReuseKey } from '../domain/cache-keys.ts';
+import { reuseCacheEnv, siteSharedPassages } from '../domain/reuse/site-passages.ts';
+import type { DocumentReuse } from '../domain/reuse/shared-passages.ts';
 import { documentReuseView, reusePageView, reuseRows, type DocumentLabel, type DocumentReuseView, type ReusePageView, type ReuseRow } from '../domain/reuse/reuse-views.ts';
 import { contentRoot } from './content-loaders.ts';
 import { siteOrigin } from './figures.ts';
@@ -15,25 +17,27 @@ import { perBuild } from './site-model.ts';
 
 const index = perBuild((model) => {
   const started = performance.now();
-  const root = contentRoot();
-  const documents = model.documents;
-  const built: ReuseIndex = findSharedPassages(
-    documents.map((doc) => ({ id: doc.id, region: doc.data.region })),
-    (d) => {
-      const doc = documents[d]!;
-      return {
-        runs: bodyTextRuns(documentBody(root, doc.id)),
-        // The page marks these quotes too (src/lib/documents.ts renderDocument): a shared sentence must not cross one.
-        quotes: [...doc.data.metrics.map((m) => m.quote), ...model.reportedIn(doc.id).map(({ task }) => task.evidence.quote)],
-      };
-    },
+  const cacheDir = process.env[reuseCacheEnv.dir];
+  const version = process.env[reuseCacheEnv.version];
+  const { index: built, cache } = siteSharedPassages(
+    contentRoot(),
+    model.documents.map((doc) => ({
+      id: doc.id,
+      region: doc.data.region,
+      digest: doc.digest === undefined ? undefined : String(doc.digest),
+      // The page marks these quotes too (src/lib/documents.ts renderDocument): a shared sentence must not cross one.
+      quotes: () => [...doc.data.metrics.map((m) => m.quote), ...model.reportedIn(doc.id).map(({ task }) => task.evidence.quote)],
+    })),
+    cacheDir && version ? { dir: cacheDir, version } : undefined,
+    (message) => console.warn(message),
   );
   const label = (id: string): DocumentLabel => {
     const doc = model.documentById.get(id);
     if (!doc) throw new Error(`shared passages: no document ${id} in the site model (src/lib/reuse.ts)`);
     return { title: doc.data.title, region: doc.data.region, regionName: model.regions.fullName(doc.data.region) };
   };
-  console.info(`[gongkai] shared passages: ${built.byDocument.size} of ${built.documentCount} documents share text, ${built.passages.length} passages, ${built.formulas.length} formulas left out, in ${Math.round(performance.now() - started)} ms`);
+  const kept = cache ? `, ${cache.parsed} of ${built.documentCount} bodies parsed (${cache.reused} kept from the last build)` : '';
+  console.info(`[gongkai] shared passages: ${built.byDocument.size} of ${built.documentCount} documents share text, ${built.passages.length} passages, ${built.formulas.length} formulas left out${kept}, in ${Math.round(performance.now() - started)} ms`);
   return { built, label };
 });
 
@@ -42,6 +46,13 @@ export async function documentReuse(id: string): Promise<{ reuse: DocumentReuse;
   const { built, label } = await index();
   const reuse = built.byDocument.get(id);
   return reuse ? { reuse, view: documentReuseView(reuse, label) } : undefined;
+}
+
+/** The part of a document page's cache key its shared passages make (src/domain/cache-keys.ts); `undefined` when it shares none. */
+export async function documentReuseKeyPart(id: string): Promise<string | undefined> {
+  const { built, label } = await index();
+  const sources = built.sourcesOf(id);
+  return sources && documentReuseKey(sources, label);
 }
 
 export async function reusePage(): Promise<ReusePageView> {

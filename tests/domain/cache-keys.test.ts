@@ -5,9 +5,9 @@
  * pages render from (`buildSiteModel`): nothing of either is re-implemented here.
  */
 import { describe, expect, it } from 'vitest';
-import { contentKey, reusePageKey, siteCacheKeys } from '../../src/domain/cache-keys.ts';
+import { contentKey, documentReuseKey, reusePageKey, siteCacheKeys } from '../../src/domain/cache-keys.ts';
 import { bodyTextRuns } from '../../src/domain/markdown/render-document.ts';
-import { reusePageView } from '../../src/domain/reuse/reuse-views.ts';
+import { documentReuseView, reusePageView, type DocumentLabel } from '../../src/domain/reuse/reuse-views.ts';
 import { findSharedPassages } from '../../src/domain/reuse/shared-passages.ts';
 import { paginateList } from '../../src/domain/pagination.ts';
 import { buildSiteModel } from '../../src/domain/site-model.ts';
@@ -222,5 +222,44 @@ describe('the /reuse/ page’s cache key', () => {
   it('stays equal when a document that shares nothing changes, and changes when a shared passage does', () => {
     expect(reuseKey({ ...bodies, c: '丙地改写后的计划内容与其他文件全然不同。' })).toBe(reuseKey(bodies));
     expect(reuseKey({ ...bodies, c: `丙地自己的计划内容与其他文件全然不同。${copied}` })).not.toBe(reuseKey(bodies));
+  });
+});
+
+describe('the shared-passage part of a document page’s key', () => {
+  const copied = '全市城乡低保标准分别提高到每人每月780元和620元，惠及困难群众2.3万人。';
+  const another = '新建街道综合养老服务中心5个，社区养老服务站点覆盖率达到85%。';
+  const own = '甲地自己的一句话写在这里很长很长。';
+  const titles = (changed: Record<string, string> = {}) => (id: string): DocumentLabel => ({ title: changed[id] ?? `${id}的计划`, region: id, regionName: `${id}区` });
+  /** Document a's key part and what its page shows of its shared passages (the view), for a set of bodies. */
+  const pageOf = (bodies: Record<string, string>, label = titles()) => {
+    const documents = Object.entries(bodies).map(([id, body]) => ({ id, region: id, runs: bodyTextRuns(body), quotes: [] }));
+    const index = findSharedPassages(documents, (d) => documents[d]!);
+    const sources = index.sourcesOf('a');
+    const reuse = index.byDocument.get('a');
+    return { key: sources && documentReuseKey(sources, label), shown: reuse && JSON.stringify([reuse, documentReuseView(reuse, label)]) };
+  };
+  const bodies = { a: `${own}${copied}${another}`, b: `乙地自己的一句话写在这里很长很长。${copied}`, c: `丙地自己的计划内容与其他文件全然不同。${another}` };
+  const variants = {
+    same: [bodies, titles()],
+    'an unshared sentence of b edited': [{ ...bodies, b: `乙地改写过的一句话写在这里很长很长。${copied}` }, titles()],
+    'b’s title changed': [bodies, titles({ b: '乙地修订后的计划' })],
+    'b’s copy re-typed with full-width digits (another anchor there)': [{ ...bodies, b: `乙地自己的一句话写在这里很长很长。${copied.replace('780', '７８０')}` }, titles()],
+    'c no longer sharing': [{ ...bodies, c: '丙地自己的计划内容与其他文件全然不同。' }, titles()],
+    'a fourth document copying too': [{ ...bodies, d: `丁地自己的一句话写在这里很长很长。${copied}` }, titles()],
+  } as const;
+
+  it('changes exactly when what the page shows of other documents changes', () => {
+    const pages = Object.entries(variants).map(([name, [b, label]]) => ({ name, ...pageOf(b, label) }));
+    const base = pages[0]!;
+    expect(base.key).toBeDefined();
+    for (const page of pages.slice(1)) {
+      expect(page.key === base.key, page.name).toBe(page.shown === base.shown);
+    }
+    expect(pages.find((p) => p.name === 'an unshared sentence of b edited')!.key).toBe(base.key);
+    expect(pages.find((p) => p.name === 'b’s title changed')!.key).not.toBe(base.key);
+  });
+
+  it('is absent for a document that shares nothing', () => {
+    expect(pageOf({ a: own, b: '乙地自己的一句话写在这里很长很长。' }).key).toBeUndefined();
   });
 });

@@ -24,7 +24,7 @@
  * are the same as building every object up front (tests/domain/reuse/; docs/scale.md has the figures).
  */
 import { sharedSentenceAnchor } from '../anchors.ts';
-import { normaliseSentence, sentenceHash, sentencesOfRuns } from './sentences.ts';
+import { normaliseSentence, sentenceHash, sentenceRows, type SentenceRows } from './sentences.ts';
 
 export interface ReuseDocument {
   /** Document id (its path under content/documents, also its URL). */
@@ -42,6 +42,22 @@ export interface ReuseBody {
   runs: readonly string[];
   /** The quotes the page marks (figures', task evidence's): a shared sentence crossing one cannot be marked. */
   quotes: readonly string[];
+}
+
+/**
+ * Where the detection gets the bodies from, in its two passes: `sentences` once per document, in order (its
+ * sentence rows: `sentenceRows` of its runs), then `body` for each document whose sentences stand elsewhere. A
+ * plain `readBody` serves both by parsing the body each time; the build keeps the rows and runs across builds
+ * (src/domain/reuse/sentence-cache.ts), so an unchanged body is not parsed again.
+ */
+export interface ReuseSource {
+  sentences(document: number): SentenceRows;
+  body(document: number): ReuseBody;
+}
+
+/** A source that reads and parses the body for each pass. */
+export function sourceOfBodies(readBody: (document: number) => ReuseBody): ReuseSource {
+  return { sentences: (d) => sentenceRows(readBody(d).runs), body: readBody };
 }
 
 /**
@@ -134,11 +150,27 @@ export interface Formula {
   documents: number;
 }
 
+/**
+ * What a document's entry takes from other documents, as numbers for its page's cache key: for each shared
+ * sentence and each other document holding it, in body order, the sentence's place in this body, the other
+ * document (an index into `partners`) and a hash of the exact text there (its anchor is made from it). With the
+ * document's own body and the partners' titles and regions, that is everything its marks and its 相同段落亦见于
+ * list show — and it is made without building them.
+ */
+export interface ReuseSources {
+  /** [sentence of this body, partner, exact-text hash high, low] per row. */
+  rows: Int32Array;
+  /** The other documents, by id, in the order first named. */
+  partners: string[];
+}
+
 export interface ReuseIndex {
   rule: ReuseRule;
   documentCount: number;
   /** Documents with at least one shared passage. */
   byDocument: ReadonlyMap<string, DocumentReuse>;
+  /** What a document's entry in `byDocument` is made from besides its own body; `undefined` when it shares none. */
+  sourcesOf(id: string): ReuseSources | undefined;
   /** Every document's share, shared or not, in the order of the input. */
   shares: { document: string; sharedChars: number; totalChars: number; passages: number; sharedWith: number }[];
   /** Passages by the regions they stand in, then documents, then length. */
@@ -246,10 +278,11 @@ class SentenceTable {
   /** The kept sentences' texts: `texts[textOf[s]]`, -1 for a sentence whose hash no other document has. */
   private readonly textOf: Int32Array;
   private readonly texts: string[] = [];
+  private exactHashes: Float64Array | undefined;
   /** Whether a kept sentence can carry a mark (`markable`): 1 yes, 0 no. */
   private readonly markableFlags: Uint8Array;
 
-  constructor(documents: readonly ReuseDocument[], readBody: (document: number) => ReuseBody) {
+  constructor(documents: readonly ReuseDocument[], source: ReuseSource) {
     const columns = Array.from({ length: 7 }, () => new IntColumn(1 << 16));
     const [doc, run, start, size, chars, high, low] = columns as [IntColumn, IntColumn, IntColumn, IntColumn, IntColumn, IntColumn, IntColumn];
     this.first = new Int32Array(documents.length + 1);
@@ -257,16 +290,16 @@ class SentenceTable {
     documents.forEach((_, d) => {
       this.first[d] = doc.length;
       let sum = 0;
-      for (const sentence of sentencesOfRuns(readBody(d).runs)) {
-        const hash = sentenceHash(sentence.key);
+      const rows = source.sentences(d);
+      for (let i = 0; i < rows.run.length; i++) {
         doc.push(d);
-        run.push(sentence.run);
-        start.push(sentence.start);
-        size.push(sentence.text.length);
-        chars.push(sentence.chars);
-        high.push(Math.floor(hash / 4294967296));
-        low.push(hash % 4294967296 | 0);
-        sum += sentence.chars;
+        run.push(rows.run[i]!);
+        start.push(rows.start[i]!);
+        size.push(rows.size[i]!);
+        chars.push(rows.chars[i]!);
+        high.push(rows.hashHigh[i]!);
+        low.push(rows.hashLow[i]!);
+        sum += rows.chars[i]!;
       }
       this.docChars[d] = sum;
     });
@@ -282,7 +315,7 @@ class SentenceTable {
       let any = false;
       for (let s = from; s < to && !any; s++) any = kept[s] === 1;
       if (!any) continue;
-      const body = readBody(d);
+      const body = source.body(d);
       const spans = quoteSpans(body);
       for (let s = from; s < to; s++) {
         if (kept[s] === 0) continue;
@@ -331,6 +364,15 @@ class SentenceTable {
     const number = this.textOf[s]!;
     if (number === -1) throw new Error(`shared passages: sentence ${s} of document ${this.doc[s]} was not kept (src/domain/reuse/shared-passages.ts)`);
     return this.texts[number]!;
+  }
+
+  /** A hash of a kept sentence's exact text (not its normalised key), computed once per distinct text. */
+  exactHash(s: number): number {
+    const number = this.textOf[s]!;
+    if (number === -1) this.text(s); // throws: not kept
+    this.exactHashes ??= new Float64Array(this.texts.length).fill(-1);
+    if (this.exactHashes[number] === -1) this.exactHashes[number] = sentenceHash(this.texts[number]!);
+    return this.exactHashes[number]!;
   }
 
   markable(s: number): boolean {
@@ -385,10 +427,13 @@ function markable(body: ReuseBody, spans: readonly { run: number; start: number;
   return first && !crosses;
 }
 
-/** Finds the shared passages of `documents` (see the module comment). */
-export function findSharedPassages(documents: readonly ReuseDocument[], readBody: (document: number) => ReuseBody, rule: ReuseRule = defaultReuseRule): ReuseIndex {
+/**
+ * Finds the shared passages of `documents` (see the module comment), their bodies read through `readBody` (parsed
+ * in each pass) or a `ReuseSource`.
+ */
+export function findSharedPassages(documents: readonly ReuseDocument[], readBody: ((document: number) => ReuseBody) | ReuseSource, rule: ReuseRule = defaultReuseRule): ReuseIndex {
   const total = documents.length;
-  const table = new SentenceTable(documents, readBody);
+  const table = new SentenceTable(documents, typeof readBody === 'function' ? sourceOfBodies(readBody) : readBody);
   const n = table.count;
   const seedable = (s: number) => table.chars[s]! >= rule.minChars && s - table.first[table.doc[s]!]! < slots;
 
@@ -707,7 +752,21 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
     },
   );
   formulas.sort((x, y) => y.documents - x.documents || x.text.localeCompare(y.text));
-  return { rule, documentCount: total, byDocument, shares, passages, pairs: pairList, formulas };
+  const sourcesOf = (id: string): ReuseSources | undefined => {
+    const d = idToIndex.get(id);
+    if (d === undefined || linkStart[d] === linkStart[d + 1]) return undefined;
+    const triples = partnersOf(d);
+    const partnerNumbers = new Map<number, number>();
+    const rows = new Int32Array(4 * triples.length);
+    triples.forEach(({ sentence, other, at }, t) => {
+      let partner = partnerNumbers.get(other);
+      if (partner === undefined) partnerNumbers.set(other, (partner = partnerNumbers.size));
+      const hash = table.exactHash(at);
+      rows.set([sentence - table.first[d]!, partner, Math.floor(hash / 4294967296), hash % 4294967296 | 0], 4 * t);
+    });
+    return { rows, partners: [...partnerNumbers.keys()].map((other) => documents[other]!.id) };
+  };
+  return { rule, documentCount: total, byDocument, sourcesOf, shares, passages, pairs: pairList, formulas };
 }
 
 /**

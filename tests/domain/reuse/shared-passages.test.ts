@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { sharedSentenceAnchor } from '../../../src/domain/anchors.ts';
 import { bodyTextRuns, renderDocumentBody } from '../../../src/domain/markdown/render-document.ts';
 import { defaultReuseRule, findSharedPassages, isFormula, type ReuseBody, type ReuseDocument } from '../../../src/domain/reuse/shared-passages.ts';
-import { normaliseSentence, sentenceHash, sentencesOfRuns } from '../../../src/domain/reuse/sentences.ts';
+import { contentChars, normaliseSentence, sentenceHash, sentencesOfRuns } from '../../../src/domain/reuse/sentences.ts';
+import { documentBody, listDocumentIds } from '../../../src/domain/content/document-files.ts';
+import { sentenceEnd } from '../../../src/domain/task-matching.ts';
+import { repoRoot } from '../../import-graph.ts';
 
 const formula = '深入学习贯彻习近平新时代中国特色社会主义思想和党的二十大精神。';
 const copied = ['全市城乡低保标准分别提高到每人每月780元和620元，惠及困难群众2.3万人。', '新建街道综合养老服务中心5个，社区养老服务站点覆盖率达到85%。'];
@@ -29,6 +32,18 @@ describe('sentences', () => {
     const [first, second] = sentencesOfRuns(['一是加强领导。 二是完善制度；']);
     expect(first).toMatchObject({ text: '一是加强领导。', run: 0, start: 0, chars: 6 });
     expect(second).toMatchObject({ text: '二是完善制度；', run: 0, start: 8 });
+  });
+
+  // The plain forms of normaliseSentence and contentChars (before contentChars' table): the reference they must equal.
+  const quoteForms: Record<string, string> = { '“': '"', '”': '"', '„': '"', '‘': "'", '’': "'", '「': '"', '」': '"', '『': '"', '』': '"', '〔': '[', '〕': ']', '【': '[', '】': ']' };
+  const plainKey = (text: string) => text.normalize('NFKC').replace(/\s+/gu, '').replace(/[“”„‘’「」『』〔〕【】]/gu, (c) => quoteForms[c] ?? c).replace(/[。.;!?]+$/u, '');
+  const plainChars = (text: string) => text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+
+  it('normalises and counts every sentence of the bundled bodies as the plain regular expressions do', () => {
+    const pieces = listDocumentIds(repoRoot).flatMap((id) => bodyTextRuns(documentBody(repoRoot, id)).flatMap((run) => [run, ...run.split(sentenceEnd)]));
+    pieces.push('', ' ', '。', '；；', 'a .', '“引号”。 ', '１２３；', '\u3000全角空格\u3000。', '孤立代理项\ud800与𠀀扩展区汉字١٢。');
+    expect(pieces.length).toBeGreaterThan(1000);
+    expect(pieces.filter((piece) => normaliseSentence(piece) !== plainKey(piece) || contentChars(piece) !== plainChars(piece))).toEqual([]);
   });
 
   it('hashes equal keys equally and different keys differently', () => {
