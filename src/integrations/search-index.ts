@@ -293,6 +293,22 @@ function moveInto(staged: string, target: string): void {
   }
 }
 
+/**
+ * Awaits `pending` with Node's event loop held open. The index's worker thread is unref'd, so that a build failing
+ * before its pages are done exits without waiting for it; but a pending promise alone keeps nothing alive, so when
+ * the pages were done before the index (a rebuild: pages in 40 s, the index still merging) astro:build:done's wait
+ * let the process end right there, with exit status 0 — no index moved in, no bulk outputs, `_headers` or
+ * `.br`/`.gz` — and `npm run build` published that output (tests/integrations/search-index-hooks.test.ts).
+ */
+async function awaitHoldingProcess<T>(pending: Promise<T>): Promise<T> {
+  const hold = setInterval(() => {}, 2 ** 31 - 1);
+  try {
+    return await pending;
+  } finally {
+    clearInterval(hold);
+  }
+}
+
 export function searchIndex(): AstroIntegration {
   let projectRoot = process.cwd();
   let cacheDir = join(projectRoot, 'node_modules/.astro');
@@ -335,7 +351,7 @@ export function searchIndex(): AstroIntegration {
         running = undefined;
         const pagesDone = performance.now();
         try {
-          const report = await pending;
+          const report = await awaitHoldingProcess(pending);
           const waited = (performance.now() - pagesDone) / 1000;
           const target = join(fileURLToPath(dir), 'search');
           if (process.env.GONGKAI_IN_PLACE === '1') {
