@@ -13,11 +13,12 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { documentPathOf, listDocumentIds, readValidDocument } from '../domain/content/document-files.ts';
+import { codeDigest } from '../domain/code-digest.ts';
 import { keptFromPrevious, outputPath, syncFolder } from '../domain/in-place-output.ts';
 import type { WriteFile } from '../domain/search/index-sink.ts';
 import { bodyPlainText } from '../domain/markdown/render-document.ts';
@@ -81,23 +82,12 @@ export const indexingCode = [
   'src/schemas/', // the document's fields and their names
   'src/domain/precompress.ts', // the .br/.gz written beside each index file: not in a kept document, but this file imports it
   'src/domain/in-place-output.ts', // moves the files into an output updated in place (writes, not postings; imported, so listed)
+  'src/domain/code-digest.ts', // digests this list
 ] as const;
 
 /** A digest of `indexingCode` (with each file's path) and the lockfile under `projectRoot`. */
 export function indexingCodeVersion(projectRoot: string): string {
-  const hash = createHash('sha1');
-  for (const entry of indexingCode) {
-    const files = entry.endsWith('/')
-      ? readdirSync(join(projectRoot, entry), { recursive: true, encoding: 'utf8' })
-          .filter((file) => file.endsWith('.ts'))
-          .sort()
-          .map((file) => `${entry}${file.split(sep).join('/')}`)
-      : [entry];
-    for (const file of files) hash.update(file).update('\0').update(readFileSync(join(projectRoot, file))).update('\0');
-  }
-  const lockfile = join(projectRoot, 'package-lock.json');
-  if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
-  return hash.digest('hex');
+  return codeDigest(projectRoot, indexingCode);
 }
 
 /** What the index is built from and where it goes: plain data, handed to the worker thread. */
