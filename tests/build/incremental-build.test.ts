@@ -33,12 +33,17 @@ function edit(root: string, file: string, change: (text: string) => string): voi
 
 describe('a rebuild after one change', () => {
   // Y: the fixture. X: Y with a task's title changed in the task list (the summary that reports on the task
-  // shows that title); the other region's summary is untouched.
+  // shows that title) and a figure of that summary corrected; the other region's summary is untouched.
   const contentY = join(work, 'content-y');
   const contentX = join(work, 'content-x');
   contentRootWithDefinitions(contentY, join(repoRoot, 'tests/fixtures/site'));
   contentRootWithDefinitions(contentX, contentY);
-  edit(contentX, 'anhui/xuancheng/xuanzhou/2023-year-task-list.md', (text) => text.replace('title: 稳步提高城乡居民最低生活保障标准', 'title: 稳步提高城乡居民最低生活保障标准（修订）'));
+  // And a figure corrected in the summary (value, quote and body; the task's evidence quotes that sentence): the
+  // metric's page shows it, the other metrics' do not.
+  edit(contentX, 'anhui/xuancheng/xuanzhou/2023-year-task-list.md', (text) =>
+    text.replace('title: 稳步提高城乡居民最低生活保障标准', 'title: 稳步提高城乡居民最低生活保障标准（修订）').replace('quote: 自7月起城市最低生活保障标准提高至780元', 'quote: 自7月起城市最低生活保障标准提高至790元'),
+  );
+  edit(contentX, 'anhui/xuancheng/xuanzhou/2023-h2-summary.md', (text) => text.replaceAll('780', '790'));
 
   const cache = join(work, 'cache');
   build(contentY, cache, join(work, 'dist-y'));
@@ -64,12 +69,15 @@ describe('a rebuild after one change', () => {
     expect(isReused('/regions/hunan/chenzhou/zixing/index.html')).toBe(true);
     // A task's title is on no page of the publishing record, nor on /reuse/.
     for (const page of ['/disclosure/index.html', '/disclosure/anhui/index.html', '/disclosure/hunan/index.html', '/reuse/index.html']) expect(isReused(page), page).toBe(true);
+    // A metric's page is keyed by what it shows: the corrected figure's metric is rendered again, another is kept.
+    expect(isReused('/metrics/dibao-urban/index.html')).toBe(false);
+    expect(isReused('/metrics/orphan-allowance-dispersed/index.html')).toBe(true);
     // The changed document is rendered again, and so is the summary that reports on the renamed task.
     expect(isReused('/documents/anhui/xuancheng/xuanzhou/2023-year-task-list/index.html')).toBe(false);
     expect(isReused('/documents/anhui/xuancheng/xuanzhou/2023-h2-summary/index.html')).toBe(false);
   });
 
   it('tokenises for the search index only the documents whose file changed', () => {
-    expect(rebuildLog).toMatch(/\[search\] 4 documents reused from the cache, 1 tokenised, 1 no longer used dropped from it/);
+    expect(rebuildLog).toMatch(/\[search\] 3 documents reused from the cache, 2 tokenised, 2 no longer used dropped from it/);
   });
 });
