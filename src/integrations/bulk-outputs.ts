@@ -14,8 +14,8 @@
  *
  * Every build makes them all (as Astro rendered them on every build), so a build from Astro's cache publishes each
  * one and a content change reaches every file it touches. Updating the previous site in place, a file whose bytes
- * equal the previous site's (still linked) is left as that file — at 10,000 documents one changed document changes
- * a few dozen of 17,360 — so precompression (precompress.ts, after this hook) keeps its .br/.gz without reading
+ * equal the previous site's (still linked) is left as that file — at 10,000 documents the bench's one changed
+ * document left all 17,360 as they were — so precompression (precompress.ts, after this hook) keeps its .br/.gz without reading
  * them; a changed or new one is written as a new file (`replaceFile`, never into the linked old one). Every path
  * made, written or not, is noted as published (in-place-output.ts `notePublished`), and one the build no longer
  * makes stays linked, so the in-place sweep after this hook removes it. The comparison is with the bytes in the
