@@ -12,6 +12,7 @@ import { hostHeaders } from './src/integrations/host-headers.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { inPlaceBuild, inPlaceOutput } from './src/integrations/in-place-output.ts';
 import { siteAddress } from './src/domain/site-address.ts';
+import { buildCompletion } from './src/integrations/build-completion.ts';
 
 // Pages read document bodies from disk while rendering, where the working folder is wherever `astro` was started
 // (`astro build --root …` from elsewhere): pin the content folder to this project unless a build points it away.
@@ -34,8 +35,8 @@ export default defineConfig({
   // The search index is built beside the pages (a worker thread); the bulk outputs (chart CSVs, data files) are
   // written after them. hostHeaders and precompress read the finished output: they come after both (docs/deploy.md),
   // and after inPlaceOutput has removed the previous build's stale files (an in-place build only), which must see the
-  // bulk outputs already written.
-  integrations: [siteAddressLog(), mdx({ processor: unified({ remarkPlugins: [remarkCjkFriendly] }) }), reuseCache(), searchIndex(), bulkOutputs(), inPlaceOutput(), hostHeaders(), precompress()],
+  // bulk outputs already written. buildCompletion comes last: a process that ends before its build:done fails the build.
+  integrations: [siteAddressLog(), mdx({ processor: unified({ remarkPlugins: [remarkCjkFriendly] }) }), reuseCache(), searchIndex(), bulkOutputs(), inPlaceOutput(), hostHeaders(), precompress(), buildCompletion()],
   // `npm run build -- --in-place` hands Astro a hard-linked copy of the previous site: keep it (Astro then
   // leaves an unchanged page where it is instead of copying it back from its cache; docs/scale.md).
   ...(inPlaceBuild() ? { vite: { build: { emptyOutDir: false } } } : {}),

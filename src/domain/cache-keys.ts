@@ -86,6 +86,25 @@ export function viewPageKey(page: string, view: unknown): string {
   return contentKey(page, JSON.stringify(view));
 }
 
+/**
+ * A page drawn from its props alone (a metric's page: its charts, figures with their citations, target histories):
+ * the props as JSON are the key, a Map or a Set written as its entries. JSON drops or empties other values — a
+ * function, a class instance — and a key blind to what the page shows would keep a stale page, so such a value is
+ * refused, naming where it is.
+ */
+export function propsPageKey(page: string, props: unknown): string {
+  const json = JSON.stringify(props, (field: string, value: unknown) => {
+    if (value === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof value) || Array.isArray(value)) return value;
+    if (value instanceof Map) return { map: [...value] };
+    if (value instanceof Set) return { set: [...value] };
+    const prototype = typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+    if (typeof value === 'object' && (prototype === Object.prototype || prototype === null)) return value;
+    const kind = typeof value === 'object' ? (prototype?.constructor?.name ?? 'object') : typeof value;
+    throw new Error(`cache keys: the props of ${page} hold a ${kind} at "${field}", which JSON would drop from its key: give the page plain data there (src/domain/cache-keys.ts propsPageKey)`);
+  });
+  return contentKey(page, json);
+}
+
 /** /reuse/: the passages and pairs it ranks, the formulas it lists and its counts (src/lib/reuse.ts builds the view from the bodies). */
 export function reusePageKey(view: ReusePageView): string {
   return viewPageKey('reuse', view);

@@ -12,23 +12,27 @@
  * thread beside the pages and the index's worker on two cores cost more CPU and wall time than the ~2 CPU-seconds
  * of the work itself, which is what this hook adds to the critical path.
  *
- * Every build writes them all (as Astro rendered them on every build), so a build from Astro's cache publishes each
- * one and a content change reaches every file it touches. Updating the previous site in place, each is written as a
- * new file (`replaceFile`, never into the linked old one), and one the build no longer makes stays linked, so the
- * in-place sweep after this hook removes it; precompression (precompress.ts) comes after too and gives them their
- * .br/.gz as before. Small and loud: logs what it wrote and how long it took; rethrows with the cause.
+ * Every build makes them all (as Astro rendered them on every build), so a build from Astro's cache publishes each
+ * one and a content change reaches every file it touches. Updating the previous site in place, a file whose bytes
+ * equal the previous site's (still linked) is left as that file — at 10,000 documents the bench's one changed
+ * document left all 17,360 as they were — so precompression (precompress.ts, after this hook) keeps its .br/.gz without reading
+ * them; a changed or new one is written as a new file (`replaceFile`, never into the linked old one). Every path
+ * made, written or not, is noted as published (in-place-output.ts `notePublished`), and one the build no longer
+ * makes stays linked, so the in-place sweep after this hook removes it. The comparison is with the bytes in the
+ * output, not with a key, so nothing cached can make a file stale. Small and loud: logs what it wrote and how long
+ * it took; rethrows with the cause.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { chartCsvFiles } from '../charts/site-charts.ts';
 import { readSiteInput } from '../domain/content/site-input.ts';
-import { replaceFile } from '../domain/in-place-output.ts';
+import { keptFromPrevious, replaceFile } from '../domain/in-place-output.ts';
 import { openDataFiles } from '../domain/open-data-files.ts';
 import { buildSiteModel } from '../domain/site-model.ts';
 import { absoluteUrl } from '../domain/urls.ts';
-import { inPlaceBuild } from './in-place-output.ts';
+import { inPlaceBuild, notePublished } from './in-place-output.ts';
 
 /** What the bulk outputs are made from and where they go. */
 export interface BulkOutputsJob {
@@ -38,13 +42,18 @@ export interface BulkOutputsJob {
   site: string;
   /** The folder the files are written into, laid out as the output. */
   outDir: string;
-  /** Updating the previous site in place: each file is written as a new file, never into a linked one. */
+  /**
+   * Updating the previous site in place: a file whose bytes equal the linked previous one is not written, and a
+   * changed one is written as a new file, never into the linked one.
+   */
   inPlace?: boolean;
 }
 
 export interface BulkOutputsReport {
-  /** The files written, as `/`-separated paths under `outDir`, in the order written. */
+  /** The files made (written, or in place left as the previous site's same bytes), as `/`-separated paths under `outDir`, in order. */
   files: string[];
+  /** In place: how many of `files` held the same bytes in the previous site and were left as they were. */
+  unchanged: number;
   /** How many of them are chart CSVs, and how many open-data files. */
   charts: number;
   data: number;
@@ -63,9 +72,16 @@ export function writeBulkOutputs(job: BulkOutputsJob): BulkOutputsReport {
     const writeFile = job.inPlace ? replaceFile : writeFileSync;
     const files: string[] = [];
     let bytes = 0;
+    let unchanged = 0;
     const write = (path: string, text: string) => {
       const file = join(job.outDir, path);
       const data = Buffer.from(text, 'utf8');
+      files.push(path.slice(1));
+      bytes += data.length;
+      if (job.inPlace && sameAsPrevious(file, data)) {
+        unchanged++;
+        return;
+      }
       // The folders are the pages' (a region's, a metric's, data/): one is made only when a write finds none.
       try {
         writeFile(file, data);
@@ -74,21 +90,26 @@ export function writeBulkOutputs(job: BulkOutputsJob): BulkOutputsReport {
         mkdirSync(dirname(file), { recursive: true });
         writeFile(file, data);
       }
-      files.push(path.slice(1));
-      bytes += data.length;
     };
     for (const [path, text] of chartCsvFiles(model, (sitePath) => absoluteUrl(job.site, sitePath))) write(path, text);
     const charts = files.length;
     for (const [path, text] of openDataFiles(model, job.site)) write(path, text);
-    return { files, charts, data: files.length - charts, bytes, modelSeconds, seconds: (performance.now() - started) / 1000 };
+    return { files, unchanged, charts, data: files.length - charts, bytes, modelSeconds, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     throw new Error(`Writing the chart CSVs and data files failed: ${(error as Error).message}`, { cause: error });
   }
 }
 
+/** Whether `file` is the previous site's (still linked: nothing in this build wrote it) and holds `data`. */
+function sameAsPrevious(file: string, data: Buffer): boolean {
+  if (!keptFromPrevious(file)) return false;
+  const previous = readFileSync(file);
+  return previous.length === data.length && previous.equals(data);
+}
+
 /** The integration's log line (the bench reads it: tools/bench/build-log.ts). */
 export function bulkLogLine(report: BulkOutputsReport): string {
-  return `[bulk] ${report.files.length} files (${report.charts} chart CSVs, ${report.data} data files; ${Math.round(report.bytes / 1024)} KB) written in ${report.seconds.toFixed(1)} s after the pages (site model ${report.modelSeconds.toFixed(1)} s)`;
+  return `[bulk] ${report.files.length} files (${report.charts} chart CSVs, ${report.data} data files; ${Math.round(report.bytes / 1024)} KB) written in ${report.seconds.toFixed(1)} s after the pages (site model ${report.modelSeconds.toFixed(1)} s)${report.unchanged > 0 ? `; in place, ${report.unchanged} held the same bytes and were left as they were` : ''}`;
 }
 
 export function bulkOutputs(): AstroIntegration {
@@ -103,7 +124,10 @@ export function bulkOutputs(): AstroIntegration {
         site = config.site;
       },
       'astro:build:done': ({ dir, logger }) => {
-        const report = writeBulkOutputs({ contentRoot: process.env.GONGKAI_CONTENT_ROOT ?? projectRoot, site, outDir: fileURLToPath(dir), inPlace: inPlaceBuild() });
+        const inPlace = inPlaceBuild();
+        const report = writeBulkOutputs({ contentRoot: process.env.GONGKAI_CONTENT_ROOT ?? projectRoot, site, outDir: fileURLToPath(dir), inPlace });
+        // The files left unwritten are still linked: the sweep must know this build publishes them.
+        if (inPlace) notePublished(report.files);
         logger.info(bulkLogLine(report));
       },
     },

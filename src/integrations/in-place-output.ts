@@ -25,6 +25,16 @@ export function inPlaceBuild(env: Readonly<Record<string, string | undefined>> =
 const ownedFolders = ['search'];
 /** Files a later integration writes on every build (host-headers.ts), so never stale. */
 const writtenLater = ['_headers'];
+/** Files another integration publishes without Astro knowing them, noted by it during this build (`notePublished`). */
+const publishedBeside = new Set<string>();
+
+/**
+ * Notes output paths (`/`-separated, under the output folder) that an integration running before the sweep
+ * publishes in this build, written or left as the previous site's same bytes (bulk-outputs.ts): the sweep keeps them.
+ */
+export function notePublished(paths: Iterable<string>): void {
+  for (const path of paths) publishedBeside.add(path);
+}
 
 type PathArgument = fs.PathLike | fs.promises.FileHandle | number;
 
@@ -102,7 +112,7 @@ export function inPlaceOutput(): AstroIntegration {
         if (!active) return;
         const root = fileURLToPath(dir).replace(/\/$/, '');
         // Every page and endpoint file this build published, rendered or kept from its cache.
-        const published = new Set<string>(writtenLater);
+        const published = new Set<string>([...writtenLater, ...publishedBeside]);
         for (const urls of assets.values()) for (const url of urls) published.add(outputPath(root, fileURLToPath(url)));
         try {
           const swept = sweepStaleOutput(root, (path) => published.has(path), ownedFolders);

@@ -13,11 +13,12 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { documentPathOf, listDocumentIds, readValidDocument } from '../domain/content/document-files.ts';
+import { codeDigest } from '../domain/code-digest.ts';
 import { keptFromPrevious, outputPath, syncFolder } from '../domain/in-place-output.ts';
 import type { WriteFile } from '../domain/search/index-sink.ts';
 import { bodyPlainText } from '../domain/markdown/render-document.ts';
@@ -87,23 +88,12 @@ export const indexingCode = [
   'src/schemas/', // the document's fields and their names
   'src/domain/precompress.ts', // the .br/.gz written beside each index file: not in a kept document, but this file imports it
   'src/domain/in-place-output.ts', // moves the files into an output updated in place (writes, not postings; imported, so listed)
+  'src/domain/code-digest.ts', // digests this list
 ] as const;
 
 /** A digest of `indexingCode` (with each file's path) and the lockfile under `projectRoot`. */
 export function indexingCodeVersion(projectRoot: string): string {
-  const hash = createHash('sha1');
-  for (const entry of indexingCode) {
-    const files = entry.endsWith('/')
-      ? readdirSync(join(projectRoot, entry), { recursive: true, encoding: 'utf8' })
-          .filter((file) => file.endsWith('.ts'))
-          .sort()
-          .map((file) => `${entry}${file.split(sep).join('/')}`)
-      : [entry];
-    for (const file of files) hash.update(file).update('\0').update(readFileSync(join(projectRoot, file))).update('\0');
-  }
-  const lockfile = join(projectRoot, 'package-lock.json');
-  if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
-  return hash.digest('hex');
+  return codeDigest(projectRoot, indexingCode);
 }
 
 /** What the index is built from and where it goes: plain data, handed to the worker thread. */
@@ -352,6 +342,22 @@ function moveInto(staged: string, target: string): void {
   }
 }
 
+/**
+ * Awaits `pending` with Node's event loop held open. The index's worker thread is unref'd, so that a build failing
+ * before its pages are done exits without waiting for it; but a pending promise alone keeps nothing alive, so when
+ * the pages were done before the index (a rebuild: pages in 40 s, the index still merging) astro:build:done's wait
+ * let the process end right there, with exit status 0 — no index moved in, no bulk outputs, `_headers` or
+ * `.br`/`.gz` — and `npm run build` published that output (tests/integrations/search-index-hooks.test.ts).
+ */
+async function awaitHoldingProcess<T>(pending: Promise<T>): Promise<T> {
+  const hold = setInterval(() => {}, 2 ** 31 - 1);
+  try {
+    return await pending;
+  } finally {
+    clearInterval(hold);
+  }
+}
+
 export function searchIndex(): AstroIntegration {
   let projectRoot = process.cwd();
   let cacheDir = join(projectRoot, 'node_modules/.astro');
@@ -394,7 +400,7 @@ export function searchIndex(): AstroIntegration {
         running = undefined;
         const pagesDone = performance.now();
         try {
-          const report = await pending;
+          const report = await awaitHoldingProcess(pending);
           const waited = (performance.now() - pagesDone) / 1000;
           const target = join(fileURLToPath(dir), 'search');
           if (process.env.GONGKAI_IN_PLACE === '1') {

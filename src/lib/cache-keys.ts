@@ -3,10 +3,11 @@
  * for what a key must cover). The keys are made by `siteCacheKeys` from the same site model the pages render
  * from, so a key sees what its page shows.
  */
-import { contentKey, reusePageKey, siteCacheKeys, type KeyedDocument } from '../domain/cache-keys.ts';
+import { contentKey, propsPageKey, reusePageKey, siteCacheKeys, type KeyedDocument } from '../domain/cache-keys.ts';
 import type { FacetName } from '../domain/facets.ts';
 import type { ListPage } from '../domain/pagination.ts';
 import type { DocumentItem } from './documents.ts';
+import type { MetricPage } from './metric-page.ts';
 import { documentReuseKeyPart, reusePage } from './reuse.ts';
 import { perBuild } from './site-model.ts';
 
@@ -56,4 +57,12 @@ export async function disclosureProvincePageCacheKey(province: string): Promise<
 /** Key of `/reuse/`: its view, made from every body by the shared-passage index. */
 export async function reusePageCacheKey(): Promise<string> {
   return reusePageKey(await reusePage());
+}
+
+/**
+ * Key of `/metrics/<id>/`: the page's props (src/lib/metric-page.ts), from which alone it renders — its charts, the
+ * latest figures with their citations, the target histories — so it is rendered again exactly when one of them changes.
+ */
+export function metricPageCacheKey(page: MetricPage): string {
+  return propsPageKey(`metric ${page.metric.name}`, page);
 }

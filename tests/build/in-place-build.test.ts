@@ -55,6 +55,9 @@ describe('a rebuild in place after one change and one removal', () => {
   if (first.ok) linkPreviousOutput(outDir, witness, []);
   const keptPage = 'documents/hunan/chenzhou/zixing/2023-h1-summary/index.html';
   const keptInode = first.ok ? statSync(join(outDir, keptPage)).ino : 0;
+  // A chart CSV of a region neither change touches: the bulk outputs find its bytes unchanged and leave it.
+  const keptCsv = firstCsvs.find((file) => file.startsWith('regions/hunan/')) ?? '';
+  const keptCsvInode = keptCsv ? statSync(join(outDir, keptCsv)).ino : 0;
 
   const rebuild = run(contentX);
   const cold = join(work, 'cold', 'dist');
@@ -96,6 +99,12 @@ describe('a rebuild in place after one change and one removal', () => {
     expect(line, rebuild.stdout).not.toBeNull();
     expect(Number(line![2])).toBeGreaterThan(0);
     expect(rebuild.stdout).toMatch(/unchanged kept their forms/);
+  });
+
+  it('leaves a chart CSV whose bytes did not change as the very file of the previous site, and says how many', () => {
+    expect(keptCsv).not.toBe('');
+    expect(statSync(join(outDir, keptCsv)).ino).toBe(keptCsvInode);
+    expect(rebuild.stdout).toMatch(/\[bulk\] \d+ files .* in place, [1-9]\d* held the same bytes and were left as they were/);
   });
 
   it('leaves nothing beside the output folder', () => {

@@ -34,7 +34,7 @@ function edit(root: string, file: string, change: (text: string) => string): voi
 
 describe('a rebuild after one change', () => {
   // Y: the fixture. X: Y with a task's title changed in the task list (the summary that reports on the task
-  // shows that title); the other region's summary is untouched.
+  // shows that title) and a figure of that summary corrected; the other region's summary is untouched.
   const contentY = join(work, 'content-y');
   const contentX = join(work, 'content-x');
   contentRootWithDefinitions(contentY, join(repoRoot, 'tests/fixtures/site'));
@@ -48,7 +48,12 @@ describe('a rebuild after one change', () => {
     ['---', 'title: 北湖区“十四五”民政事业发展规划（测试）', 'kind: plan', 'period: { year: 2021, half: null, end_year: 2025 }', 'publisher: 北湖区民政局', 'region: hunan/chenzhou/beihu', 'published: 2021-12-20', '---', '## 一、发展目标', '', sharedTarget, ''].join('\n'),
   );
   contentRootWithDefinitions(contentX, contentY);
-  edit(contentX, 'anhui/xuancheng/xuanzhou/2023-year-task-list.md', (text) => text.replace('title: 稳步提高城乡居民最低生活保障标准', 'title: 稳步提高城乡居民最低生活保障标准（修订）'));
+  // And a figure corrected in the summary (value, quote and body; the task's evidence quotes that sentence): the
+  // metric's page shows it, the other metrics' do not.
+  edit(contentX, 'anhui/xuancheng/xuanzhou/2023-year-task-list.md', (text) =>
+    text.replace('title: 稳步提高城乡居民最低生活保障标准', 'title: 稳步提高城乡居民最低生活保障标准（修订）').replace('quote: 自7月起城市最低生活保障标准提高至780元', 'quote: 自7月起城市最低生活保障标准提高至790元'),
+  );
+  edit(contentX, 'anhui/xuancheng/xuanzhou/2023-h2-summary.md', (text) => text.replaceAll('780', '790'));
   edit(contentX, districtPlan, (text) => text.replace(sharedTarget, '到2025年，全区新增社区嵌入式养老服务设施六处，覆盖全部街道。'));
 
   const cache = join(work, 'cache');
@@ -76,19 +81,22 @@ describe('a rebuild after one change', () => {
     // A task's title is on no page of the publishing record; the district's own sentence ends the passage /reuse/ listed.
     for (const page of ['/disclosure/index.html', '/disclosure/anhui/index.html', '/disclosure/hunan/index.html']) expect(isReused(page), page).toBe(true);
     expect(isReused('/reuse/index.html')).toBe(false);
+    // A metric's page is keyed by what it shows: the corrected figure's metric is rendered again, another is kept.
+    expect(isReused('/metrics/dibao-urban/index.html')).toBe(false);
+    expect(isReused('/metrics/orphan-allowance-dispersed/index.html')).toBe(true);
     // The changed document is rendered again, and so is the summary that reports on the renamed task.
     expect(isReused('/documents/anhui/xuancheng/xuanzhou/2023-year-task-list/index.html')).toBe(false);
     expect(isReused('/documents/anhui/xuancheng/xuanzhou/2023-h2-summary/index.html')).toBe(false);
   });
 
   it('parses for the shared passages only the bodies whose file changed, and drops the marks the change ends', () => {
-    expect(rebuildLog).toMatch(/\[gongkai\] shared passages: .*, 2 of 6 bodies parsed \(4 kept from the last build\)/);
+    expect(rebuildLog).toMatch(/\[gongkai\] shared passages: .*, 3 of 6 bodies parsed \(3 kept from the last build\)/);
     const cityPlan = 'documents/hunan/chenzhou/2021-2025-plan/index.html';
     expect(readFileSync(join(work, 'dist-y', cityPlan), 'utf8')).toContain('data-shared-passage');
     expect(readFileSync(join(work, 'dist-x-rebuild', cityPlan), 'utf8')).not.toContain('data-shared-passage');
   });
 
   it('tokenises for the search index only the documents whose file changed', () => {
-    expect(rebuildLog).toMatch(/\[search\] 4 documents reused from the cache, 2 tokenised, 2 no longer used dropped from it/);
+    expect(rebuildLog).toMatch(/\[search\] 3 documents reused from the cache, 3 tokenised, 3 no longer used dropped from it/);
   });
 });

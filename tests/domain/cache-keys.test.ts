@@ -5,7 +5,7 @@
  * pages render from (`buildSiteModel`): nothing of either is re-implemented here.
  */
 import { describe, expect, it } from 'vitest';
-import { contentKey, documentReuseKey, reusePageKey, siteCacheKeys } from '../../src/domain/cache-keys.ts';
+import { contentKey, documentReuseKey, propsPageKey, reusePageKey, siteCacheKeys } from '../../src/domain/cache-keys.ts';
 import { bodyTextRuns } from '../../src/domain/markdown/render-document.ts';
 import { documentReuseView, reusePageView, type DocumentLabel } from '../../src/domain/reuse/reuse-views.ts';
 import { findSharedPassages } from '../../src/domain/reuse/shared-passages.ts';
@@ -261,5 +261,25 @@ describe('the shared-passage part of a document page’s key', () => {
 
   it('is absent for a document that shares nothing', () => {
     expect(pageOf({ a: own, b: '乙地自己的一句话写在这里很长很长。' }).key).toBeUndefined();
+  });
+});
+
+describe('a page keyed by its props (a metric’s page)', () => {
+  const props = { name: '城市低保标准', points: [{ region: 'hunan/chenzhou/zixing', value: 550 }], omitted: new Map([['trend', 3]]), tags: new Set(['A']) };
+
+  it('stays equal for equal props and changes with any value the page shows, inside a Map or a Set too', () => {
+    const key = propsPageKey('metric', props);
+    expect(propsPageKey('metric', structuredClone(props))).toBe(key);
+    expect(propsPageKey('metric', { ...props, points: [{ region: 'hunan/chenzhou/zixing', value: 560 }] })).not.toBe(key);
+    expect(propsPageKey('metric', { ...props, omitted: new Map([['trend', 4]]) })).not.toBe(key);
+    expect(propsPageKey('metric', { ...props, tags: new Set(['B']) })).not.toBe(key);
+  });
+
+  it('refuses props that JSON would drop from the key, naming the field', () => {
+    expect(() => propsPageKey('metric 城市低保标准', { ...props, absolute: (path: string) => path })).toThrow(/the props of metric 城市低保标准 hold a function at "absolute"/);
+    class Figure {
+      value = 550;
+    }
+    expect(() => propsPageKey('metric', { figure: new Figure() })).toThrow(/hold a Figure at "figure"/);
   });
 });

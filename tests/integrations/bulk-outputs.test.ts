@@ -61,6 +61,19 @@ describe('the chart CSVs and data files', () => {
     expect(readFileSync(target).equals(files.get(report.files[0]!)!)).toBe(true);
   });
 
+  it('leave a file linked to the previous site as it is in place when its bytes are the same, and count it', () => {
+    const previous = join(root, 'previous-same.csv');
+    const target = join(job('out').outDir, report.files[1]!);
+    writeFileSync(previous, files.get(report.files[1]!)!);
+    rmSync(target);
+    linkSync(previous, target);
+    const again = writeBulkOutputs({ ...job('out'), inPlace: true });
+    expect(statSync(target).ino).toBe(statSync(previous).ino);
+    expect(again.files).toEqual(report.files);
+    expect(again.unchanged).toBe(1);
+    expect(bulkLogLine(again)).toMatch(/; in place, 1 held the same bytes and were left as they were$/);
+  });
+
   it('report a document that turned invalid with its file and the field', () => {
     const file = join(contentRoot, 'content/documents/anhui/xuancheng/xuanzhou/2023-year-task-list.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^kind: .*$/m, 'kind: memo'));

@@ -1,12 +1,15 @@
 /** Reads and validates content/ in one step: the entry point for the build, `npm run check` and tests. Node only. */
 import { loadRegions, RegionIndex } from '../regions.ts';
 import type { ContentIssue } from './content-issue.ts';
+import type { UnmarkedQuotes } from './quote-anchoring.ts';
 import { readContentSources } from './read-content.ts';
 import { validateContent, type ValidationResult } from './validate-content.ts';
 
 export interface LoadOptions {
   /** Accept a content/ with no documents (`GONGKAI_ALLOW_EMPTY_CONTENT=1`): an empty site on purpose. */
   allowEmpty?: boolean;
+  /** Which quotes of a body its page leaves unmarked (validate-content.ts ValidateOptions): the build's kept answers. */
+  unmarkedQuotes?: UnmarkedQuotes;
 }
 
 /** The error for a content folder with no documents: a build would publish an empty site and exit 0. */
@@ -18,7 +21,7 @@ export const noDocumentsIssue: ContentIssue = {
 
 export function loadContent(root: string, options: LoadOptions = {}): ValidationResult {
   const sources = readContentSources(root);
-  const result = validateContent(sources, new RegionIndex(loadRegions()));
+  const result = validateContent(sources, new RegionIndex(loadRegions()), options.unmarkedQuotes ? { unmarkedQuotes: options.unmarkedQuotes } : {});
   // A folder whose only documents are reported (hidden, misnamed, not UTF-8) is not "empty": those errors say why.
   const documentProblems = sources.unread?.problems.some((issue) => issue.file.startsWith('content/documents/')) ?? false;
   if (sources.documents.length === 0 && !documentProblems && !options.allowEmpty) result.issues.unshift(noDocumentsIssue);

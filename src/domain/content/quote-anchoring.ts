@@ -20,6 +20,9 @@ export interface QuoteUse {
   field: string;
 }
 
+/** Which of `quotes` the page of `body` leaves unmarked, in their order (the renderer's `unmarkedQuotes`). */
+export type UnmarkedQuotes = (body: string, quotes: string[]) => string[];
+
 /** A document body and every quote its page marks; each quote is known to occur in the body. */
 export interface AnchoredBody {
   /** Project-relative path of the document, e.g. `content/documents/anhui/xuancheng/xuanzhou/2023-h2-summary.md`. */
@@ -33,12 +36,16 @@ export interface AnchoredBody {
 // Markdown marks an author may have copied into a quote: each ends a run of plain text.
 const markdownMarks = ['**', '__', '*', '_', '`', '[', ']', '](', '<', '&', '\\', '~~', '|'];
 
-export function quoteAnchoringIssues(document: AnchoredBody): ContentIssue[] {
+/**
+ * The issues of the quotes `document`'s page could not mark. `unmarked` answers which those are (the renderer's
+ * `unmarkedQuotes`, or the build's kept answers of it: content/anchoring-cache.ts).
+ */
+export function quoteAnchoringIssues(document: AnchoredBody, unmarked: UnmarkedQuotes = unmarkedQuotes): ContentIssue[] {
   if (document.quotes.length === 0) return [];
   const distinct = [...new Set(document.quotes.map((use) => use.quote))];
-  const unmarked = unmarkedQuotes(document.body, distinct);
+  const unmarkedHere = unmarked(document.body, distinct);
   const issues: ContentIssue[] = [];
-  for (const quote of unmarked) {
+  for (const quote of unmarkedHere) {
     const { message, hint } = explain(document, quote, distinct);
     const inBody = quotePosition(document, quote);
     for (const use of document.quotes.filter((u) => u.quote === quote)) {

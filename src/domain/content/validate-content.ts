@@ -20,7 +20,7 @@ import { figureRoleProblems, readDigits } from './figure-roles.ts';
 import { conversionProblems } from './metric-conversions.ts';
 import { evidenceProblems } from './task-evidence.ts';
 import { continuationProblems, quotedGoals, unconfirmedMarker, unconfirmedProposalLines, type ContinuationSide, type QuotedGoal } from './task-continuation.ts';
-import { quoteAnchoringIssues, type QuoteUse } from './quote-anchoring.ts';
+import { quoteAnchoringIssues, type QuoteUse, type UnmarkedQuotes } from './quote-anchoring.ts';
 import { locateIssues, YamlPositions } from './source-positions.ts';
 import { textDamageIssue } from './text-damage.ts';
 import { buildDateInChina, changeDateProblems } from './change-dates.ts';
@@ -103,6 +103,8 @@ export function readDefinitions<T>(
 export interface ValidateOptions {
   /** The build's date, `YYYY-MM-DD`, that no correction may come after; today in China Standard Time by default. */
   today?: string;
+  /** Which quotes of a body its page leaves unmarked: the renderer by default; the build's kept answers (anchoring-cache.ts). */
+  unmarkedQuotes?: UnmarkedQuotes;
 }
 
 export function validateContent(sources: ContentSources, regions: RegionIndex, options: ValidateOptions = {}): ValidationResult {
@@ -142,7 +144,7 @@ export function validateContent(sources: ContentSources, regions: RegionIndex, o
   const byId = new Map(checkable.map((doc) => [doc.id, doc]));
   const goals = quotedGoals(checkable);
   for (const doc of checkable) checkReferences(doc, { metrics, invalidMetrics, topics, regions, byId, quotedGoals: goals, today }, issues);
-  checkQuoteAnchoring(checkable, byId, issues);
+  checkQuoteAnchoring(checkable, byId, issues, options.unmarkedQuotes);
   const withdrawn = sources.withdrawn ? readWithdrawn(sources.withdrawn, byId, issues) : [];
   locateIssues(issues, [...sources.metrics, ...sources.topics, ...sources.documents, ...(sources.withdrawn ? [sources.withdrawn] : [])]);
   documents.sort((a, b) => a.id.localeCompare(b.id));
@@ -430,7 +432,7 @@ function inBody(body: string, quote: string): boolean {
  * Every quote a page will mark — a document's figures and the evidence that tasks of other documents cite from
  * it — checked with the renderer, as the page build does. Quotes not in the body are already reported.
  */
-function checkQuoteAnchoring(documents: readonly CheckableDocument[], byId: Map<string, CheckableDocument>, issues: ContentIssue[]): void {
+function checkQuoteAnchoring(documents: readonly CheckableDocument[], byId: Map<string, CheckableDocument>, issues: ContentIssue[], unmarked?: UnmarkedQuotes): void {
   const quotes = new Map<string, QuoteUse[]>(documents.map((doc) => [doc.id, []]));
   for (const doc of documents) {
     const own = quotes.get(doc.id)!;
@@ -444,7 +446,7 @@ function checkQuoteAnchoring(documents: readonly CheckableDocument[], byId: Map<
       if (task.evidence && summary && inBody(summary.body, task.evidence.quote)) quotes.get(summary.id)!.push({ quote: task.evidence.quote, file: doc.file, field: `tasks[${i}].evidence.quote` });
     });
   }
-  for (const doc of documents) issues.push(...quoteAnchoringIssues({ file: doc.file, body: doc.body, bodyLine: doc.bodyLine, quotes: quotes.get(doc.id)! }));
+  for (const doc of documents) issues.push(...quoteAnchoringIssues({ file: doc.file, body: doc.body, bodyLine: doc.bodyLine, quotes: quotes.get(doc.id)! }, unmarked));
 }
 
 /** Whether `quote` states `value`, written in Arabic digits (550, 1.9) or with 万 (1万 = 10000). */
