@@ -7,11 +7,10 @@
  * covers what site-passages.ts imports but the detection itself (shared-passages.ts), which pairs and decides
  * from the kept rows afresh on every build.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { codeDigest } from '../domain/code-digest.ts';
 import { reuseCacheEnv } from '../domain/reuse/site-passages.ts';
 
 export const sentenceCode = [
@@ -31,14 +30,7 @@ export const sentenceCode = [
 
 /** A digest of `sentenceCode` (each file with its path) and the lockfile under `projectRoot`. */
 export function sentenceCodeVersion(projectRoot: string): string {
-  const hash = createHash('sha1');
-  for (const entry of sentenceCode) {
-    const files = entry.endsWith('/') ? readdirSync(join(projectRoot, entry), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).sort().map((file) => `${entry}${file.split(sep).join('/')}`) : [entry];
-    for (const file of files) hash.update(file).update('\0').update(readFileSync(join(projectRoot, file))).update('\0');
-  }
-  const lockfile = join(projectRoot, 'package-lock.json');
-  if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
-  return hash.digest('hex');
+  return codeDigest(projectRoot, sentenceCode);
 }
 
 export function reuseCache(): AstroIntegration {
