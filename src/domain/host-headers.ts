@@ -43,15 +43,17 @@ function decodeEntities(text: string): string {
  * The one policy every page carries, for the site-wide header; throws naming two pages that differ (one header
  * for all paths would then block one of them) or a page without a policy.
  */
-export function sitePolicy(pages: readonly { path: string; policy: string | undefined }[]): string {
-  const first = pages[0];
-  if (!first) throw new Error('host headers: the build has no HTML page to read the Content-Security-Policy from');
+export function sitePolicy(pages: Iterable<{ path: string; policy: string | undefined }>): string {
+  // An iterable so that the build can read its pages one at a time: only the first page's policy is kept.
+  let first: { path: string; policy: string | undefined } | undefined;
   for (const page of pages) {
+    first ??= page;
     if (page.policy === undefined) throw new Error(`host headers: ${page.path} has no <meta http-equiv="content-security-policy">; every page gets one from astro.config.mjs security.csp — check that the page uses src/layouts/Base.astro`);
     if (page.policy !== first.policy) {
       throw new Error(`host headers: ${first.path} and ${page.path} carry different Content-Security-Policies, so one header cannot serve both; give the host a header per page or keep the <meta> policies only (docs/deploy.md)\n  ${first.path}: ${first.policy}\n  ${page.path}: ${page.policy}`);
     }
   }
+  if (!first) throw new Error('host headers: the build has no HTML page to read the Content-Security-Policy from');
   return headerPolicy(first.policy!);
 }
 

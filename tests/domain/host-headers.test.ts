@@ -25,6 +25,18 @@ describe('the Content-Security-Policy header', () => {
     expect(() => sitePolicy([])).toThrow('host headers: the build has no HTML page to read the Content-Security-Policy from');
   });
 
+  it('reads the pages one at a time and stops at the first that differs', () => {
+    const read: string[] = [];
+    function* pages() {
+      for (const [path, policy] of [['index.html', "script-src 'self'"], ['a.html', "script-src 'self'"], ['b.html', "script-src 'none'"], ['c.html', "script-src 'self'"]] as const) {
+        read.push(path);
+        yield { path, policy };
+      }
+    }
+    expect(() => sitePolicy(pages())).toThrow(/index\.html and b\.html carry different/);
+    expect(read).toEqual(['index.html', 'a.html', 'b.html']);
+  });
+
   it('keeps a policy without a trailing semicolon or with extra spaces the same', () => {
     expect(headerPolicy("default-src  'self' ;")).toBe("default-src 'self'; frame-ancestors 'none'");
   });
