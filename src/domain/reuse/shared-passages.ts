@@ -661,7 +661,9 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
       // One passage: a run of consecutive shared sentences, each with all its partners.
       const number = passages.length + 1;
       const first = triples[t]!.sentence;
-      const alsoIn = new Map<number, string>();
+      // Each other document's first sentence there; only the listed ones' anchors are made (hashing every
+      // partner's sentence cost a page time in proportion to the site: a passage stood in 407 others at 10,000).
+      const alsoIn = new Map<number, number>();
       const passageTriples: { sentence: number; other: number }[] = [];
       let text = '';
       let chars = 0;
@@ -672,7 +674,7 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
         for (; t < triples.length && triples[t]!.sentence === sentence; t++) {
           const { other, at } = triples[t]!;
           passageTriples.push(triples[t]!);
-          if (!alsoIn.has(other)) alsoIn.set(other, anchorOf(at));
+          if (!alsoIn.has(other)) alsoIn.set(other, at);
         }
         const last = t === triples.length || triples[t]!.sentence !== sentence + 1;
         marks.push({ text: sentenceText, passage: number, last });
@@ -680,7 +682,7 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
       }
       sharedChars += chars;
       const listed = listedPartners(passageTriples, rule);
-      const linked = [...alsoIn].filter(([other]) => listed.has(other)).sort(([x], [y]) => x - y).map(([other, anchor]) => ({ document: documents[other]!.id, anchor }));
+      const linked = [...alsoIn].filter(([other]) => listed.has(other)).sort(([x], [y]) => x - y).map(([other, at]) => ({ document: documents[other]!.id, anchor: anchorOf(at) }));
       passages.push({ number, text, chars, anchor: anchorOf(first), alsoIn: linked, otherDocuments: alsoIn.size });
     }
     return { passages, marks, sharedChars, totalChars: table.docChars[d]!, sharedWith: new Set(triples.map((t) => t.other)).size };
