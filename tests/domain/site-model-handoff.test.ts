@@ -20,7 +20,8 @@ describe('the site model the pages hand to the hooks after them', () => {
   });
 
   it('is seen by another copy of the module, as the bundled pages and astro.config.mjs load two', async () => {
-    const copy = (await import('../../src/domain/site-model-handoff.ts?copy')) as typeof import('../../src/domain/site-model-handoff.ts');
+    const copyUrl = '../../src/domain/site-model-handoff.ts?copy';
+    const copy = (await import(/* @vite-ignore */ copyUrl)) as typeof import('../../src/domain/site-model-handoff.ts');
     expect(copy.offerSiteModel).not.toBe(offerSiteModel);
     copy.offerSiteModel('/work/site', model);
     expect(offeredSiteModel('/work/site')).toBe(model);
