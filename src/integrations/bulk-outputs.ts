@@ -66,7 +66,7 @@ export interface BulkOutputsReport {
   charts: number;
   data: number;
   bytes: number;
-  /** Reading the content files and building the site model; 0 when the pages' model was given. */
+  /** Reading the content files and building the site model (about 0 when the pages' model was given). */
   modelSeconds: number;
   /** Whether the pages' model was used (`job.model`). */
   pagesModel: boolean;
