@@ -3,9 +3,11 @@
  * cache key): the chart CSVs, one per chart of a region or metric page (`/regions/<slug>/<chart>.csv`,
  * `/metrics/<id>/<chart>.csv`: 16,628 region CSVs at 10,000 documents, 1.0 ms each through the pipeline), and the
  * open-data files that come from the site model alone (src/domain/open-data-files.ts: metrics, tasks, task links,
- * documents, the publishing record). When the pages are done it reads the content files, builds the site model the
- * pages build (src/domain/content/site-input.ts, src/domain/site-model.ts) and writes every file with the pages' own
- * builders (src/charts/site-charts.ts) straight into the output.
+ * documents, the publishing record). When the pages are done it takes the site model they built, which they hand
+ * over in this process (src/domain/site-model-handoff.ts: building it again from the content files cost 8.2 s at
+ * 30,000 documents), and writes every file with the pages' own builders (src/charts/site-charts.ts) straight into
+ * the output. When no page offered one (the tests' calls of `writeBulkOutputs`) it reads the content files and
+ * builds the same model (src/domain/content/site-input.ts, src/domain/site-model.ts).
  *
  * After the pages, in the build's own thread, rather than in a worker thread beside them as the search index is:
  * measured both ways at 3,000 documents (docs/scale.md, "Bulk outputs without the page pipeline"), a third busy
@@ -30,7 +32,8 @@ import { chartCsvFiles } from '../charts/site-charts.ts';
 import { readSiteInput } from '../domain/content/site-input.ts';
 import { keptFromPrevious, replaceFile } from '../domain/in-place-output.ts';
 import { openDataFiles } from '../domain/open-data-files.ts';
-import { buildSiteModel } from '../domain/site-model.ts';
+import { buildSiteModel, type ModelDocument, type SiteModel } from '../domain/site-model.ts';
+import { clearOfferedSiteModel, offeredSiteModel } from '../domain/site-model-handoff.ts';
 import { absoluteUrl } from '../domain/urls.ts';
 import { inPlaceBuild, notePublished } from './in-place-output.ts';
 
@@ -47,6 +50,11 @@ export interface BulkOutputsJob {
    * changed one is written as a new file, never into the linked one.
    */
   inPlace?: boolean;
+  /**
+   * The site model the pages built from the same content (src/domain/site-model-handoff.ts); when absent, the
+   * content files are read and the model is built here.
+   */
+  model?: SiteModel<ModelDocument>;
 }
 
 export interface BulkOutputsReport {
@@ -58,8 +66,10 @@ export interface BulkOutputsReport {
   charts: number;
   data: number;
   bytes: number;
-  /** Reading the content files and building the site model. */
+  /** Reading the content files and building the site model (about 0 when the pages' model was given). */
   modelSeconds: number;
+  /** Whether the pages' model was used (`job.model`). */
+  pagesModel: boolean;
   seconds: number;
 }
 
@@ -67,7 +77,7 @@ export interface BulkOutputsReport {
 export function writeBulkOutputs(job: BulkOutputsJob): BulkOutputsReport {
   const started = performance.now();
   try {
-    const model = buildSiteModel(readSiteInput(job.contentRoot));
+    const model = job.model ?? buildSiteModel(readSiteInput(job.contentRoot));
     const modelSeconds = (performance.now() - started) / 1000;
     const writeFile = job.inPlace ? replaceFile : writeFileSync;
     const files: string[] = [];
@@ -94,7 +104,7 @@ export function writeBulkOutputs(job: BulkOutputsJob): BulkOutputsReport {
     for (const [path, text] of chartCsvFiles(model, (sitePath) => absoluteUrl(job.site, sitePath))) write(path, text);
     const charts = files.length;
     for (const [path, text] of openDataFiles(model, job.site)) write(path, text);
-    return { files, unchanged, charts, data: files.length - charts, bytes, modelSeconds, seconds: (performance.now() - started) / 1000 };
+    return { files, unchanged, charts, data: files.length - charts, bytes, modelSeconds, pagesModel: job.model !== undefined, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     throw new Error(`Writing the chart CSVs and data files failed: ${(error as Error).message}`, { cause: error });
   }
@@ -109,7 +119,7 @@ function sameAsPrevious(file: string, data: Buffer): boolean {
 
 /** The integration's log line (the bench reads it: tools/bench/build-log.ts). */
 export function bulkLogLine(report: BulkOutputsReport): string {
-  return `[bulk] ${report.files.length} files (${report.charts} chart CSVs, ${report.data} data files; ${Math.round(report.bytes / 1024)} KB) written in ${report.seconds.toFixed(1)} s after the pages (site model ${report.modelSeconds.toFixed(1)} s)${report.unchanged > 0 ? `; in place, ${report.unchanged} held the same bytes and were left as they were` : ''}`;
+  return `[bulk] ${report.files.length} files (${report.charts} chart CSVs, ${report.data} data files; ${Math.round(report.bytes / 1024)} KB) written in ${report.seconds.toFixed(1)} s after the pages (${report.pagesModel ? 'from the pages’ site model' : `site model ${report.modelSeconds.toFixed(1)} s`})${report.unchanged > 0 ? `; in place, ${report.unchanged} held the same bytes and were left as they were` : ''}`;
 }
 
 export function bulkOutputs(): AstroIntegration {
@@ -123,9 +133,16 @@ export function bulkOutputs(): AstroIntegration {
         if (!config.site) throw new Error('gongkai-bulk-outputs: astro.config.mjs sets no `site`, which the CSVs’ and data files’ links are written with (src/domain/site-address.ts gives it)');
         site = config.site;
       },
+      // A model offered by an earlier build in this process (a dev server, tests) is not this build's.
+      'astro:build:start': () => clearOfferedSiteModel(),
       'astro:build:done': ({ dir, logger }) => {
         const inPlace = inPlaceBuild();
-        const report = writeBulkOutputs({ contentRoot: process.env.GONGKAI_CONTENT_ROOT ?? projectRoot, site, outDir: fileURLToPath(dir), inPlace });
+        const contentRoot = process.env.GONGKAI_CONTENT_ROOT ?? projectRoot;
+        // The pages built the model from the same content files in this process; none is offered when no page
+        // asked for it, and then it is built here from the files.
+        const model = offeredSiteModel(contentRoot);
+        clearOfferedSiteModel();
+        const report = writeBulkOutputs({ contentRoot, site, outDir: fileURLToPath(dir), inPlace, ...(model ? { model } : {}) });
         // The files left unwritten are still linked: the sweep must know this build publishes them.
         if (inPlace) notePublished(report.files);
         logger.info(bulkLogLine(report));

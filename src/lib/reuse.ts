@@ -7,7 +7,7 @@
  * (src/domain/reuse/sentence-cache.ts, where src/integrations/reuse-cache.ts says), so a rebuild parses only the
  * changed bodies, and a cold build parses each body once: the second pass reads the runs back from the new pack.
  */
-import { documentReuseKey } from '../domain/cache-keys.ts';
+import { documentReuseKeys } from '../domain/cache-keys.ts';
 import { reuseCacheEnv, siteSharedPassages } from '../domain/reuse/site-passages.ts';
 import type { DocumentReuse } from '../domain/reuse/shared-passages.ts';
 import { documentReuseView, reusePageView, reuseRows, type DocumentLabel, type DocumentReuseView, type ReusePageView, type ReuseRow } from '../domain/reuse/reuse-views.ts';
@@ -31,14 +31,20 @@ const index = perBuild((model) => {
     cacheDir && version ? { dir: cacheDir, version } : undefined,
     (message) => console.warn(message),
   );
+  // Once per document: every page names dozens of others (its 相同段落亦见于 list) and its key all of them.
+  const labels = new Map<string, DocumentLabel>();
   const label = (id: string): DocumentLabel => {
-    const doc = model.documentById.get(id);
-    if (!doc) throw new Error(`shared passages: no document ${id} in the site model (src/lib/reuse.ts)`);
-    return { title: doc.data.title, region: doc.data.region, regionName: model.regions.fullName(doc.data.region) };
+    let known = labels.get(id);
+    if (!known) {
+      const doc = model.documentById.get(id);
+      if (!doc) throw new Error(`shared passages: no document ${id} in the site model (src/lib/reuse.ts)`);
+      labels.set(id, (known = { title: doc.data.title, region: doc.data.region, regionName: model.regions.fullName(doc.data.region) }));
+    }
+    return known;
   };
   const kept = cache ? `, ${cache.parsed} of ${built.documentCount} bodies parsed (${cache.reused} kept from the last build)` : '';
   console.info(`[gongkai] shared passages: ${built.byDocument.size} of ${built.documentCount} documents share text, ${built.passages.length} passages, ${built.formulas.length} formulas left out${kept}, in ${Math.round(performance.now() - started)} ms`);
-  return { built, label };
+  return { built, label, reuseKey: documentReuseKeys(label) };
 });
 
 /** The sentences to mark on a document's page and the 相同段落亦见于 list; `undefined` when it shares none. */
@@ -50,9 +56,9 @@ export async function documentReuse(id: string): Promise<{ reuse: DocumentReuse;
 
 /** The part of a document page's cache key its shared passages make (src/domain/cache-keys.ts); `undefined` when it shares none. */
 export async function documentReuseKeyPart(id: string): Promise<string | undefined> {
-  const { built, label } = await index();
+  const { built, reuseKey } = await index();
   const sources = built.sourcesOf(id);
-  return sources && documentReuseKey(sources, label);
+  return sources && reuseKey(sources);
 }
 
 export async function reusePage(): Promise<ReusePageView> {

@@ -6,6 +6,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildSiteModel, type SiteModel } from '../domain/site-model.ts';
+import { offerSiteModel } from '../domain/site-model-handoff.ts';
+import { contentRoot } from './content-loaders.ts';
 
 export type DocumentItem = CollectionEntry<'documents'>;
 
@@ -19,7 +21,11 @@ export function siteModel(): Promise<SiteModel<DocumentItem>> {
       metrics: metrics.map((metric) => [metric.id, metric.data] as const),
       topics: topics.map((topic) => [topic.id, topic.data] as const),
     }),
-  );
+  ).then((model) => {
+    // The chart CSVs and data files are written from this model after the pages (src/integrations/bulk-outputs.ts).
+    offerSiteModel(contentRoot(), model);
+    return model;
+  });
   return built;
 }
 

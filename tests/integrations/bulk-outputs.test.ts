@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bulkLogLine, writeBulkOutputs, type BulkOutputsJob } from '../../src/integrations/bulk-outputs.ts';
+import { loadContent } from '../../src/domain/content/load-content.ts';
+import { buildSiteModel } from '../../src/domain/site-model.ts';
 import { contentRootWithDefinitions, repoRoot } from '../../tools/site-build.ts';
 import { emptyBuildLog, readBuildLine } from '../../tools/bench/build-log.ts';
 
@@ -72,6 +74,18 @@ describe('the chart CSVs and data files', () => {
     expect(again.files).toEqual(report.files);
     expect(again.unchanged).toBe(1);
     expect(bulkLogLine(again)).toMatch(/; in place, 1 held the same bytes and were left as they were$/);
+  });
+
+  it('are the same bytes written from the model the pages built, which the log line says was used', () => {
+    // What the pages build their model from: the content loaders' validated documents (src/lib/site-model.ts).
+    const { model: validated } = loadContent(contentRoot);
+    const model = buildSiteModel({ documents: validated.documents.map(({ id, data }) => ({ id, data })), regions: validated.regions.all, metrics: validated.metrics, topics: validated.topics });
+    const fromPages = writeBulkOutputs({ ...job('from-pages'), model });
+    expect(fromPages.files).toEqual(report.files);
+    expect(filesOf(job('from-pages').outDir)).toEqual(files);
+    expect(fromPages.pagesModel).toBe(true);
+    expect(bulkLogLine(fromPages)).toMatch(/written in [\d.]+ s after the pages \(from the pages’ site model\)$/);
+    expect(bulkLogLine(report)).toMatch(/\(site model [\d.]+ s\)$/);
   });
 
   it('report a document that turned invalid with its file and the field', () => {

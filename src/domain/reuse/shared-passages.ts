@@ -563,6 +563,17 @@ function passageHash(table: SentenceTable, from: number, length: number): number
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/** A document's shared sentences with their partners, one row per (sentence, other document), in sentence order. */
+interface Partners {
+  length: number;
+  /** The sentence of the document (an index of the sentence table). */
+  sentence: Int32Array;
+  /** The other document. */
+  other: Int32Array;
+  /** The same sentence's index in the other document. */
+  at: Int32Array;
+}
+
 function assemble(documents: readonly ReuseDocument[], table: SentenceTable, found: PassageColumns, pairDocuments: { a: Int32Array; b: Int32Array }, formulas: Formula[], rule: ReuseRule): ReuseIndex {
   const total = documents.length;
   const anchorOf = (s: number) => sharedSentenceAnchor(table.text(s));
@@ -639,17 +650,44 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
     }
   }
 
-  /** Document d's shared sentences in body order, each with its partners (other document, its sentence) in the order found. */
-  const partnersOf = (d: number) => {
-    const triples: { sentence: number; other: number; at: number }[] = [];
+  /**
+   * Document d's shared sentences in body order, each with its partners (other document, its sentence) in the
+   * order found. Columns and a counting sort by sentence (stable, as the sort of objects it replaces): a
+   * document's partners grow with the site (hundreds at 10,000 generated documents), and each document's key
+   * and page read them, so an object per partner and sentence made the pages cost in proportion to the square
+   * of the documents.
+   */
+  const partnersOf = (d: number): Partners => {
+    let count = 0;
+    for (let l = linkStart[d]!; l < linkStart[d + 1]!; l++) count += found.length[links[l]! >> 1]!;
+    const first = table.first[d]!;
+    const sentences = table.first[d + 1]! - first;
+    const bucket = new Int32Array(sentences + 1);
+    const cols = { sentence: new Int32Array(count), other: new Int32Array(count), at: new Int32Array(count) };
+    let t = 0;
     for (let l = linkStart[d]!; l < linkStart[d + 1]!; l++) {
       const k = links[l]! >> 1;
       const asB = (links[l]! & 1) === 1;
       const p = found.pair[k]!;
-      const [other, from, at] = asB ? [pairDocuments.a[p]!, found.fromB[k]!, found.fromA[k]!] : [pairDocuments.b[p]!, found.fromA[k]!, found.fromB[k]!];
-      for (let m = 0; m < found.length[k]!; m++) triples.push({ sentence: from + m, other, at: at + m });
+      const other = asB ? pairDocuments.a[p]! : pairDocuments.b[p]!;
+      const from = asB ? found.fromB[k]! : found.fromA[k]!;
+      const at = asB ? found.fromA[k]! : found.fromB[k]!;
+      for (let m = 0; m < found.length[k]!; m++, t++) {
+        cols.sentence[t] = from + m;
+        cols.other[t] = other;
+        cols.at[t] = at + m;
+        bucket[from + m - first + 1]!++;
+      }
     }
-    return triples.sort((x, y) => x.sentence - y.sentence);
+    for (let b = 0; b < sentences; b++) bucket[b + 1]! += bucket[b]!;
+    const sorted: Partners = { length: count, sentence: new Int32Array(count), other: new Int32Array(count), at: new Int32Array(count) };
+    for (let u = 0; u < count; u++) {
+      const v = bucket[cols.sentence[u]! - first]!++;
+      sorted.sentence[v] = cols.sentence[u]!;
+      sorted.other[v] = cols.other[u]!;
+      sorted.at[v] = cols.at[u]!;
+    }
+    return sorted;
   };
 
   const reuseOf = (d: number): DocumentReuse => {
@@ -660,30 +698,31 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
     for (let t = 0; t < triples.length; ) {
       // One passage: a run of consecutive shared sentences, each with all its partners.
       const number = passages.length + 1;
-      const first = triples[t]!.sentence;
-      const alsoIn = new Map<number, string>();
-      const passageTriples: { sentence: number; other: number }[] = [];
+      const first = triples.sentence[t]!;
+      const passageFrom = t;
+      // Each other document's first sentence there; only the listed ones' anchors are made (hashing every
+      // partner's sentence cost a page time in proportion to the site: a passage stood in 407 others at 10,000).
+      const alsoIn = new Map<number, number>();
       let text = '';
       let chars = 0;
       for (let sentence = first; ; sentence++) {
         const sentenceText = table.text(sentence);
         text += sentenceText;
         chars += table.chars[sentence]!;
-        for (; t < triples.length && triples[t]!.sentence === sentence; t++) {
-          const { other, at } = triples[t]!;
-          passageTriples.push(triples[t]!);
-          if (!alsoIn.has(other)) alsoIn.set(other, anchorOf(at));
+        for (; t < triples.length && triples.sentence[t] === sentence; t++) {
+          const other = triples.other[t]!;
+          if (!alsoIn.has(other)) alsoIn.set(other, triples.at[t]!);
         }
-        const last = t === triples.length || triples[t]!.sentence !== sentence + 1;
+        const last = t === triples.length || triples.sentence[t] !== sentence + 1;
         marks.push({ text: sentenceText, passage: number, last });
         if (last) break;
       }
       sharedChars += chars;
-      const listed = listedPartners(passageTriples, rule);
-      const linked = [...alsoIn].filter(([other]) => listed.has(other)).sort(([x], [y]) => x - y).map(([other, anchor]) => ({ document: documents[other]!.id, anchor }));
+      const listed = listedPartners(triples, passageFrom, t, rule);
+      const linked = [...alsoIn].filter(([other]) => listed.has(other)).sort(([x], [y]) => x - y).map(([other, at]) => ({ document: documents[other]!.id, anchor: anchorOf(at) }));
       passages.push({ number, text, chars, anchor: anchorOf(first), alsoIn: linked, otherDocuments: alsoIn.size });
     }
-    return { passages, marks, sharedChars, totalChars: table.docChars[d]!, sharedWith: new Set(triples.map((t) => t.other)).size };
+    return { passages, marks, sharedChars, totalChars: table.docChars[d]!, sharedWith: new Set(triples.other).size };
   };
 
   const idToIndex = new Map<string, number>();
@@ -696,11 +735,11 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
     let passages = 0;
     const others = new Set<number>();
     for (let t = 0; t < triples.length; t++) {
-      const sentence = triples[t]!.sentence;
-      others.add(triples[t]!.other);
-      if (t > 0 && triples[t - 1]!.sentence === sentence) continue;
+      const sentence = triples.sentence[t]!;
+      others.add(triples.other[t]!);
+      if (t > 0 && triples.sentence[t - 1] === sentence) continue;
       sharedChars += table.chars[sentence]!;
-      if (t === 0 || triples[t - 1]!.sentence !== sentence - 1) passages++;
+      if (t === 0 || triples.sentence[t - 1] !== sentence - 1) passages++;
     }
     return { document: doc.id, sharedChars, totalChars: all, passages, sharedWith: others.size };
   });
@@ -758,12 +797,16 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
     const triples = partnersOf(d);
     const partnerNumbers = new Map<number, number>();
     const rows = new Int32Array(4 * triples.length);
-    triples.forEach(({ sentence, other, at }, t) => {
+    for (let t = 0; t < triples.length; t++) {
+      const other = triples.other[t]!;
       let partner = partnerNumbers.get(other);
       if (partner === undefined) partnerNumbers.set(other, (partner = partnerNumbers.size));
-      const hash = table.exactHash(at);
-      rows.set([sentence - table.first[d]!, partner, Math.floor(hash / 4294967296), hash % 4294967296 | 0], 4 * t);
-    });
+      const hash = table.exactHash(triples.at[t]!);
+      rows[4 * t] = triples.sentence[t]! - table.first[d]!;
+      rows[4 * t + 1] = partner;
+      rows[4 * t + 2] = Math.floor(hash / 4294967296);
+      rows[4 * t + 3] = hash % 4294967296 | 0;
+    }
     return { rows, partners: [...partnerNumbers.keys()].map((other) => documents[other]!.id) };
   };
   return { rule, documentCount: total, byDocument, sourcesOf, shares, passages, pairs: pairList, formulas };
@@ -777,16 +820,25 @@ function assemble(documents: readonly ReuseDocument[], table: SentenceTable, fou
  * generated documents one passage stood in 407 others; a list that long helps no reader, and the page says how
  * many it leaves out.
  */
-function listedPartners(triples: readonly { sentence: number; other: number }[], rule: Pick<ReuseRule, 'maxListedDocuments' | 'listedWhenCut'>): Set<number> {
+function listedPartners(triples: Partners, from: number, to: number, rule: Pick<ReuseRule, 'maxListedDocuments' | 'listedWhenCut'>): Set<number> {
   const held = new Map<number, number>();
-  for (const { other } of triples) held.set(other, (held.get(other) ?? 0) + 1);
+  for (let t = from; t < to; t++) held.set(triples.other[t]!, (held.get(triples.other[t]!) ?? 0) + 1);
   if (held.size <= rule.maxListedDocuments) return new Set(held.keys());
   const ranked = [...held].sort(([x, a], [y, b]) => b - a || x - y).map(([other]) => other);
   const listed = new Set(ranked.slice(0, rule.listedWhenCut));
-  const bySentence = Map.groupBy(triples, (t) => t.sentence);
-  for (const partners of bySentence.values()) {
-    if (partners.some((p) => listed.has(p.other))) continue;
-    listed.add(partners.map((p) => p.other).sort((x, y) => held.get(y)! - held.get(x)! || x - y)[0]!);
+  // The range is in sentence order: each sentence's partners are one run of it.
+  for (let start = from; start < to; ) {
+    let end = start;
+    while (end < to && triples.sentence[end] === triples.sentence[start]) end++;
+    let has = false;
+    let best = -1;
+    for (let t = start; t < end && !has; t++) {
+      const other = triples.other[t]!;
+      has = listed.has(other);
+      if (best === -1 || held.get(other)! > held.get(best)! || (held.get(other) === held.get(best) && other < best)) best = other;
+    }
+    if (!has) listed.add(best);
+    start = end;
   }
   return listed;
 }
