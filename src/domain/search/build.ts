@@ -91,7 +91,7 @@ export interface SearchIndexBuilder {
  * The shard count, the inline limit and the phrase options a build of `options` uses: one reading, shared by a
  * cold build and the update of a previous index (index-update.ts), which must lay the index out alike.
  */
-export function indexSettings(options: Pick<BuildSearchIndexOptions, 'gramShards' | 'expectedDocs' | 'inlineMaxBytes' | 'phrases'>): { shards: number; inlineMax: number; phraseOptions: PhraseOptions } {
+export function indexSettings(options: Pick<BuildSearchIndexOptions, 'gramShards' | 'expectedDocs' | 'inlineMaxBytes' | 'phrases'>) {
   const large = (options.expectedDocs ?? 0) >= LONG_GRAMS_FROM_DOCS;
   return {
     shards: options.gramShards ?? defaultGramShards(options.expectedDocs),

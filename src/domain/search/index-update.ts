@@ -26,7 +26,7 @@ import { FacetRecorder } from './facets.ts';
 import { GRAM_BIGRAM, GRAM_FACET, GRAM_PHRASE, gramShardPath, type SearchDoc } from './format.ts';
 import { GramIndexer } from './gram-indexer.ts';
 import { GramRegistry } from './gram-registry.ts';
-import { IndexSink } from './index-sink.ts';
+import { IndexSink, VersionHash } from './index-sink.ts';
 import { encodeKeptDocument } from './kept-document.ts';
 import { normalise } from './normalise.ts';
 import { DEFAULT_SAMPLE_DOCS, PhraseIndexer } from './phrase-indexer.ts';
@@ -46,6 +46,8 @@ export interface PreviousIndex {
   files: readonly string[];
   /** The bytes of one of them; throws when it cannot be read. */
   read(path: string): Uint8Array;
+  /** Its manifest's `version`: the digest of those files, checked as they are read back. */
+  version: string;
 }
 
 export interface IndexUpdateOptions extends Pick<BuildSearchIndexOptions, 'writeFile' | 'abbreviations' | 'gramShards' | 'inlineMaxBytes' | 'phrases'> {
@@ -246,7 +248,8 @@ function shardOfPath(path: string): number | undefined {
 /**
  * Writes, through `options.writeFile` and in a cold build's order, the index of the documents `options.docs`
  * from the previous build's index and the changed documents' two versions. Throws, before it writes a file,
- * when the previous index lacks a gram shard or one of them cannot be read back.
+ * when the previous index lacks a gram shard or one of them cannot be read back; throws after writing some when
+ * the previous files do not digest to `previous.version` (the caller then drops what was written).
  */
 export async function updateSearchIndex(options: IndexUpdateOptions): Promise<IndexUpdateResult> {
   const { docCount, previous, changed } = options;
@@ -284,17 +287,30 @@ export async function updateSearchIndex(options: IndexUpdateOptions): Promise<In
   if (docs !== docCount) throw new Error(`search index: the update was given ${docs} documents, expected ${docCount}`);
   await docStore.finish();
 
+  // The previous files are digested as they are read back, in the order the previous build wrote them: a file
+  // changed or cut short since (an output edited by hand) must not be taken as it is, and would be.
+  const check = new VersionHash();
+  const readChecked = (path: string) => {
+    const bytes = previous.read(path);
+    check.update(path, bytes);
+    return bytes;
+  };
+  const firstShardFile = previous.files.findIndex((path) => shardOfPath(path) !== undefined);
+  for (const path of previous.files.slice(0, firstShardFile)) readChecked(path);
   let grams = 0;
   let externalGrams = 0;
   const buckets = new PostingRuns(shards, memorySpillStore()).buckets;
   for (let b = 0; b < buckets; b++) {
     for (let s = b; s < shards; s += buckets) {
-      const files: Array<[string, Uint8Array]> = patched.get(s) ?? (previousByShard.get(s) as string[]).map((path) => [path, previous.read(path)]);
+      const previousFiles = (previousByShard.get(s) as string[]).map((path): [string, Uint8Array] => [path, readChecked(path)]);
+      const files = patched.get(s) ?? previousFiles;
       grams += new ByteReader(files[0]![1]).varint();
       externalGrams += new Set(files.slice(1).map(([path]) => path.replace(/(\.[dp])?\.bin$/, ''))).size;
       for (const [path, bytes] of files) await sink.write(path, bytes);
     }
   }
+  for (const path of previous.files.slice(firstShardFile).filter((path) => shardOfPath(path) === undefined && path !== 'manifest.json')) readChecked(path);
+  if (check.hex() !== previous.version) throw new Error('search index: the previous index’s files are not the ones its manifest digests (changed since it was written?)');
   await sink.writeJson('facets.json', facets.file());
   // The common bigrams are the sample's choice, made again in gramPatches.
   const manifest = indexManifest({ version: sink.version(), docCount, shards, docStore, abbreviations: options.abbreviations, commonBigrams, longGrams: phraseOptions.longGrams });

@@ -37,6 +37,7 @@ function doc(i: number, extra = '', date?: string): SearchDoc {
 }
 
 type Files = Map<string, Uint8Array>;
+const versionOf = (files: Files) => (JSON.parse(new TextDecoder().decode(files.get('manifest.json'))) as { version: string }).version;
 const settings: Partial<BuildSearchIndexOptions> = { gramShards: 16, inlineMaxBytes: 48, phrases: { sampleDocs: 4, commonShare: 0.5, phraseShare: 0.5 } };
 
 async function cold(docs: SearchDoc[], extra: Partial<BuildSearchIndexOptions> = {}): Promise<Files> {
@@ -55,7 +56,7 @@ async function update(before: SearchDoc[], after: SearchDoc[], extra: Partial<Bu
     ...settings,
     ...extra,
     docCount: after.length,
-    previous: { files: [...previous.keys()], read: (path) => previous.get(path) ?? (() => { throw new Error(`no ${path}`); })() },
+    previous: { files: [...previous.keys()], read: (path) => previous.get(path) ?? (() => { throw new Error(`no ${path}`); })(), version: versionOf(previous) },
     sample: after.slice(0, 4),
     changed,
     docs: after,
@@ -126,9 +127,20 @@ describe('search index: updating the previous index for changed documents', () =
     const after = withChange(9, doc(9, '\n新增一句。'));
     const written: string[] = [];
     const attempt = (read: (path: string) => Uint8Array, files = [...previous.keys()]) =>
-      updateSearchIndex({ writeFile: (path) => void written.push(path), ...settings, docCount: 14, previous: { files, read }, sample: after.slice(0, 4), changed: [{ doc: 9, before: corpus[9]!, after: after[9]! }], docs: after });
+      updateSearchIndex({ writeFile: (path) => void written.push(path), ...settings, docCount: 14, previous: { files, read, version: versionOf(previous) }, sample: after.slice(0, 4), changed: [{ doc: 9, before: corpus[9]!, after: after[9]! }], docs: after });
     await expect(attempt((path) => previous.get(path)!, [...previous.keys()].filter((path) => path !== 'g/0003.bin'))).rejects.toThrow(/no g\/0003\.bin/);
     await expect(attempt((path) => previous.get(path)!.subarray(0, 5))).rejects.toThrow(/search index/);
     expect(written).toEqual([]);
+  });
+
+  it('refuses a previous index one of whose files changed since it was written, though the change reaches none of its grams', async () => {
+    const previous = await cold(corpus);
+    const after = withChange(9, doc(9, '\n新增一句。'));
+    const damaged = new Map(previous);
+    const untouched = [...previous.keys()].filter((path) => path.startsWith('t/')).at(-1)!;
+    damaged.set(untouched, previous.get(untouched)!.subarray(1));
+    await expect(
+      updateSearchIndex({ writeFile: () => {}, ...settings, docCount: 14, previous: { files: [...previous.keys()], read: (path) => damaged.get(path)!, version: versionOf(previous) }, sample: after.slice(0, 4), changed: [{ doc: 9, before: corpus[9]!, after: after[9]! }], docs: after }),
+    ).rejects.toThrow(/not the ones its manifest digests/);
   });
 });
