@@ -135,7 +135,7 @@ export interface SearchIndexReport {
    * Set when the cache folder described an earlier index: the update of it (changed documents, gram shards
    * encoded again of all), or why the index was built whole instead.
    */
-  update?: { changed: number; shardsPatched: number; shards: number } | { refused: string };
+  update?: { changed: number; shardsPatched: number; shards: number; phases: { patch: number; docStore: number; shards: number } } | { refused: string };
 }
 
 /**
@@ -348,6 +348,7 @@ export async function writeSearchIndex(job: SearchIndexJob, warn: (message: stri
       const after = new Map(plan.changed.map(({ doc }) => [doc, searchDocument(ids[doc] as string, readSource(ids[doc] as string).toString('utf8'), regions)]));
       try {
         let patched = 0;
+        let phases = { patch: 0, docStore: 0, shards: 0 };
         result = await attempt(async (writeFile, known) => {
           const stats = await updateSearchIndex({
             writeFile,
@@ -372,10 +373,11 @@ export async function writeSearchIndex(job: SearchIndexJob, warn: (message: stri
           });
           stats.kept.forEach((bytes, j) => kept.put(keys[plan.changed[j]!.doc] as string, bytes));
           patched = stats.shardsPatched;
+          phases = stats.phases;
           return stats;
         });
         reused = ids.length - plan.changed.length;
-        update = { changed: plan.changed.length, shardsPatched: patched, shards: result.stats.manifest.gramShards };
+        update = { changed: plan.changed.length, shardsPatched: patched, shards: result.stats.manifest.gramShards, phases };
       } catch (error) {
         warn(`[search] updating the earlier index failed (${(error as Error).message}): building it whole`);
         result = undefined;
@@ -455,7 +457,8 @@ export function searchLogLines(report: SearchIndexReport): string[] {
     lines.push(
       'refused' in report.update
         ? `[search] built whole, not updated: ${report.update.refused}`
-        : `[search] updated the earlier index for ${report.update.changed} changed documents: ${report.update.shardsPatched} of ${report.update.shards} gram shards encoded again, the others as they were`,
+        : `[search] updated the earlier index for ${report.update.changed} changed documents: ${report.update.shardsPatched} of ${report.update.shards} gram shards encoded again, the others as they were` +
+            ` (tokenising and patching ${report.update.phases.patch.toFixed(1)} s, doc store ${report.update.phases.docStore.toFixed(1)} s, shards ${report.update.phases.shards.toFixed(1)} s)`,
     );
   }
   if (report.precompressed) {

@@ -67,6 +67,8 @@ export interface IndexUpdateResult extends SearchIndexStats {
   kept: Uint8Array[];
   /** Gram shards encoded again; every other one was the previous file. */
   shardsPatched: number;
+  /** Seconds of its three parts: the changed documents tokenised and the shards patched, the doc store, the shards written. */
+  phases: { patch: number; docStore: number; shards: number };
 }
 
 /** Why `updateSearchIndex` cannot update an index for these documents, or undefined when it can. */
@@ -268,11 +270,13 @@ export async function updateSearchIndex(options: IndexUpdateOptions): Promise<In
     if (previousByShard.get(s)?.[0] !== gramShardPath(s)) throw new Error(`search index: the previous index has no ${gramShardPath(s)} first among its shard’s files`);
   }
 
+  const started = performance.now();
   // Everything that reads the previous shards again is done before the first write.
   const { patches, kept, commonBigrams } = await gramPatches(changed, options.sample, docCount, options);
   const patched = new Map<number, Array<[string, Uint8Array]>>();
   for (const [shard, shardPatches] of patches) patched.set(shard, shardFiles(shard, patchedEntries(previousEntries(shard, previous), shardPatches), inlineMax).files);
 
+  const patchedAt = performance.now();
   const sink = new IndexSink(options.writeFile);
   const docStore = new DocStoreWriter(sink);
   // Facet counts for facets.json only: their records go to a registry and runs of their own, never merged.
@@ -286,6 +290,7 @@ export async function updateSearchIndex(options: IndexUpdateOptions): Promise<In
   }
   if (docs !== docCount) throw new Error(`search index: the update was given ${docs} documents, expected ${docCount}`);
   await docStore.finish();
+  const docStoreAt = performance.now();
 
   // The previous files are digested as they are read back, in the order the previous build wrote them: a file
   // changed or cut short since (an output edited by hand) must not be taken as it is, and would be.
@@ -316,5 +321,7 @@ export async function updateSearchIndex(options: IndexUpdateOptions): Promise<In
   const manifest = indexManifest({ version: sink.version(), docCount, shards, docStore, abbreviations: options.abbreviations, commonBigrams, longGrams: phraseOptions.longGrams });
   await sink.writeJson('manifest.json', manifest);
   const { files, bytes, bytesByFolder } = sink.written;
-  return { manifest, files, bytes, bytesByFolder, grams, externalGrams, spills: 0, kept, shardsPatched: patched.size };
+  const seconds = (from: number, to: number) => Math.round(to - from) / 1000;
+  const phases = { patch: seconds(started, patchedAt), docStore: seconds(patchedAt, docStoreAt), shards: seconds(docStoreAt, performance.now()) };
+  return { manifest, files, bytes, bytesByFolder, grams, externalGrams, spills: 0, kept, shardsPatched: patched.size, phases };
 }
