@@ -11,7 +11,7 @@
  * and how long it took, and rethrows with the cause.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,9 @@ import { bodyPlainText } from '../domain/markdown/render-document.ts';
 import { documentDate, documentPeriodLabel } from '../domain/periods.ts';
 import { documentPath } from '../domain/urls.ts';
 import { loadRegions, RegionIndex } from '../domain/regions.ts';
-import { createSearchIndexBuilder, type SearchDoc } from '../domain/search/index.ts';
+import { createSearchIndexBuilder, type SearchDoc, type SearchIndexStats } from '../domain/search/index.ts';
+import { notUpdatable, updateSearchIndex } from '../domain/search/index-update.ts';
+import { keptSearchDoc } from '../domain/search/kept-document.ts';
 import { isPrecompressed, Precompressor, precompressDisabled, precompressSummary, type PrecompressTotals } from '../domain/precompress.ts';
 import { directorySink, fileSpillStore, loadAbbreviations, openKeptDocuments, type KeptDocuments } from '../domain/search/node.ts';
 
@@ -129,13 +131,25 @@ export interface SearchIndexReport {
   precompressedFromCache?: number;
   /** With `previousIndexDir`: the index files left unwritten because the previous site holds the same bytes. */
   unchanged?: string[];
+  /**
+   * Set when the cache folder described an earlier index: the update of it (changed documents, gram shards
+   * encoded again of all), or why the index was built whole instead.
+   */
+  update?: { changed: number; shardsPatched: number; shards: number; phases: { patch: number; docStore: number; shards: number } } | { refused: string };
 }
 
-/** A sink that skips a file whose bytes equal the previous index's file of the same path (still linked). */
-function unchangedOrWrite(write: WriteFile, previousDir: string, unchanged: string[]): WriteFile {
+/**
+ * A sink that skips a file whose bytes equal the previous index's file of the same path (still linked). `known`:
+ * byte arrays read from those very files (the shards an update took as they were), equal without a comparison.
+ */
+function unchangedOrWrite(write: WriteFile, previousDir: string, unchanged: string[], known: WeakSet<Uint8Array>): WriteFile {
   return (path, bytes) => {
     const previous = join(previousDir, path);
     if (keptFromPrevious(previous)) {
+      if (known.has(bytes)) {
+        unchanged.push(path);
+        return;
+      }
       const old = readFileSync(previous);
       if (old.length === bytes.length && old.equals(bytes)) {
         unchanged.push(path);
@@ -193,6 +207,77 @@ function precompressingSink(write: WriteFile, forms: KeptDocuments | undefined, 
 }
 
 /**
+ * What the cache folder says of the index the last build wrote (`<cacheDir>/gongkai-search/index-state.json`): the
+ * documents and their keys in order, every file the index's sink wrote in order, and the manifest's version, which
+ * digests them all. A rebuild in place whose output holds that very index (same version) and the same documents
+ * updates it for the changed ones (src/domain/search/index-update.ts) instead of building it whole.
+ */
+interface IndexState {
+  format: typeof INDEX_STATE_FORMAT;
+  code: string;
+  manifest: string;
+  ids: string[];
+  keys: string[];
+  files: string[];
+}
+
+/** Version of `IndexState`'s layout: a state of another (or none that parses) means a whole build. */
+const INDEX_STATE_FORMAT = 1;
+
+/** Past this share of changed documents the whole build is as cheap as patching, and simpler. */
+const UPDATE_MAX_CHANGED_SHARE = 0.1;
+
+function readIndexState(path: string): IndexState | undefined {
+  try {
+    const state = JSON.parse(readFileSync(path, 'utf8')) as Partial<IndexState>;
+    const strings = (value: unknown) => Array.isArray(value) && value.every((item) => typeof item === 'string');
+    if (state.format !== INDEX_STATE_FORMAT || typeof state.code !== 'string' || typeof state.manifest !== 'string') return undefined;
+    if (!strings(state.ids) || !strings(state.keys) || !strings(state.files) || state.ids?.length !== state.keys?.length) return undefined;
+    return state as IndexState;
+  } catch {
+    return undefined; // none yet, or damaged: a whole build writes a fresh one
+  }
+}
+
+/** The key a document is kept under: the indexing code, its id and its file's bytes. */
+function keptKey(version: string, id: string, source: Buffer): string {
+  return createHash('sha1').update(version).update('\0').update(id).update('\0').update(source).digest('hex');
+}
+
+/** A planned update of the previous index: the changed documents' numbers and their previous versions. */
+interface UpdatePlan {
+  state: IndexState;
+  changed: Array<{ doc: number; before: SearchDoc }>;
+}
+
+/** Whether the previous index can be updated for this build's documents: the plan, or why not. */
+function planUpdate(state: IndexState | undefined, version: string, ids: readonly string[], keys: readonly string[] | undefined, previousIndexDir: string | undefined, kept: KeptDocuments): UpdatePlan | string {
+  if (!state) return 'the cache folder describes no earlier index';
+  if (state.code !== version) return 'the indexing code changed since the earlier index';
+  if (!keys) return 'documents were added or removed, which renumbers every later one';
+  if (previousIndexDir === undefined) return 'the output holds no earlier index (not an in-place build)';
+  let manifest: { version?: unknown };
+  try {
+    manifest = JSON.parse(readFileSync(join(previousIndexDir, 'manifest.json'), 'utf8')) as { version?: unknown };
+  } catch {
+    return `${join(previousIndexDir, 'manifest.json')} cannot be read`;
+  }
+  if (manifest.version !== state.manifest) return 'the output’s index is not the one the cache folder describes';
+  if (ids.length !== state.ids.length || ids.some((id, i) => id !== state.ids[i])) return 'documents were added or removed, which renumbers every later one';
+  const changedDocs = keys.flatMap((key, doc) => (key === state.keys[doc] ? [] : [doc]));
+  if (changedDocs.length > UPDATE_MAX_CHANGED_SHARE * ids.length) return `${changedDocs.length} of ${ids.length} documents changed`;
+  const refused = notUpdatable(ids.length, changedDocs, undefined); // the integration builds with the default phrase options
+  if (refused) return refused;
+  const changed: UpdatePlan['changed'] = [];
+  for (const doc of changedDocs) {
+    const bytes = kept.get(state.keys[doc] as string);
+    if (!bytes) return `the earlier version of ${ids[doc]} is not kept`;
+    changed.push({ doc, before: keptSearchDoc(bytes) });
+  }
+  return { state, changed };
+}
+
+/**
  * Builds the search index of `job.contentRoot` into `job.indexDir`. `warn` gets what the log should warn
  * about. Throws `Building the search index failed: …` with the cause.
  */
@@ -203,64 +288,152 @@ export async function writeSearchIndex(job: SearchIndexJob, warn: (message: stri
   const ids = listDocumentIds(contentRoot);
   // The content root's own abbreviations: the ones validation checked (a build pointed at another content folder uses its own).
   const abbreviationsFile = join(contentRoot, 'content/search/abbreviations.yaml');
-  const spill = ids.length > spillThreshold ? fileSpillStore(mkdtempSync(join(tmpdir(), 'gongkai-search-'))) : undefined;
   const keptDir = join(job.cacheDir, 'gongkai-search');
+  const statePath = join(keptDir, 'index-state.json');
   const kept = openKeptDocuments(keptDir);
   if (!kept) warn(`[search] ${keptDir} is in use by another build: indexing every document afresh, keeping nothing`);
-  let reused = 0;
   let compressedForms: KeptDocuments | undefined;
+  let spill: ReturnType<typeof fileSpillStore> | undefined;
   try {
     const version = indexingCodeVersion(job.projectRoot);
     const regions = new RegionIndex(loadRegions());
-    const writeIndexFile = directorySink(job.indexDir);
+    const abbreviations = loadAbbreviations(abbreviationsFile);
+    const readSource = (id: string) => readFileSync(join(contentRoot, documentPathOf(id)));
     // Each file's .br/.gz are written as the file is, here beside the pages rather than after them.
     if (job.precompress) {
       compressedForms = openKeptDocuments(join(keptDir, 'compressed'));
       if (!compressedForms) warn(`[search] ${join(keptDir, 'compressed')} is in use by another build: compressing every index file afresh`);
     }
-    const precompressor = job.precompress ? precompressingSink(writeIndexFile, compressedForms, version) : undefined;
-    const writeAndCompress: WriteFile = precompressor ? precompressor.writeFile : writeIndexFile;
-    const unchanged: string[] = [];
-    const builder = createSearchIndexBuilder({
+    const state = kept ? readIndexState(statePath) : undefined;
+    // With a state of the same code and as many documents, every file is read and keyed first, to see what changed.
+    const keys = kept && state && state.code === version && state.ids.length === ids.length ? ids.map((id) => keptKey(version, id, readSource(id))) : undefined;
+    const plan = kept ? planUpdate(state, version, ids, keys, job.previousIndexDir, kept) : undefined;
+
+    /** One way of writing the index, with a sink of its own: the files it wrote, in order, and what it skipped. */
+    const attempt = async <T extends { files: number; bytes: number; manifest: { version: string } }>(write: (writeFile: WriteFile, known: WeakSet<Uint8Array>) => Promise<T>) => {
+      const precompressor = job.precompress ? precompressingSink(directorySink(job.indexDir), compressedForms, version) : undefined;
+      const writeAndCompress: WriteFile = precompressor ? precompressor.writeFile : directorySink(job.indexDir);
+      const unchanged: string[] = [];
+      const known = new WeakSet<Uint8Array>();
+      const written: string[] = [];
       // In place, a file equal to the previous site's is neither written nor compressed: its forms stay linked.
-      writeFile: job.previousIndexDir === undefined ? writeAndCompress : unchangedOrWrite(writeAndCompress, job.previousIndexDir, unchanged),
-      abbreviations: loadAbbreviations(abbreviationsFile),
-      expectedDocs: ids.length,
-      ...(spill ? { spill, spillBytes } : {}),
-    });
-    // One document at a time, in file order (the doc numbers of the index): its file is read anyway, to
-    // key it; an unchanged one is added from what an earlier build kept.
-    for (const id of ids) {
-      const source = readFileSync(join(contentRoot, documentPathOf(id)));
-      if (!kept) {
-        await builder.add(searchDocument(id, source.toString('utf8'), regions));
-        continue;
+      const sink = job.previousIndexDir === undefined ? writeAndCompress : unchangedOrWrite(writeAndCompress, job.previousIndexDir, unchanged, known);
+      try {
+        const stats = await write((path, bytes) => {
+          written.push(path);
+          return sink(path, bytes);
+        }, known);
+        const precompressed = await precompressor?.drain();
+        return { stats, written, unchanged, precompressed, precompressedFromCache: precompressor?.reused.files ?? 0 };
+      } catch (error) {
+        // Nothing of a failed attempt may stay: its compressions finish, then its folder goes.
+        await precompressor?.drain().catch(() => {});
+        rmSync(job.indexDir, { recursive: true, force: true });
+        throw error;
       }
-      const key = createHash('sha1').update(version).update('\0').update(id).update('\0').update(source).digest('hex');
-      const previous = kept.get(key);
-      if (previous) {
-        try {
-          await builder.addKept(previous);
-          reused++;
-          continue;
-        } catch {
-          // Unreadable (another version of the format): checked before anything was added, so index it afresh.
+    };
+
+    let reused = 0;
+    let update: SearchIndexReport['update'];
+    let result: Awaited<ReturnType<typeof attempt<SearchIndexStats>>> | undefined;
+    if (plan !== undefined && typeof plan !== 'string' && kept && keys) {
+      const previousDir = job.previousIndexDir as string;
+      const docOf = (doc: number, after: Map<number, SearchDoc>): SearchDoc => {
+        const changedDoc = after.get(doc);
+        if (changedDoc) return changedDoc;
+        const bytes = kept.get(keys[doc] as string);
+        if (!bytes) throw new Error(`the kept version of ${ids[doc]} cannot be read`);
+        return keptSearchDoc(bytes);
+      };
+      const after = new Map(plan.changed.map(({ doc }) => [doc, searchDocument(ids[doc] as string, readSource(ids[doc] as string).toString('utf8'), regions)]));
+      try {
+        let patched = 0;
+        let phases = { patch: 0, docStore: 0, shards: 0 };
+        result = await attempt(async (writeFile, known) => {
+          const stats = await updateSearchIndex({
+            writeFile,
+            abbreviations,
+            docCount: ids.length,
+            previous: {
+              files: plan.state.files,
+              version: plan.state.manifest,
+              read: (path) => {
+                const bytes = readFileSync(join(previousDir, path));
+                known.add(bytes);
+                return bytes;
+              },
+            },
+            sample: (function* () {
+              for (let doc = 0; doc < ids.length; doc++) yield docOf(doc, after);
+            })(),
+            changed: plan.changed.map(({ doc, before }) => ({ doc, before, after: after.get(doc) as SearchDoc })),
+            docs: (function* () {
+              for (let doc = 0; doc < ids.length; doc++) yield docOf(doc, after);
+            })(),
+          });
+          stats.kept.forEach((bytes, j) => kept.put(keys[plan.changed[j]!.doc] as string, bytes));
+          patched = stats.shardsPatched;
+          phases = stats.phases;
+          return stats;
+        });
+        reused = ids.length - plan.changed.length;
+        update = { changed: plan.changed.length, shardsPatched: patched, shards: result.stats.manifest.gramShards, phases };
+      } catch (error) {
+        warn(`[search] updating the earlier index failed (${(error as Error).message}): building it whole`);
+        result = undefined;
+      }
+    } else if (typeof plan === 'string') update = { refused: plan };
+
+    let keysForState: string[] = [];
+    if (!result) {
+      spill = ids.length > spillThreshold ? fileSpillStore(mkdtempSync(join(tmpdir(), 'gongkai-search-'))) : undefined;
+      const allKeys: string[] = [];
+      result = await attempt(async (writeFile) => {
+        const builder = createSearchIndexBuilder({ writeFile, abbreviations, expectedDocs: ids.length, ...(spill ? { spill, spillBytes } : {}) });
+        reused = 0;
+        // One document at a time, in file order (the doc numbers of the index): its file is read anyway, to
+        // key it; an unchanged one is added from what an earlier build kept.
+        for (const [doc, id] of ids.entries()) {
+          if (!kept) {
+            await builder.add(searchDocument(id, readSource(id).toString('utf8'), regions));
+            continue;
+          }
+          const source = keys ? undefined : readSource(id);
+          const key = keys?.[doc] ?? keptKey(version, id, source as Buffer);
+          allKeys.push(key);
+          const previous = kept.get(key);
+          if (previous) {
+            try {
+              await builder.addKept(previous);
+              reused++;
+              continue;
+            } catch {
+              // Unreadable (another version of the format): checked before anything was added, so index it afresh.
+            }
+          }
+          kept.put(key, await builder.addAndKeep(searchDocument(id, (source ?? readSource(id)).toString('utf8'), regions)));
         }
-      }
-      kept.put(key, await builder.addAndKeep(searchDocument(id, source.toString('utf8'), regions)));
+        return builder.finish();
+      });
+      if (kept) keysForState = allKeys;
     }
-    const stats = await builder.finish();
-    const precompressed = await precompressor?.drain();
+    if (kept) {
+      const next: IndexState = { format: INDEX_STATE_FORMAT, code: version, manifest: result.stats.manifest.version, ids, keys: keys ?? keysForState, files: result.written };
+      writeFileSync(`${statePath}.tmp`, JSON.stringify(next));
+      renameSync(`${statePath}.tmp`, statePath);
+    }
     compressedForms?.close();
     const pack = kept?.close();
+    const { stats, unchanged, precompressed, precompressedFromCache } = result;
     return {
       documents: ids.length,
       seconds: (performance.now() - started) / 1000,
       files: stats.files,
       bytes: stats.bytes,
       ...(pack ? { kept: { reused, dropped: pack.dropped, packBytes: pack.packBytes } } : {}),
-      ...(precompressed ? { precompressed, precompressedFromCache: precompressor?.reused.files ?? 0 } : {}),
+      ...(precompressed ? { precompressed, precompressedFromCache } : {}),
       ...(job.previousIndexDir === undefined ? {} : { unchanged }),
+      ...(update ? { update } : {}),
     };
   } catch (error) {
     throw new Error(`Building the search index failed: ${(error as Error).message}`, { cause: error });
@@ -278,6 +451,14 @@ export function searchLogLines(report: SearchIndexReport): string[] {
     lines.push(
       `[search] ${report.kept.reused} documents reused from the cache, ${report.documents - report.kept.reused} tokenised` +
         `${report.kept.dropped ? `, ${report.kept.dropped} no longer used dropped from it` : ''} (kept: ${(report.kept.packBytes / 1024 / 1024).toFixed(0)} MiB)`,
+    );
+  }
+  if (report.update) {
+    lines.push(
+      'refused' in report.update
+        ? `[search] built whole, not updated: ${report.update.refused}`
+        : `[search] updated the earlier index for ${report.update.changed} changed documents: ${report.update.shardsPatched} of ${report.update.shards} gram shards encoded again, the others as they were` +
+            ` (tokenising and patching ${report.update.phases.patch.toFixed(1)} s, doc store ${report.update.phases.docStore.toFixed(1)} s, shards ${report.update.phases.shards.toFixed(1)} s)`,
     );
   }
   if (report.precompressed) {

@@ -87,16 +87,43 @@ export interface SearchIndexBuilder {
   finish(): Promise<SearchIndexStats>;
 }
 
+/**
+ * The shard count, the inline limit and the phrase options a build of `options` uses: one reading, shared by a
+ * cold build and the update of a previous index (index-update.ts), which must lay the index out alike.
+ */
+export function indexSettings(options: Pick<BuildSearchIndexOptions, 'gramShards' | 'expectedDocs' | 'inlineMaxBytes' | 'phrases'>) {
+  const large = (options.expectedDocs ?? 0) >= LONG_GRAMS_FROM_DOCS;
+  return {
+    shards: options.gramShards ?? defaultGramShards(options.expectedDocs),
+    inlineMax: options.inlineMaxBytes ?? 4 * 1024,
+    phraseOptions: { longGrams: large, edgeTrigrams: large, ...options.phrases },
+  };
+}
+
+/** The manifest of a finished index: what the client reads first (format.ts). `version` digests every file written before it. */
+export function indexManifest(parts: { version: string; docCount: number; shards: number; docStore: DocStoreWriter; abbreviations: string[][] | undefined; commonBigrams: string; longGrams: SearchManifest['longPhraseGrams'] }): SearchManifest {
+  return {
+    format: FORMAT_VERSION,
+    version: parts.version,
+    docCount: parts.docCount,
+    gramShards: parts.shards,
+    docTableSize: DOC_TABLE_SIZE,
+    dateBlockSize: DATE_BLOCK_SIZE,
+    recencyTiers: parts.docStore.recencyTiers,
+    textFiles: parts.docStore.textFiles,
+    abbreviations: parts.abbreviations ?? [],
+    commonBigrams: parts.commonBigrams,
+    longPhraseGrams: parts.longGrams,
+  };
+}
+
 export function createSearchIndexBuilder(options: BuildSearchIndexOptions): SearchIndexBuilder {
-  const shards = options.gramShards ?? defaultGramShards(options.expectedDocs);
-  const inlineMax = options.inlineMaxBytes ?? 4 * 1024;
+  const { shards, inlineMax, phraseOptions } = indexSettings(options);
   const spillBytes = options.spillBytes ?? 256 * 1024 * 1024;
   const sink = new IndexSink(options.writeFile);
   const grams = new GramRegistry(shards);
   const runs = new PostingRuns(shards, options.spill ?? memorySpillStore());
   const indexer = new GramIndexer(grams, runs);
-  const large = (options.expectedDocs ?? 0) >= LONG_GRAMS_FROM_DOCS;
-  const phraseOptions = { longGrams: large, edgeTrigrams: large, ...options.phrases };
   const phrases = new PhraseIndexer(grams, runs, phraseOptions);
   const facets = new FacetRecorder(grams, runs);
   const docStore = new DocStoreWriter(sink);
@@ -157,19 +184,7 @@ export function createSearchIndexBuilder(options: BuildSearchIndexOptions): Sear
       }
       await sink.writeJson('facets.json', facets.file());
 
-      const manifest: SearchManifest = {
-        format: FORMAT_VERSION,
-        version: sink.version(),
-        docCount,
-        gramShards: shards,
-        docTableSize: DOC_TABLE_SIZE,
-        dateBlockSize: DATE_BLOCK_SIZE,
-        recencyTiers: docStore.recencyTiers,
-        textFiles: docStore.textFiles,
-        abbreviations: options.abbreviations ?? [],
-        commonBigrams: phrases.commonBigrams(),
-        longPhraseGrams: phraseOptions.longGrams,
-      };
+      const manifest = indexManifest({ version: sink.version(), docCount, shards, docStore, abbreviations: options.abbreviations, commonBigrams: phrases.commonBigrams(), longGrams: phraseOptions.longGrams });
       await sink.writeJson('manifest.json', manifest);
       const { files, bytes, bytesByFolder } = sink.written;
       return { manifest, files, bytes, bytesByFolder, grams: gramCount, externalGrams, spills: runs.spills };

@@ -38,13 +38,8 @@ export function encodeKeptDocument(doc: SearchDoc, postings: Uint8Array): Uint8A
  * records any of it: half a document must never be left behind.
  */
 export function decodeKeptDocument(kept: Uint8Array): { doc: SearchDoc; postings: Uint8Array } {
-  const reader = new ByteReader(kept);
-  const version = reader.varint();
-  if (version !== KEPT_VERSION) throw new Error(`search index: a kept document of version ${version}, expected ${KEPT_VERSION}`);
-  const length = reader.varint();
-  if (reader.offset + length > kept.length) throw new Error('search index: a kept document is cut short');
-  const doc = JSON.parse(new TextDecoder().decode(kept.subarray(reader.offset, reader.offset + length))) as SearchDoc;
-  const postings = kept.subarray(reader.offset + length);
+  const { doc, end } = keptHead(kept);
+  const postings = kept.subarray(end);
   const walk = new ByteReader(postings);
   for (let pass = 0; pass < 2; pass++) {
     for (let n = walk.varint(); n > 0; n--) {
@@ -56,6 +51,22 @@ export function decodeKeptDocument(kept: Uint8Array): { doc: SearchDoc; postings
   }
   if (walk.offset !== postings.length) throw new Error('search index: a kept document’s postings do not end where they should');
   return { doc, postings };
+}
+
+/** The document of a kept document, without its postings (the update of a previous index needs its text and meta only). */
+export function keptSearchDoc(kept: Uint8Array): SearchDoc {
+  return keptHead(kept).doc;
+}
+
+/** A kept document's version checked and its document read; `end`: where its postings start. */
+function keptHead(kept: Uint8Array): { doc: SearchDoc; end: number } {
+  const reader = new ByteReader(kept);
+  const version = reader.varint();
+  if (version !== KEPT_VERSION) throw new Error(`search index: a kept document of version ${version}, expected ${KEPT_VERSION}`);
+  const length = reader.varint();
+  if (reader.offset + length > kept.length) throw new Error('search index: a kept document is cut short');
+  const doc = JSON.parse(new TextDecoder().decode(kept.subarray(reader.offset, reader.offset + length))) as SearchDoc;
+  return { doc, end: reader.offset + length };
 }
 
 /**

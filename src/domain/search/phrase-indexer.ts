@@ -27,6 +27,9 @@ import { GramRegistry, GramTable, MAX_PHRASE_BIGRAMS, bigramText, grownInt32 } f
 import type { PostingRuns } from './posting-runs.ts';
 import { writeCounts, writePositions } from './postings.ts';
 
+/** Documents the common bigrams are chosen from when `PhraseOptions.sampleDocs` is not given. */
+export const DEFAULT_SAMPLE_DOCS = 1000;
+
 export interface PhraseOptions {
   /** Documents the common bigrams are chosen from: the build's first ones. Default 1,000. */
   sampleDocs?: number;
@@ -90,7 +93,7 @@ export class PhraseIndexer {
   constructor(grams: GramRegistry, runs: PostingRuns, options: PhraseOptions = {}) {
     this.grams = grams;
     this.runs = runs;
-    this.sampleDocs = options.sampleDocs ?? 1000;
+    this.sampleDocs = options.sampleDocs ?? DEFAULT_SAMPLE_DOCS;
     this.commonShare = options.commonShare ?? 0.2;
     this.phraseShare = options.phraseShare ?? 0.02;
     this.longGrams = options.longGrams ?? false;

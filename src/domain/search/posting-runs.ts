@@ -105,6 +105,16 @@ export class PostingRuns {
     this.spills++;
   }
 
+  /**
+   * Drops the records not spilled yet and starts every bucket's doc gaps from 0 again, as if none had been
+   * recorded: the update of a previous index (index-update.ts) feeds the phrase sample through the indexer only
+   * for the choice it makes, not for its records.
+   */
+  discard(): void {
+    this.logs = Array.from({ length: this.buckets }, () => new ByteWriter(1024));
+    this.lastDoc.fill(0);
+  }
+
   /** Merges one bucket's runs (after the last `spill()`) into final entries per shard, each shard's in key order; frees the bucket. */
   async merge(bucket: number, grams: GramRegistry): Promise<Map<number, ShardEntry[]>> {
     const byShard = this.merger.merge(await this.store.read(bucket), grams);
