@@ -78,10 +78,11 @@ export interface PrecompressTotals {
 }
 
 /**
- * Compresses files as they are handed over, a few at a time on libuv's thread pool, and writes each kept form
- * beside its file through `writeSibling(path + '.br' | '.gz', bytes)`. The search index hands over every file
- * it writes, in its worker thread while the pages are generated, so its ~30,000 files at 10,000 documents cost no
- * wall time after the pages; the build's last hook hands over the data files. One rule, one count, one error.
+ * Compresses files as they are handed over — a few at a time on libuv's thread pool, or with `onThisThread` one
+ * by one on the caller's — and writes each kept form beside its file through `writeSibling(path + '.br' | '.gz',
+ * bytes)`. The search index hands over every file it writes, in its worker thread (on that thread) while the
+ * pages are generated, so its ~30,000 files at 10,000 documents cost no wall time after the pages; the build's
+ * last hook hands over the data files (on the pool). One rule, one count, one error.
  */
 export class Precompressor {
   readonly totals: PrecompressTotals = { files: 0, raw: 0, br: 0, gz: 0, brFiles: 0, gzFiles: 0 };
