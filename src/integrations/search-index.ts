@@ -171,16 +171,16 @@ function unchangedOrWrite(write: WriteFile, previousDir: string, unchanged: stri
 function precompressingSink(write: WriteFile, forms: KeptDocuments | undefined, version: string): { writeFile: WriteFile; drain: () => Promise<PrecompressTotals>; reused: PrecompressTotals } {
   const reused: PrecompressTotals = { files: 0, raw: 0, br: 0, gz: 0, brFiles: 0, gzFiles: 0 };
   const formKey = (key: string, form: 'br' | 'gz') => createHash('sha1').update(key).update(form).digest('hex');
-  /** The digest each file being compressed was handed with, for its forms' keys as they come. */
-  const pending = new Map<string, string>();
+  /** The digest of the file being compressed, for its forms' keys: on this thread, they are written before `add()` returns. */
+  let compressing: string | undefined;
   const precompressor = new Precompressor(
     (path, bytes) => {
       write(path, bytes);
-      const form = path.endsWith('.br') ? 'br' : 'gz';
-      const key = pending.get(path.slice(0, -3));
-      if (forms && key) forms.put(formKey(key, form), bytes);
+      if (forms && compressing) forms.put(formKey(compressing, path.endsWith('.br') ? 'br' : 'gz'), bytes);
     },
-    { outputPrefix: 'search/' },
+    // On the worker's own thread: at 3,000 documents 20.3 CPU-seconds for the worker instead of 25.9 with the
+    // pool (same bytes; docs/scale.md, 2026-12-06). The pages have the other core; the pool only competed for both.
+    { outputPrefix: 'search/', onThisThread: true },
   );
   return {
     reused,
@@ -196,8 +196,12 @@ function precompressingSink(write: WriteFile, forms: KeptDocuments | undefined, 
         Object.assign(reused, { files: reused.files + 1, raw: reused.raw + bytes.length, br: reused.br + br.length, gz: reused.gz + gz.length, brFiles: reused.brFiles + 1, gzFiles: reused.gzFiles + 1 });
         return;
       }
-      pending.set(path, key);
-      return precompressor.add(path, bytes);
+      compressing = key;
+      try {
+        await precompressor.add(path, bytes);
+      } finally {
+        compressing = undefined;
+      }
     },
     async drain() {
       const made = await precompressor.drain();

@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { compressedForms, compressionLevels, isPrecompressed, Precompressor, precompressDisabled, precompressMinBytes, precompressSummary } from '../../src/domain/precompress.ts';
+import { compressedForms, compressedFormsSync, compressionLevels, isPrecompressed, Precompressor, precompressDisabled, precompressMinBytes, precompressSummary } from '../../src/domain/precompress.ts';
 
 describe('which built files are precompressed', () => {
   it('takes the search index and the data files from 1 KiB up', () => {
@@ -63,6 +63,35 @@ describe('a precompressor', () => {
     expect(Buffer.from(written.get('g/3.bin.br')!).equals(expected.br!)).toBe(true);
     expect(totals).toEqual({ files: 5, raw: 5 * text.length, br: 5 * expected.br!.length, gz: 5 * expected.gz!.length, brFiles: 5, gzFiles: 5 });
     expect(precompressSummary(totals)).toMatch(/^5 files precompressed \(\d+ KB\): 5 \.br \(\d+ KB\), 5 \.gz \(\d+ KB\)$/);
+  });
+
+  it('writes the same forms on the caller\'s thread as on the pool, before add() returns', async () => {
+    const onPool = new Map<string, Uint8Array>();
+    const onThread = new Map<string, Uint8Array>();
+    const pool = new Precompressor((path, bytes) => onPool.set(path, bytes), { outputPrefix: 'search/' });
+    const thread = new Precompressor((path, bytes) => onThread.set(path, bytes), { outputPrefix: 'search/', onThisThread: true });
+    const files: Array<[string, Buffer]> = [
+      ['g/1.bin', Buffer.from('城乡低保标准分别提高至每人每月780元、755元。'.repeat(200))],
+      ['t/2.json', Buffer.from(JSON.stringify({ chunks: ['养老机构床位数达到1200张。'.repeat(150)] }))],
+      ['g/small.bin', Buffer.from('短')],
+    ];
+    for (const [path, bytes] of files) {
+      await pool.add(path, bytes);
+      await thread.add(path, bytes);
+      if (bytes.length >= precompressMinBytes) expect(onThread.has(`${path}.br`) && onThread.has(`${path}.gz`)).toBe(true);
+    }
+    expect(await thread.drain()).toEqual(await pool.drain());
+    expect([...onThread.keys()].sort()).toEqual([...onPool.keys()].sort());
+    for (const [path, bytes] of onPool) expect(Buffer.from(onThread.get(path)!).equals(bytes)).toBe(true);
+    expect(compressedFormsSync(files[1]![1], 't/2.json')).toEqual(await compressedForms(files[1]![1], 't/2.json'));
+  });
+
+  it('fails on the caller\'s thread as on the pool: on the next add or on drain, naming the file', async () => {
+    const precompressor = new Precompressor(() => {
+      throw new Error('ENOSPC: no space left on device');
+    }, { onThisThread: true });
+    await precompressor.add('data/documents.csv', Buffer.from('区划,指标,数值\n'.repeat(500)));
+    await expect(precompressor.drain()).rejects.toThrow('precompressing data/documents.csv: ENOSPC: no space left on device');
   });
 
   it('compresses what it was handed even when the caller reuses its buffer afterwards', async () => {
